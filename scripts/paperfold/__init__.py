@@ -1,0 +1,1 @@
+"""Paperfold: turn pasted paper listings into a searchable static site."""
