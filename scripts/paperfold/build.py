@@ -1,0 +1,73 @@
+"""The pipeline, one call per stage: read dumps, merge, tag, relate, render, write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .detect import read_dump
+from .model import Paper, Problem, RawRecord
+from .papers import merge_records
+from .render import DumpSummary, render_site
+from .report import BuildReport
+from .sources import load_dumps
+from .write import write_pages
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a build needs to know; mkdocs.yml's `extra.paperfold` and the CLI fill it."""
+
+    seeds_dir: Path
+    docs_dir: Path
+    site_name: str = "Paperfold"
+    site_url: str | None = None
+
+
+def read_seeds(seeds_dir: Path) -> tuple[list[RawRecord], list[DumpSummary], list[Problem], list[Problem]]:
+    dumps, problems = load_dumps(seeds_dir)
+    records, skipped, summaries = [], [], []
+    for dump in dumps:
+        result, kinds = read_dump(dump)
+        records += result.records
+        problems += result.problems
+        skipped += result.skipped
+        summaries.append(DumpSummary(
+            dump.path, tuple(dict.fromkeys(kinds)), dump.capture_date.isoformat(),
+            dump.capture_date_source, len(result.records), len(result.problems),
+        ))
+    return records, summaries, problems, skipped
+
+
+def load_papers(seeds_dir: Path) -> tuple[Paper, ...]:
+    """The merged papers of a seeds folder, without rendering (for export and evaluation)."""
+    return collect(seeds_dir).papers
+
+
+def collect(seeds_dir: Path) -> BuildReport:
+    records, dumps, problems, skipped = read_seeds(seeds_dir)
+    papers = merge_records(records)
+    return BuildReport(tuple(dumps), papers, tuple(problems), tuple(skipped))
+
+
+def generate(settings: Settings) -> BuildReport:
+    """Build every page into settings.docs_dir, rewriting only what changed."""
+    report = collect(settings.seeds_dir)
+    pages = render_site(
+        report.papers, report.dumps, report.problems, report.skipped,
+        settings.site_name, settings.site_url,
+    )
+    write_pages(settings.docs_dir, pages)
+    return report
+
+
+def settings_from_mkdocs(config) -> Settings:
+    """Settings from a loaded MkDocs config: `extra.paperfold.seeds` is relative to mkdocs.yml."""
+    root = Path(config.config_file_path).resolve().parent
+    options = (config.extra or {}).get("paperfold", {})
+    return Settings(
+        seeds_dir=(root / options.get("seeds", "seeds")).resolve(),
+        docs_dir=Path(config.docs_dir),
+        site_name=config.site_name,
+        site_url=config.site_url or None,
+    )

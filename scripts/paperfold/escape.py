@@ -1,0 +1,61 @@
+"""The one escaping filter for dump text: data, never markup.
+
+Text read from dumps reaches Markdown pages, where `<script>`, `[x](javascript:…)`,
+`#`, `*`, `|` or a leading `---` would otherwise become markup. Plain runs are
+HTML-escaped and every character Markdown could read as syntax is
+backslash-escaped. Inline math (`$…$`) is kept verbatim for the math renderer,
+except for the few characters that could open HTML inside it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# "$k^{-β_\text{eff}}$": a dollar, no space after it, anything but a dollar,
+# no space before the closing dollar. "\$" is an escaped dollar, not math.
+INLINE_MATH = re.compile(
+    r"""(?<![\\$])\$(?![\s$])   # opening dollar, not escaped, not "$$"
+        (?:[^$\\]|\\.)+?         # body: escapes allowed, no bare dollar
+        (?<![\s\\])\$(?!\d)      # closing dollar, not followed by a digit ("$5")
+    """,
+    re.VERBOSE,
+)
+# Characters that Markdown, its extensions or the math renderer could read as
+# syntax. They become numeric entities rather than backslash escapes, because
+# "\(" and "\[" open math in arithmatex.
+MARKDOWN_SYNTAX = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|&$~:=^]")
+MATH_HTML = {"<": r"\lt{}", ">": r"\gt{}", "&": r"\&"}
+
+
+def _escape_plain(text: str) -> str:
+    return MARKDOWN_SYNTAX.sub(lambda m: f"&#{ord(m.group())};", text)
+
+
+def _escape_math(math: str) -> str:
+    return "".join(MATH_HTML.get(char, char) for char in math)
+
+
+def md(text: object) -> str:
+    """Markdown-safe form of `text`, one line, with inline math left for the math renderer."""
+    if text is None:
+        return ""
+    text = " ".join(str(text).split())
+    parts, last = [], 0
+    for match in INLINE_MATH.finditer(text):
+        parts.append(_escape_plain(text[last:match.start()]))
+        parts.append(_escape_math(match.group()))
+        last = match.end()
+    parts.append(_escape_plain(text[last:]))
+    return "".join(parts)
+
+
+def attr(text: object) -> str:
+    """Text for an HTML attribute or for front matter that themes print unescaped."""
+    return html.escape(" ".join(str(text or "").split()), quote=True)
+
+
+def safe_url(url: str) -> str | None:
+    """Only http(s) links reach a page; anything else (javascript:, data:) is dropped."""
+    url = url.strip()
+    return html.escape(url, quote=True) if re.match(r"(?i)^https?://[^\s<>\"']+$", url) else None

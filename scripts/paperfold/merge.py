@@ -1,0 +1,115 @@
+"""Recognise the same paper across records and merge each group into one Paper.
+
+Identity, strongest first: the arXiv id; the normalised title (NFKC, LaTeX
+rendered to Unicode, case and punctuation folded); a fingerprint of the
+abstract's opening words; a near-identical title (fuzzy ratio >= 96 on long
+titles, blocked by the first two words so the cost stays near linear). Two records with
+different arXiv ids are never merged, and sharing topic words is never enough.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from typing import Iterable, Sequence
+
+from pylatexenc.latex2text import LatexNodes2Text
+from rapidfuzz import fuzz
+
+from .model import Origin, RawRecord
+
+FINGERPRINT_WORDS = 40  # enough to be unique, few enough to survive a truncated copy
+MIN_FINGERPRINT_WORDS = 25
+FUZZY_TITLE_RATIO = 96
+FUZZY_MIN_LENGTH = 30
+_LATEX = LatexNodes2Text(math_mode="text")
+# LaTeX comment and alignment characters are ordinary text in titles: "50% of".
+_LATEX_PLAIN = str.maketrans({"%": r"\%", "&": r"\&", "#": r"\#"})
+NON_WORD = re.compile(r"[\W_]+")
+
+
+def fold(text: str) -> str:
+    """Compare form of a title or abstract: LaTeX and Unicode forms of a symbol compare equal."""
+    if "\\" in text or "$" in text:
+        try:
+            text = _LATEX.latex_to_text(text.translate(_LATEX_PLAIN))
+        except Exception:  # pylatexenc is lenient; never let odd text stop a build
+            pass
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return NON_WORD.sub(" ", text).strip()
+
+
+def abstract_fingerprint(abstract: str | None) -> str | None:
+    words = fold(abstract or "").split()
+    if len(words) < MIN_FINGERPRINT_WORDS:
+        return None
+    return hashlib.sha1(" ".join(words[:FINGERPRINT_WORDS]).encode()).hexdigest()[:16]
+
+
+def identity_keys(record: RawRecord) -> list[tuple[str, str]]:
+    keys = []
+    if record.arxiv_id:
+        keys.append(("arxiv", record.arxiv_id))
+    if record.title and (title := fold(record.title)):
+        keys.append(("title", title))
+    # Almanac text is a summary written by Almanac, not the paper's abstract.
+    if record.kind != "almanac" and (fingerprint := abstract_fingerprint(record.abstract)):
+        keys.append(("abstract", fingerprint))
+    return keys
+
+
+class _Groups:
+    """Union-find over record indices that refuses to join two different arXiv ids."""
+
+    def __init__(self, records: Sequence[RawRecord]):
+        self.parent = list(range(len(records)))
+        self.arxiv = [{r.arxiv_id} - {None} for r in records]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b or (self.arxiv[a] and self.arxiv[b] and self.arxiv[a] != self.arxiv[b]):
+            return
+        a, b = min(a, b), max(a, b)
+        self.parent[b] = a
+        self.arxiv[a] |= self.arxiv[b]
+
+
+def group_records(records: Sequence[RawRecord]) -> list[list[RawRecord]]:
+    """Records grouped by identity, each group in file order, groups in order of first sight."""
+    groups = _Groups(records)
+    first_with_key: dict[tuple[str, str], int] = {}
+    for index, record in enumerate(records):
+        for key in identity_keys(record):
+            groups.union(first_with_key.setdefault(key, index), index)
+    for i, j in _fuzzy_title_pairs(records):
+        groups.union(i, j)
+    members: dict[int, list[RawRecord]] = defaultdict(list)
+    for index, record in enumerate(records):
+        members[groups.find(index)].append(record)
+    return [members[root] for root in sorted(members)]
+
+
+def _fuzzy_title_pairs(records: Sequence[RawRecord]) -> Iterable[tuple[int, int]]:
+    blocks: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for index, record in enumerate(records):
+        title = fold(record.title or "")
+        if len(title) >= FUZZY_MIN_LENGTH:
+            blocks[" ".join(title.split()[:2])].append((index, title))
+    for block in blocks.values():
+        for n, (i, a) in enumerate(block):
+            for j, b in block[n + 1:]:
+                if a != b and fuzz.ratio(a, b) >= FUZZY_TITLE_RATIO:
+                    yield i, j
+
+
+def origin_index(groups: Sequence[Sequence[RawRecord]], ids: Sequence[str]) -> dict[Origin, str]:
+    """Which paper id each record's origin ended up in (to resolve stated relations)."""
+    return {record.origin: paper_id for group, paper_id in zip(groups, ids) for record in group}

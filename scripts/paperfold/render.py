@@ -1,0 +1,127 @@
+"""Render the site's Markdown pages from plain data: Site -> {relative path: text}.
+
+Pages are Jinja2 templates; front matter is `yaml.safe_dump`; dump text goes
+through the one escaping filter in escape.py. Nothing here reads or writes
+files, so a renderer other than MkDocs only needs other templates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .cite import bibtex
+from .escape import attr, md, safe_url
+from .links import is_code_link
+from .model import Paper, Problem
+
+KIND_LABELS = {
+    "hf_daily": "Hugging Face Daily Papers",
+    "almanac": "Almanac event page",
+    "labelled": "arXiv listing or abstract page",
+    "arxiv_abstracts": "list of arXiv abstracts",
+    "bibtex": "BibTeX file",
+}
+NEWEST_ON_HOME = 25
+DESCRIPTION_CHARS = 200
+
+
+@dataclass(frozen=True)
+class DumpSummary:
+    """One seed file as the Sources page and the build report show it."""
+
+    path: str
+    kinds: tuple[str, ...]
+    capture_date: str
+    capture_date_source: str
+    record_count: int
+    problem_count: int
+
+
+def make_env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("paperfold", "templates"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,  # Markdown, not HTML: dump text is escaped by `md` explicitly
+    )
+    env.filters.update(md=md, attr=attr)
+    return env
+
+
+def front_matter(data: dict) -> str:
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def paper_links(paper: Paper) -> list[dict]:
+    links = []
+    if paper.arxiv_id:
+        links.append(("arXiv", f"https://arxiv.org/abs/{paper.arxiv_id}"))
+    if paper.doi:
+        links.append(("DOI", f"https://doi.org/{paper.doi}"))
+    links += [("Code" if is_code_link(url) else "Link", url) for url in paper.links]
+    unique = dict((url, label) for label, url in reversed(links))
+    return [
+        {"label": label, "href": href, "shown": url}
+        for url, label in reversed(unique.items())
+        if (href := safe_url(url))
+    ]
+
+
+def paper_meta(paper: Paper) -> dict:
+    """Front matter: what themes and plugins read. Titles are HTML-escaped because
+    themes print `page.meta.title` and `description` without escaping."""
+    summary = (paper.abstract or "")[:DESCRIPTION_CHARS]
+    meta = {"title": attr(paper.label), "description": attr(summary), "paper_id": paper.id}
+    if paper.tags:
+        meta["tags"] = list(paper.tags)
+    if paper.aliases:
+        meta["aliases"] = list(paper.aliases)
+    return meta
+
+
+def _fence_for(text: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+def render_paper(env: Environment, paper: Paper, site_url: str | None) -> str:
+    entry = bibtex([paper], site_url).strip()
+    sources = [
+        {"path": r.origin.path, "line": r.origin.line, "date_text": r.date_text,
+         "kind_label": KIND_LABELS.get(r.kind, r.kind)}
+        for r in paper.sources
+    ]
+    body = env.get_template("paper.md.j2").render(
+        paper=paper, links=paper_links(paper), sources=sources, bibtex=entry, fence=_fence_for(entry)
+    )
+    return front_matter(paper_meta(paper)) + body
+
+
+def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
+    return sorted(papers, key=lambda p: (p.date or "", p.id), reverse=True)[:count]
+
+
+def render_site(
+    papers: Sequence[Paper],
+    dumps: Sequence[DumpSummary],
+    problems: Sequence[Problem],
+    skipped: Sequence[Problem],
+    site_name: str,
+    site_url: str | None = None,
+) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/."""
+    env = make_env()
+    pages = {f"papers/{p.id}.md": render_paper(env, p, site_url) for p in papers}
+    pages["index.md"] = front_matter({"title": attr(site_name)}) + env.get_template("index.md.j2").render(
+        site_name=site_name, paper_count=len(papers), dump_count=len(dumps), topic_count=0,
+        problem_count=len(problems), newest=newest(papers, NEWEST_ON_HOME),
+    )
+    pages["sources.md"] = env.get_template("sources.md.j2").render(
+        dumps=dumps, problems=problems, skipped=skipped
+    )
+    return pages

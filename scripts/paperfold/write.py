@@ -1,0 +1,38 @@
+"""Write generated pages into the docs folder: only changed files, stale ones removed.
+
+Rewriting only what changed keeps `mkdocs serve` from reloading for nothing;
+removing stale pages keeps a paper that left the seeds from lingering.
+Generated paths are owned by the generator: hand-written pages live elsewhere.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+GENERATED_DIRS = ("papers", "topics")
+GENERATED_FILES = ("index.md", "sources.md", "topics.md")
+
+
+def owned_files(docs_dir: Path) -> set[Path]:
+    files = {docs_dir / name for name in GENERATED_FILES if (docs_dir / name).is_file()}
+    for folder in GENERATED_DIRS:
+        if (docs_dir / folder).is_dir():
+            files |= {p for p in (docs_dir / folder).rglob("*") if p.is_file()}
+    return files
+
+
+def write_pages(docs_dir: Path, pages: Mapping[str, str]) -> tuple[int, int]:
+    """(files written, files removed)."""
+    written = 0
+    wanted = {docs_dir / relative for relative in pages}
+    for relative, text in pages.items():
+        path = docs_dir / relative
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            written += 1
+    stale = owned_files(docs_dir) - wanted
+    for path in stale:
+        path.unlink()
+    return written, len(stale)

@@ -1,0 +1,58 @@
+"""The escaping filter, through the same Markdown engine and extensions the site uses."""
+
+import markdown
+import pytest
+
+from paperfold.escape import attr, md, safe_url
+
+
+def render(text: str) -> str:
+    engine = markdown.Markdown(
+        extensions=["tables", "attr_list", "md_in_html", "admonition", "pymdownx.arithmatex"],
+        extension_configs={"pymdownx.arithmatex": {"generic": True}},
+    )
+    return engine.convert(md(text))
+
+
+@pytest.mark.parametrize("hostile", [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "--- front: matter",
+    "| a | b |",
+    "# not a heading",
+    "* not a list",
+    "1. not a list",
+    "**bold** _em_ `code`",
+    "\\(not math\\) \\[not math\\]",
+])
+def test_hostile_text_renders_as_the_same_text(hostile):
+    html = render(hostile)
+    assert html.startswith("<p>") and html.endswith("</p>")
+    assert "<script" not in html and "<img" not in html and "<a " not in html
+    assert "<strong>" not in html and "<em>" not in html and "<code>" not in html
+    assert "arithmatex" not in html
+    # The text a reader sees is exactly the input.
+    import html as htmllib
+    import re
+    assert htmllib.unescape(re.sub(r"</?p>", "", html)) == hostile
+
+
+def test_inline_math_is_kept_for_the_math_renderer():
+    html = render(r"pass@$k$ decays as $k^{-β_\text{eff}}$ for $0<p<1$")
+    assert html.count('class="arithmatex"') == 3
+    assert r"\(k^{-β_\text{eff}}\)" in html
+    assert r"\(0\lt{}p\lt{}1\)" in html
+
+
+def test_dollar_amounts_are_not_math():
+    html = render("costs $5 and $6 per run")
+    assert "arithmatex" not in html
+
+
+def test_attr_and_urls():
+    assert attr('"><script>') == "&quot;&gt;&lt;script&gt;"
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url("data:text/html,x") is None
+    assert safe_url("https://github.com/a/b") == "https://github.com/a/b"
+    assert safe_url('https://x.org/"onmouseover=') is None

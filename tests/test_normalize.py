@@ -1,0 +1,34 @@
+from datetime import date
+
+import pytest
+
+from paperfold.normalize import clean_text, resolve_date
+
+APR_13 = date(2026, 4, 13)
+NOV_23 = date(2026, 11, 23)
+
+
+@pytest.mark.parametrize("text, reference, expected", [
+    ("Feb 27", APR_13, "2026-02-27"),          # this year: Hugging Face omits the year
+    ("Dec 10", APR_13, "2025-12-10"),          # a year-less date after the reference is last year's
+    ("Apr 13", APR_13, "2026-04-13"),          # the reference day itself
+    ("May 30, 2022", APR_13, "2022-05-30"),
+    ("Sep 29, 2024", NOV_23, "2024-09-29"),
+    ("24d ago", NOV_23, "2026-10-30"),
+    ("1mo ago", NOV_23, "2026-10"),            # a month ago is only month-precise
+    ("2y ago", NOV_23, "2024"),
+    ("3w ago", NOV_23, "2026-11-02"),
+    ("2024", NOV_23, "2024"),
+    ("Mar 2025", NOV_23, "2025-03"),
+    ("2025-02-27", NOV_23, "2025-02-27"),
+    ("Feb 29", date(2026, 3, 1), None),        # no Feb 29 this year or last: not a year-less date
+    ("not a date", NOV_23, None),
+    ("", NOV_23, None),
+    ("Related events (8)", NOV_23, None),
+])
+def test_resolve_date(text, reference, expected):
+    assert resolve_date(text, reference) == expected
+
+
+def test_clean_text_joins_hard_wrapped_lines():
+    assert clean_text("a  hard-wrapped\n abstract\tline ") == "a hard-wrapped abstract line"
