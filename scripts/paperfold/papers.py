@@ -67,7 +67,7 @@ def paper_id(title: str | None, abstract: str | None, arxiv_id: str | None) -> s
     else:
         key = "abstract:" + (abstract_fingerprint(abstract) or fold(abstract or ""))
     digest = hashlib.sha1(key.encode()).hexdigest()[:6]
-    stem = slugify(label_for(title, abstract), max_length=SLUG_LENGTH, word_boundary=True) or "paper"
+    stem = slugify(label_for(title, abstract), max_length=SLUG_LENGTH, word_boundary=True, save_order=True) or "paper"
     return f"{stem}-{digest}"
 
 
