@@ -53,8 +53,13 @@ def make_env() -> Environment:
     return env
 
 
+# libyaml's safe dumper is the same safe subset, about ten times faster.
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(data: dict) -> str:
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n\n"
+    text = yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False)
+    return "---\n" + text + "---\n\n"
 
 
 def paper_links(paper: Paper) -> list[dict]:
