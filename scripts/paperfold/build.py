@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .curate import apply_curation, orphaned_dumps
+from .curation_files import load_curation
 from .detect import read_dump
 from .model import Paper, Problem, RawRecord
 from .papers import merge_records
@@ -22,10 +24,14 @@ class Settings:
     docs_dir: Path
     site_name: str = "Paperfold"
     site_url: str | None = None
+    curation_dir: Path | None = None  # human-edited fixes; None: no curation
+    repo_url: str | None = None  # for edit and "report a problem" links
 
 
-def read_seeds(seeds_dir: Path) -> tuple[list[RawRecord], list[DumpSummary], list[Problem], list[Problem]]:
-    dumps, problems = load_dumps(seeds_dir)
+def read_seeds(
+    seeds_dir: Path, pinned: dict | None = None,
+) -> tuple[list[RawRecord], list[DumpSummary], list[Problem], list[Problem]]:
+    dumps, problems = load_dumps(seeds_dir, pinned=pinned)
     records, skipped, summaries = [], [], []
     for dump in dumps:
         result, kinds = read_dump(dump)
@@ -44,17 +50,19 @@ def load_papers(seeds_dir: Path) -> tuple[Paper, ...]:
     return collect(seeds_dir).papers
 
 
-def collect(seeds_dir: Path) -> BuildReport:
-    records, dumps, problems, skipped = read_seeds(seeds_dir)
-    papers = merge_records(records)
-    return BuildReport(tuple(dumps), papers, tuple(problems), tuple(skipped))
+def collect(seeds_dir: Path, curation_dir: Path | None = None) -> BuildReport:
+    curation = load_curation(curation_dir)  # first: it pins capture dates used while reading
+    records, dumps, problems, skipped = read_seeds(seeds_dir, curation.capture_dates)
+    problems += [*curation.problems, *orphaned_dumps(curation, (d.path for d in dumps))]
+    curated = apply_curation(merge_records(records), curation)
+    return BuildReport(tuple(dumps), curated.papers, tuple(problems) + curated.problems, tuple(skipped), curated.hidden)
 
 
 def generate(settings: Settings) -> BuildReport:
     """Build every page into settings.docs_dir, rewriting only what changed."""
-    report = collect(settings.seeds_dir)
+    report = collect(settings.seeds_dir, settings.curation_dir)
     pages = render_site(
-        report.papers, report.dumps, report.problems, report.skipped,
+        report.papers, report.dumps, report.problems, report.skipped + tuple(h.as_problem() for h in report.hidden),
         settings.site_name, settings.site_url,
     )
     write_pages(settings.docs_dir, pages)
@@ -67,6 +75,8 @@ def settings_from_mkdocs(config) -> Settings:
     options = (config.extra or {}).get("paperfold", {})
     return Settings(
         seeds_dir=(root / options.get("seeds", "seeds")).resolve(),
+        curation_dir=(root / options.get("curation", "curation")).resolve(),
+        repo_url=config.repo_url or None,
         docs_dir=Path(config.docs_dir),
         site_name=config.site_name,
         site_url=config.site_url or None,

@@ -140,3 +140,4 @@ class Paper:
     related: tuple[Related, ...] = ()
     note: str | None = None  # Markdown from curation
     aliases: tuple[str, ...] = ()  # older ids that must keep working
+    curation_path: str | None = None  # "curation/papers/<id>.yml" when a curation file edits it

@@ -15,10 +15,11 @@ class BuildReport:
     papers: tuple[Paper, ...]
     problems: tuple[Problem, ...]  # could not be read: reason and file:line
     skipped: tuple[Problem, ...]  # read, but not a paper: reason and file:line
+    hidden: tuple = ()  # curate.Hidden: papers a curation file hides, with the reason
 
     @property
     def record_count(self) -> int:
-        return sum(len(p.sources) for p in self.papers)
+        return sum(len(p.sources) for p in self.papers) + sum(len(h.paper.sources) for h in self.hidden)
 
     @property
     def merged(self) -> list[Paper]:
@@ -31,16 +32,18 @@ class BuildReport:
 
 def format_report(report: BuildReport, verbose: bool = False) -> str:
     """Plain text for the terminal and CI logs."""
-    merged_records = report.record_count - len(report.papers)
+    merged_records = report.record_count - len(report.papers) - len(report.hidden)
     lines = [
         f"Read {report.record_count} records from {len(report.dumps)} dumps:",
         f"  {len(report.papers)} papers on pages",
+        f"  {len(report.hidden)} papers hidden by curation",
         f"  {merged_records} records merged into another record's paper ({len(report.merged)} papers seen more than once)",
         f"  {len(report.skipped)} items read that are not papers",
         f"  {len(report.problems)} problems ({report.error_count} errors)",
     ]
     lines += [f"  {p}" for p in report.problems]
     lines += [f"  skipped {s.origin}: {s.message}" for s in report.skipped]
+    lines += [f"  hidden {h.origin}: {h.paper.id}: {h.reason}" for h in report.hidden]
     if verbose:
         lines += _merge_lines(report.merged)
     return "\n".join(lines)

@@ -11,6 +11,7 @@ import re
 import subprocess
 from datetime import date, datetime
 from pathlib import Path
+from typing import Mapping
 
 from .model import Dump, Origin, Problem
 
@@ -71,8 +72,14 @@ def capture_date(path: Path, commit_dates: dict[Path, date]) -> tuple[date, str]
     return datetime.fromtimestamp(path.stat().st_mtime).date(), "modification time"
 
 
-def load_dumps(seeds_dir: Path, display_root: Path | None = None) -> tuple[list[Dump], list[Problem]]:
-    """Every readable dump under `seeds_dir`, and a Problem for each file that is not."""
+def load_dumps(
+    seeds_dir: Path, display_root: Path | None = None, pinned: Mapping[str, date] | None = None,
+) -> tuple[list[Dump], list[Problem]]:
+    """Every readable dump under `seeds_dir`, and a Problem for each file that is not.
+
+    `pinned` maps a file name to the capture date a curation file gives it; it
+    wins over the file name, git and the modification time.
+    """
     display_root = display_root or seeds_dir.parent
     commit_dates = git_commit_dates(seeds_dir) if seeds_dir.is_dir() else {}
     dumps, problems = [], []
@@ -82,7 +89,7 @@ def load_dumps(seeds_dir: Path, display_root: Path | None = None) -> tuple[list[
         if text is None:
             problems.append(Problem(Origin(shown, 1), "expected a UTF-8 text listing, found binary data"))
             continue
-        day, how = capture_date(path, commit_dates)
+        day, how = (pinned[path.name], "curation") if path.name in (pinned or {}) else capture_date(path, commit_dates)
         dumps.append(Dump(shown, text, day, how))
     return dumps, problems
 
