@@ -3,7 +3,8 @@
 Each case is named after the quirk it tests. The JSON holds the capture date
 (optional) and the expected records; a field left out of an expected record
 must have its default value, so nothing in a record goes unchecked. Problems
-are checked by line and by a fragment of the message. Adding a case is a
+are checked by line and by a fragment of the message; so are "skipped" items
+(read, but not papers) when the case lists them. Adding a case is a
 one-file change: this runner finds it.
 """
 
@@ -57,3 +58,7 @@ def test_golden_case(path: Path):
     assert len(problems) == len(spec.get("problems", []))
     for (line, message), want in zip(problems, spec.get("problems", [])):
         assert line == want["line"] and want["contains"] in message
+    if "skipped" in spec:  # read, but not papers (an Almanac guide, a BibTeX @string)
+        skipped = [(s.origin.line, s.message) for s in result.skipped]
+        assert [line for line, _ in skipped] == [want["line"] for want in spec["skipped"]]
+        assert all(want["contains"] in message for (_, message), want in zip(skipped, spec["skipped"]))
