@@ -1,0 +1,46 @@
+// Render the math that pymdownx.arithmatex (generic mode) leaves as
+// <span class="arithmatex">\(...\)</span> or <div class="arithmatex">\[...\]</div>,
+// with the KaTeX copy the site serves itself (assets/vendor/katex, see site_assets.py).
+// document$ fires on the first load and after every instant navigation.
+(function () {
+  "use strict";
+  var INLINE = /\\\(([\s\S]+?)\\\)/g;
+
+  function renderElement(el) {
+    if (el.dataset.pfMath || !window.katex) return;
+    var tex = el.textContent.trim();
+    var display = tex.startsWith("\\[");
+    var body = tex.replace(/^\\[\(\[]/, "").replace(/\\[\)\]]$/, "");
+    window.katex.render(body, el, { throwOnError: false, displayMode: display });
+    el.dataset.pfMath = "1";
+  }
+
+  function renderIn(root) {
+    root.querySelectorAll(".arithmatex").forEach(renderElement);
+  }
+
+  // Plain text that may hold \( ... \) (a search result's title) -> DOM nodes.
+  function renderText(text, into) {
+    var last = 0, match;
+    INLINE.lastIndex = 0;
+    while ((match = INLINE.exec(text))) {
+      into.appendChild(document.createTextNode(text.slice(last, match.index)));
+      var span = document.createElement("span");
+      if (window.katex) {
+        window.katex.render(match[1], span, { throwOnError: false });
+      } else {
+        span.textContent = match[0];
+      }
+      into.appendChild(span);
+      last = INLINE.lastIndex;
+    }
+    into.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  window.paperfoldMath = { renderIn: renderIn, renderText: renderText };
+  if (window.document$) {
+    window.document$.subscribe(function (doc) { renderIn(doc.body || document.body); });
+  } else {
+    renderIn(document.body);
+  }
+})();

@@ -1,0 +1,64 @@
+"""MkDocs hook: what the built site serves itself after MkDocs has written it.
+
+1. KaTeX (npm `katex`, pinned in package.json and installed by scripts/setup into
+   the git-ignored node_modules/) is copied to `assets/vendor/katex/`, so math
+   renders with nothing fetched from a CDN.
+2. Pagefind indexes the paper text (the article element only, no navigation
+   chrome) into `pagefind/`; docs/assets/paperfold/search.js answers Material's
+   search box from it.
+
+This module only copies files and runs the indexer; it reads no seeds.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.plugins.paperfold.site_assets")
+
+KATEX_FILES = ("katex.min.js", "katex.min.css")
+ROOT_SELECTOR = "article.md-content__inner"
+# The BibTeX block repeats title and authors; permalinks are pilcrows.
+EXCLUDE_SELECTORS = "pre, .headerlink, .pf-no-search"
+
+
+def katex_dist(project_root: Path) -> Path:
+    return project_root / "node_modules" / "katex" / "dist"
+
+
+def copy_katex(dist: Path, site_dir: Path) -> bool:
+    """Copy KaTeX's script, stylesheet and woff2 fonts; False when npm has not installed it."""
+    if not (dist / "katex.min.js").is_file():
+        return False
+    target = site_dir / "assets" / "vendor" / "katex"
+    (target / "fonts").mkdir(parents=True, exist_ok=True)
+    for name in KATEX_FILES:
+        shutil.copy2(dist / name, target / name)
+    for font in (dist / "fonts").glob("*.woff2"):
+        shutil.copy2(font, target / "fonts" / font.name)
+    return True
+
+
+def pagefind_command(site_dir: Path) -> list[str]:
+    return [
+        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
+        "--root-selector", ROOT_SELECTOR, "--exclude-selectors", EXCLUDE_SELECTORS,
+    ]
+
+
+def index_search(site_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(pagefind_command(site_dir), capture_output=True, text=True)
+
+
+def on_post_build(config, **kwargs) -> None:
+    site_dir = Path(config.site_dir)
+    root = Path(config.config_file_path).resolve().parent
+    if not copy_katex(katex_dist(root), site_dir):
+        log.warning("KaTeX is not installed (run scripts/setup): math shows as TeX source")
+    result = index_search(site_dir)
+    if result.returncode != 0:
+        log.warning("Pagefind failed, search will not work: %s", (result.stderr or result.stdout).strip())

@@ -1,0 +1,39 @@
+"""LaTeX in titles and abstracts is rendered by the KaTeX the site serves itself."""
+
+import re
+
+from conftest import paper_paths
+
+RAW_MATH = re.compile(r"\$[^$\s][^$]*\$|\\\(|\\\)")
+
+
+def assert_math_rendered(page):
+    article = page.locator("article.md-content__inner")
+    assert page.locator("article h1 .katex").count() >= 1, "the title's math is not rendered"
+    assert article.locator(".katex").count() >= 1
+    # Visible text, less the BibTeX block (TeX stays TeX there, on purpose) and
+    # KaTeX's MathML annotation (the TeX source, for screen readers and copying).
+    text = page.evaluate("""() => {
+        const article = document.querySelector('article.md-content__inner').cloneNode(true);
+        article.querySelectorAll('pre, .katex-mathml').forEach(e => e.remove());
+        return article.textContent;
+    }""")
+    assert not RAW_MATH.search(text), RAW_MATH.search(text).group()
+
+
+def test_math_in_title_and_abstract_renders(session, site_dir):
+    path = paper_paths(site_dir, 'class="arithmatex"')
+    page = session.goto(next(p for p in path if "chromatic" in p))
+    assert_math_rendered(page)
+    assert page.locator("article .katex-error").count() == 0
+
+
+def test_math_renders_after_instant_navigation(session, site_dir):
+    target = next(p for p in paper_paths(site_dir, 'class="arithmatex"') if "chromatic" in p)
+    page = session.goto("")
+    session.page.evaluate("window.__sameDocument = true")
+    page.locator(f'article a[href$="{target}"]').first.click()
+    page.wait_for_url(f"**/{target}")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__sameDocument") is True, "not an instant navigation"
+    assert_math_rendered(page)
