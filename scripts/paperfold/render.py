@@ -18,6 +18,8 @@ from .cite import bibtex
 from .escape import attr, md, safe_url
 from .links import is_code_link
 from .model import Paper, Problem
+from .topic_pages import render_topics
+from .topics import Vocabulary
 
 KIND_LABELS = {
     "hf_daily": "Hugging Face Daily Papers",
@@ -118,15 +120,19 @@ def render_site(
     skipped: Sequence[Problem],
     site_name: str,
     site_url: str | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/."""
+    """Every generated page, keyed by its path under docs/ (feeds and .bib files too)."""
     env = make_env()
+    vocabulary = vocabulary or Vocabulary("topics.yml")
     pages = {f"papers/{p.id}.md": render_paper(env, p, site_url) for p in papers}
     pages["index.md"] = front_matter({"title": attr(site_name)}) + env.get_template("index.md.j2").render(
-        site_name=site_name, paper_count=len(papers), dump_count=len(dumps), topic_count=0,
+        site_name=site_name, paper_count=len(papers), dump_count=len(dumps), topic_count=len(vocabulary.topics),
         problem_count=len(problems), newest=newest(papers, NEWEST_ON_HOME),
     )
     pages["sources.md"] = env.get_template("sources.md.j2").render(
         dumps=dumps, problems=problems, skipped=skipped
     )
+    capture_date = max((d.capture_date for d in dumps), default="1970-01-01")
+    pages.update(render_topics(env, papers, vocabulary, site_name, site_url, capture_date, front_matter))
     return pages

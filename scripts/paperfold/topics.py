@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Protocol, Sequence, Union
 
 import yaml
 
@@ -22,6 +22,7 @@ from .model import Origin, Paper, Problem
 
 TITLE_WEIGHT = 3
 DEFAULT_MAX_TAGS = 4
+DEFAULT_MIN_ABSTRACT_HITS = 2  # one passing mention in an abstract does not make a topic
 UNSORTED = "unsorted"  # reserved: the page of papers that match no topic
 TOPIC_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # "scaling-laws", "rl"
 REQUIRED_KEYS = ("id", "title", "description")
@@ -40,7 +41,7 @@ class Topic:
     match: tuple[str, ...] = ()  # phrases counted in the title and the abstract
     match_title: tuple[str, ...] = ()  # phrases counted in the title only
     exclude: tuple[str, ...] = ()  # a paper containing any of these never gets the topic
-    min_abstract_hits: int = 1
+    min_abstract_hits: int = DEFAULT_MIN_ABSTRACT_HITS
 
 
 @dataclass(frozen=True)
@@ -125,17 +126,27 @@ def rank_topics(paper: Paper, rules: Sequence[_Rules]) -> list[tuple[str, int]]:
     return sorted((s for s in scored if s[1] > 0), key=lambda s: -s[1])
 
 
+class TagEdit(Protocol):
+    """A curation edit of a paper's tags (curate.TopicEdit): set, add or remove."""
+
+    def apply(self, tags: Sequence[str]) -> tuple[str, ...]: ...
+
+
+Override = Union[Sequence[str], TagEdit]  # a plain list replaces the automatic tags
+
+
 def assign_topics(
     papers: Sequence[Paper],
     vocabulary: Vocabulary,
     max_tags: int = DEFAULT_MAX_TAGS,
-    overrides: Mapping[str, Sequence[str]] | None = None,
+    overrides: Mapping[str, Override] | None = None,
     override_origins: Mapping[str, Origin] | None = None,
 ) -> tuple[tuple[Paper, ...], tuple[Problem, ...]]:
     """Papers with `tags`, best first, and the problems found in the overrides.
 
-    Precedence: a paper's override (curation) replaces its automatic tags
-    entirely; automatic tags come from the vocabulary's match rules.
+    Precedence: curation (an override keyed by paper id) over the automatic
+    tags from the vocabulary's match rules. A plain list replaces the automatic
+    tags; an edit object (`apply(tags)`) sets, adds or removes.
     """
     rules = [_Rules.of(t) for t in vocabulary.topics]
     tagged = tuple(
@@ -148,20 +159,24 @@ def assign_topics(
 def apply_overrides(
     papers: Sequence[Paper],
     vocabulary: Vocabulary,
-    overrides: Mapping[str, Sequence[str]],
+    overrides: Mapping[str, Override],
     origins: Mapping[str, Origin],
 ) -> tuple[tuple[Paper, ...], tuple[Problem, ...]]:
-    """Replace the tags of overridden papers. Aliases resolve to their topic; unknown
-    tags are errors and are dropped; an override for an unknown paper is a warning."""
+    """Apply the overrides. Aliases resolve to their topic; unknown tags are errors
+    and are dropped; an override for an unknown paper is a warning."""
     problems: list[Problem] = []
-    known_ids = {p.id for p in papers}
+    by_id = {p.id: p for p in papers}
     resolved: dict[str, tuple[str, ...]] = {}
-    for paper_id, names in overrides.items():
-        origin = origins.get(paper_id, Origin(vocabulary.path, 0))
-        if paper_id not in known_ids:
+    for paper_id, override in overrides.items():
+        paper = by_id.get(paper_id)
+        fallback = Origin(paper.curation_path, 1) if getattr(paper, "curation_path", None) else Origin(vocabulary.path, 0)
+        origin = origins.get(paper_id, fallback)
+        if paper is None:
             problems.append(Problem(origin, f"tags given for unknown paper '{paper_id}'", "warning"))
             continue
-        ids = []
+        edit = getattr(override, "apply", None)
+        names = edit(paper.tags) if callable(edit) else tuple(override)
+        ids: list[str] = []
         for name in names:
             topic_id = vocabulary.resolve(str(name))
             if topic_id is None:
@@ -282,7 +297,7 @@ def _topic(node, here) -> tuple[Topic | None, list[Problem]]:
         topic_id = None
     lists = {key: _strings(fields[key][1], here, key, problems) for key in LIST_KEYS if key in fields}
     parent = _scalar(fields["parent"][1], here, "parent", problems) if "parent" in fields else None
-    min_hits = 1
+    min_hits = DEFAULT_MIN_ABSTRACT_HITS
     if "min_abstract_hits" in fields:
         raw = fields["min_abstract_hits"][1]
         if isinstance(raw, yaml.ScalarNode) and raw.tag.endswith(":int") and int(raw.value) >= 1:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping
 
-GENERATED_DIRS = ("papers", "topics")
+GENERATED_DIRS = ("papers", "topics", "feeds", "bib")
 GENERATED_FILES = ("index.md", "sources.md", "topics.md")
 
 
