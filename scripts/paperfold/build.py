@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .curate import apply_curation, orphaned_dumps
+from .curate import apply_curation, orphaned_dumps, topic_edits
 from .curation_files import load_curation
 from .detect import read_dump
 from .model import Paper, Problem, RawRecord
@@ -13,6 +14,7 @@ from .papers import merge_records
 from .render import DumpSummary, render_site
 from .report import BuildReport
 from .sources import load_dumps
+from .topics import Vocabulary, assign_topics, load_vocabulary
 from .write import write_pages
 
 
@@ -26,6 +28,7 @@ class Settings:
     site_url: str | None = None
     curation_dir: Path | None = None  # human-edited fixes; None: no curation
     repo_url: str | None = None  # for edit and "report a problem" links
+    topics_file: Path | None = None  # the vocabulary (topics.yml); None: no topics
 
 
 def read_seeds(
@@ -61,12 +64,25 @@ def collect(seeds_dir: Path, curation_dir: Path | None = None) -> BuildReport:
 def generate(settings: Settings) -> BuildReport:
     """Build every page into settings.docs_dir, rewriting only what changed."""
     report = collect(settings.seeds_dir, settings.curation_dir)
+    report, vocabulary = tag_topics(report, settings.topics_file, settings.curation_dir)
     pages = render_site(
         report.papers, report.dumps, report.problems, report.skipped + tuple(h.as_problem() for h in report.hidden),
-        settings.site_name, settings.site_url,
+        settings.site_name, settings.site_url, vocabulary,
     )
     write_pages(settings.docs_dir, pages)
     return report
+
+
+def tag_topics(
+    report: BuildReport, topics_file: Path | None, curation_dir: Path | None = None,
+) -> tuple[BuildReport, Vocabulary | None]:
+    """The topics stage: tags from the vocabulary's rules, then curation's topic edits over them."""
+    if topics_file is None:
+        return report, None
+    vocabulary, problems = load_vocabulary(topics_file, os.path.relpath(topics_file))
+    edits = topic_edits(report.papers, load_curation(curation_dir))
+    papers, override_problems = assign_topics(report.papers, vocabulary, overrides=edits)
+    return replace(report, papers=papers, problems=report.problems + problems + override_problems), vocabulary
 
 
 def settings_from_mkdocs(config) -> Settings:
@@ -76,6 +92,7 @@ def settings_from_mkdocs(config) -> Settings:
     return Settings(
         seeds_dir=(root / options.get("seeds", "seeds")).resolve(),
         curation_dir=(root / options.get("curation", "curation")).resolve(),
+        topics_file=(root / options.get("topics", "topics.yml")).resolve(),
         repo_url=config.repo_url or None,
         docs_dir=Path(config.docs_dir),
         site_name=config.site_name,

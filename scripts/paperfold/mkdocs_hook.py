@@ -10,10 +10,26 @@ from __future__ import annotations
 
 import logging
 
+from mkdocs.plugins import event_priority
+
 from paperfold.build import generate, settings_from_mkdocs
 from paperfold.report import format_report
+from paperfold.topics import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.paperfold")
+
+
+@event_priority(100)  # before Material's tags plugin reads `tags_allowed` in its own on_config
+def on_config(config, **kwargs):
+    """The vocabulary in topics.yml is the tags plugin's allow-list (an empty vocabulary allows all)."""
+    from material.plugins.tags.structure.tag import Tag
+
+    settings = settings_from_mkdocs(config)
+    tags = next((p for name, p in config.plugins.items() if name.endswith("tags")), None)
+    if tags is not None and settings.topics_file is not None:
+        vocabulary, _ = load_vocabulary(settings.topics_file)  # its problems are reported by the build
+        tags.config.tags_allowed = {Tag(topic_id) for topic_id in vocabulary.ids}
+    return config
 
 
 def on_pre_build(config, **kwargs) -> None:
