@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import yaml
+
 from .build import collect
 from .export import to_bibtex, to_json
 from .report import format_report
@@ -58,8 +60,42 @@ def _seed_override(args: argparse.Namespace) -> dict:
     return {"extra": dict(extra)}
 
 
+def _input_paths(args: argparse.Namespace) -> tuple[Path, Path, Path]:
+    """Seeds folder, curation folder and topic vocabulary, from mkdocs.yml's `extra.paperfold`."""
+    root = Path(args.config).resolve().parent
+    try:
+        text = Path(args.config).read_text(encoding="utf-8")
+        options = (yaml.load(text, Loader=_IgnoreTags).get("extra") or {}).get("paperfold") or {}
+    except (OSError, yaml.YAMLError, AttributeError):
+        options = {}
+    seeds = Path(args.seeds).resolve() if args.seeds else root / options.get("seeds", "seeds")
+    return seeds, root / options.get("curation", "curation"), root / options.get("topics", "topics.yml")
+
+
+def _ignore_tag(loader, suffix, node):
+    return None
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml may hold `!ENV` or `!!python/name` tags; only `extra` matters here."""
+
+
+_IgnoreTags.add_multi_constructor("", _ignore_tag)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate seeds, curation files and the topic vocabulary; list every problem."""
+    from .check import check, exit_code, format_problems
+
+    seeds, curation, topics = _input_paths(args)
+    problems = check(seeds, curation, topics)
+    print(format_problems(problems))
+    return exit_code(problems, args.strict)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    report = collect(Path(args.seeds or "seeds"))
+    seeds, curation, _ = _input_paths(args)
+    report = collect(seeds, curation)
     render = to_json if args.format == "json" else to_bibtex
     sys.stdout.write(render(report.papers, args.site_url))
     print(format_report(report), file=sys.stderr)
@@ -77,7 +113,10 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the merged papers to stdout")
     export.add_argument("--format", choices=("json", "bibtex"), default="json")
     export.add_argument("--site-url", default=None, help="prefix for each paper's url")
-    for command in (build, serve, export):
+    check = sub.add_parser("check", help="validate seeds, curation files and topics; list every problem")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.set_defaults(run=cmd_check)
+    for command in (build, serve, export, check):
         command.add_argument("--seeds", help="folder of seed dumps (default: seeds/)")
         command.add_argument("--config", default=CONFIG, help="MkDocs config file")
     build.set_defaults(run=cmd_build)

@@ -163,7 +163,7 @@ def parse_mapping(text: str, path: str) -> tuple[dict[str, tuple[Any, int]] | No
                 problems.append(Problem(Origin(path, line),
                                         f"expected each key once, found {key!r} again (first on line {values[key][1]})"))
                 continue
-            values[key] = (loader.construct_object(value_node, deep=True), line)
+            values[key] = (_construct(loader, value_node), line)
         return values, problems
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -171,6 +171,14 @@ def parse_mapping(text: str, path: str) -> tuple[dict[str, tuple[Any, int]] | No
         return None, [Problem(Origin(path, line), f"expected valid YAML, found a syntax error: {error.problem}")]
     finally:
         loader.dispose()
+
+
+def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """The node's value; a scalar YAML cannot construct (date: 2025-02-31) stays text for the validators."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:
+        return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
 def _unknown_keys(values: dict, known: dict[str, str], path: str) -> list[Problem]:
