@@ -1,0 +1,132 @@
+"""Atom feeds and .bib files parse back; the built site has topic pages, feeds and tag chips."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import bibtexparser
+import pytest
+
+from paperfold.build import collect
+from paperfold.feeds import FEED_SIZE, newest_dated
+from paperfold.render import front_matter, make_env
+from paperfold.topic_pages import render_topics
+from paperfold.topics import assign_topics, load_vocabulary, papers_by_topic
+from paperfold.write import write_pages
+from sitebuild import build, make_project
+
+ROOT = Path(__file__).resolve().parent.parent
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    vocabulary, _ = load_vocabulary(ROOT / "topics.yml", "topics.yml")
+    papers, _ = assign_topics(collect(ROOT / "seeds").papers, vocabulary)
+    return vocabulary, papers
+
+
+@pytest.fixture(scope="module", params=[None, "https://example.org/pf/"])
+def files(request, corpus):
+    vocabulary, papers = corpus
+    return render_topics(make_env(), papers, vocabulary, "Paperfold", request.param, "2026-11-23", front_matter)
+
+
+def check_feed(text: str, expected_entries: int) -> ET.Element:
+    feed = ET.fromstring(text.encode("utf-8"))
+    assert feed.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated", "author"):
+        assert feed.find(f"{ATOM}{name}") is not None, name
+    rels = {link.get("rel") for link in feed.findall(f"{ATOM}link")}
+    assert {"self", "alternate"} <= rels
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == expected_entries
+    for entry in entries:
+        for name in ("id", "title", "updated", "link"):
+            assert entry.find(f"{ATOM}{name}") is not None, name
+        assert re.match(r"\d{4}-\d\d-\d\dT", entry.find(f"{ATOM}updated").text)
+        for author in entry.findall(f"{ATOM}author"):
+            assert author.find(f"{ATOM}name").text.strip()
+    dates = [e.find(f"{ATOM}updated").text for e in entries]
+    assert dates == sorted(dates, reverse=True)
+    return feed
+
+
+def test_site_and_topic_feeds_are_valid_atom(files, corpus):
+    vocabulary, papers = corpus
+    check_feed(files["feeds/papers.xml"], min(FEED_SIZE, len(newest_dated(papers))))
+    grouped = papers_by_topic(papers)
+    for topic_id in vocabulary.ids:
+        check_feed(files[f"feeds/{topic_id}.xml"], len(newest_dated(grouped.get(topic_id, []))))
+
+
+def test_feed_entries_carry_authors_only_when_known(files, corpus):
+    _, papers = corpus
+    feed = ET.fromstring(files["feeds/papers.xml"].encode())
+    by_title = {p.label: p for p in papers}
+    for entry in feed.findall(f"{ATOM}entry"):
+        paper = by_title[entry.find(f"{ATOM}title").text]
+        assert len(entry.findall(f"{ATOM}author")) == len(paper.authors)
+
+
+def test_bib_files_parse_back_with_one_entry_per_paper(files, corpus):
+    vocabulary, papers = corpus
+    grouped = papers_by_topic(papers)
+    expected = {"bib/papers.bib": len(papers)} | {f"bib/{t}.bib": len(grouped.get(t, [])) for t in vocabulary.ids}
+    for path, count in expected.items():
+        library = bibtexparser.parse_string(files[path])
+        assert len(library.entries) == count and not library.failed_blocks, path
+
+
+def test_stale_topic_files_are_removed(tmp_path):
+    (tmp_path / "feeds").mkdir()
+    (tmp_path / "feeds" / "old-topic.xml").write_text("<feed/>")
+    (tmp_path / "bib").mkdir()
+    (tmp_path / "bib" / "old-topic.bib").write_text("")
+    write_pages(tmp_path, {"feeds/papers.xml": "<feed/>"})
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["papers.xml"]
+
+
+def test_the_vocabulary_is_the_tags_plugin_allow_list():
+    from mkdocs.config import load_config
+
+    from paperfold import mkdocs_hook
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    mkdocs_hook.on_config(config)
+    tags = next(p for name, p in config.plugins.items() if name.endswith("tags"))
+    vocabulary, _ = load_vocabulary(ROOT / "topics.yml")
+    assert {t.name for t in tags.config.tags_allowed} == set(vocabulary.ids)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("topics-site"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line and "KaTeX" not in line]
+    assert warnings == []  # --strict would pass but for a missing KaTeX in a scratch copy
+    return project / "site"
+
+
+def test_built_site_has_topic_pages_feeds_and_bib(site, corpus):
+    vocabulary, _ = corpus
+    assert (site / "topics" / "index.html").is_file()
+    assert (site / "topics" / "unsorted" / "index.html").is_file()
+    for topic_id in vocabulary.ids:
+        assert (site / "topics" / topic_id / "index.html").is_file()
+        assert (site / "feeds" / f"{topic_id}.xml").is_file() and (site / "bib" / f"{topic_id}.bib").is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="feeds/papers.xml"' in home and 'href="bib/papers.bib"' in home
+    overview = (site / "topics" / "index.html").read_text(encoding="utf-8")
+    assert "<svg" in overview and 'role="img"' in overview
+
+
+def test_paper_pages_show_their_topics_as_tag_chips(site, corpus):
+    _, papers = corpus
+    paper = next(p for p in papers if p.label.startswith("Deep Networks Always Grok"))
+    html = (site / "papers" / paper.id / "index.html").read_text(encoding="utf-8")
+    chips = re.findall(r'class="md-tag(?:\s[^"]*)?"[^>]*>\s*([^<]+?)\s*<', html)
+    assert chips and set(chips) == set(paper.tags)
