@@ -11,6 +11,7 @@ from .curation_files import load_curation
 from .detect import read_dump
 from .model import Paper, Problem, RawRecord
 from .papers import merge_records
+from .redirects import redirect_pages
 from .render import DumpSummary, render_site
 from .report import BuildReport
 from .sources import load_dumps
@@ -67,8 +68,9 @@ def generate(settings: Settings) -> BuildReport:
     report, vocabulary = tag_topics(report, settings.topics_file, settings.curation_dir)
     pages = render_site(
         report.papers, report.dumps, report.problems, report.skipped + tuple(h.as_problem() for h in report.hidden),
-        settings.site_name, settings.site_url, vocabulary,
+        settings.site_name, settings.site_url, vocabulary, repo_url=settings.repo_url,
     )
+    pages.update(redirect_pages(report.papers))
     write_pages(settings.docs_dir, pages)
     return report
 

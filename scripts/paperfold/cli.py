@@ -11,6 +11,7 @@ import yaml
 from .build import collect
 from .export import to_bibtex, to_json
 from .report import format_report
+from .safebuild import build_atomically
 
 CONFIG = "mkdocs.yml"
 
@@ -35,8 +36,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     config = _load_mkdocs_config(args)
     config.strict = args.strict
-    build(config)
-    print(f"Site written to {config.site_dir}")
+    site_dir = Path(config.site_dir)
+
+    def build_into(staging: Path) -> None:
+        config.site_dir = str(staging)
+        build(config)
+
+    build_atomically(site_dir, build_into)  # a failed build leaves the previous site intact
+    print(f"Site written to {site_dir}")
     return 0
 
 

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import logging
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from paperfold.build import generate, settings_from_mkdocs
 from paperfold.report import format_report
+from paperfold.write import is_generated
+from paperfold.curation_files import load_curation
+from paperfold.lastgood import built_before, mark_built
 from paperfold.topics import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.paperfold")
@@ -32,9 +36,29 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_page_context(context, page, config, nav):
+    """A paper's "Edit this page" opens its curation file (render.paper_meta computes the URL)."""
+    if page.meta.get("edit_url"):
+        page.edit_url = page.meta["edit_url"]
+    elif is_generated(page.file.src_uri):
+        page.edit_url = None  # the next build would overwrite any edit
+    return context
+
+
 def on_pre_build(config, **kwargs) -> None:
-    report = generate(settings_from_mkdocs(config))
+    settings = settings_from_mkdocs(config)
+    broken = [p for p in load_curation(settings.curation_dir).problems if p.severity == "error"]
+    for problem in broken:
+        log.warning(str(problem))  # a broken curation file fails `--strict` builds
+    if broken and built_before(config.config_file_path):
+        # Raised before any page is written: `serve` logs it and keeps the last good site.
+        raise PluginError(f"{len(broken)} errors in curation files; fix them (see above) to rebuild")
+    report = generate(settings)
     # INFO, not WARNING: problems in the seeds are data to report, and
     # `paperfold check` is what fails on them; `mkdocs build --strict` checks the site.
     for line in format_report(report).splitlines():
         log.info(line)
+
+
+def on_post_build(config, **kwargs) -> None:
+    mark_built(config.config_file_path)

@@ -15,6 +15,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .cite import bibtex
+from .editlinks import page_links
 from .escape import attr, md, safe_url
 from .links import is_code_link
 from .model import Paper, Problem
@@ -79,7 +80,7 @@ def paper_links(paper: Paper) -> list[dict]:
     ]
 
 
-def paper_meta(paper: Paper) -> dict:
+def paper_meta(paper: Paper, repo_url: str | None = None) -> dict:
     """Front matter: what themes and plugins read. Titles are HTML-escaped because
     themes print `page.meta.title` and `description` without escaping."""
     summary = (paper.abstract or "")[:DESCRIPTION_CHARS]
@@ -88,6 +89,7 @@ def paper_meta(paper: Paper) -> dict:
         meta["tags"] = list(paper.tags)
     if paper.aliases:
         meta["aliases"] = list(paper.aliases)
+    meta.update(page_links(repo_url, paper))  # edit_url: the hook hands it to the theme
     return meta
 
 
@@ -96,7 +98,7 @@ def _fence_for(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
-def render_paper(env: Environment, paper: Paper, site_url: str | None) -> str:
+def render_paper(env: Environment, paper: Paper, site_url: str | None, repo_url: str | None = None) -> str:
     entry = bibtex([paper], site_url).strip()
     sources = [
         {"path": r.origin.path, "line": r.origin.line, "date_text": r.date_text,
@@ -104,9 +106,10 @@ def render_paper(env: Environment, paper: Paper, site_url: str | None) -> str:
         for r in paper.sources
     ]
     body = env.get_template("paper.md.j2").render(
-        paper=paper, links=paper_links(paper), sources=sources, bibtex=entry, fence=_fence_for(entry)
+        paper=paper, links=paper_links(paper), sources=sources, bibtex=entry, fence=_fence_for(entry),
+        contribute=page_links(repo_url, paper),
     )
-    return front_matter(paper_meta(paper)) + body
+    return front_matter(paper_meta(paper, repo_url)) + body
 
 
 def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
@@ -121,11 +124,12 @@ def render_site(
     site_name: str,
     site_url: str | None = None,
     vocabulary: Vocabulary | None = None,
+    repo_url: str | None = None,
 ) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/ (feeds and .bib files too)."""
     env = make_env()
     vocabulary = vocabulary or Vocabulary("topics.yml")
-    pages = {f"papers/{p.id}.md": render_paper(env, p, site_url) for p in papers}
+    pages = {f"papers/{p.id}.md": render_paper(env, p, site_url, repo_url) for p in papers}
     pages["index.md"] = front_matter({"title": attr(site_name)}) + env.get_template("index.md.j2").render(
         site_name=site_name, paper_count=len(papers), dump_count=len(dumps), topic_count=len(vocabulary.topics),
         problem_count=len(problems), newest=newest(papers, NEWEST_ON_HOME),

@@ -14,6 +14,11 @@ GENERATED_DIRS = ("papers", "topics", "feeds", "bib")
 GENERATED_FILES = ("index.md", "sources.md", "topics.md")
 
 
+def is_generated(relative: str) -> bool:
+    """Whether a path under docs/ ("papers/x.md") is the generator's, not hand-written."""
+    return relative in GENERATED_FILES or relative.split("/", 1)[0] in GENERATED_DIRS
+
+
 def owned_files(docs_dir: Path) -> set[Path]:
     files = {docs_dir / name for name in GENERATED_FILES if (docs_dir / name).is_file()}
     for folder in GENERATED_DIRS:
