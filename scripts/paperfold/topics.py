@@ -77,19 +77,46 @@ def _word_pattern(word: str, last: bool) -> str:
     return re.escape(word) + "(?:s|es)?"
 
 
+def _is_acronym(phrase: str) -> bool:
+    return len(phrase) > 1 and any(c.isalpha() for c in phrase) and phrase.upper() == phrase
+
+
 def phrase_pattern(phrase: str) -> re.Pattern:
     """A phrase as a regular expression: whole words, plural of the last word, and a
     space or a hyphen between words ("scaling law" ~ "Scaling-Laws", not "rescaling").
     All-capitals phrases ("SGD") are acronyms and match case-sensitively."""
     words = re.split(r"[\s\-]+", phrase.strip())
     body = r"[\s\-]+".join(_word_pattern(w, i == len(words) - 1) for i, w in enumerate(words))
-    acronym = any(c.isalpha() for c in phrase) and phrase.upper() == phrase and len(phrase) > 1
-    flags = 0 if acronym else re.IGNORECASE
+    flags = 0 if _is_acronym(phrase) else re.IGNORECASE
     return re.compile(rf"(?<![\w\-]){body}(?![\w])", flags)
 
 
-def count_hits(patterns: Iterable[re.Pattern], text: str) -> int:
-    return sum(len(p.findall(text)) for p in patterns)
+@dataclass(frozen=True)
+class Phrase:
+    """A compiled phrase with a literal `needle` every match contains, checked first:
+    a substring test is far cheaper than the regex, and most phrases are absent."""
+
+    pattern: re.Pattern
+    needle: str
+    case_sensitive: bool
+
+    @classmethod
+    def of(cls, phrase: str) -> "Phrase":
+        words = re.split(r"[\s\-]+", phrase.strip())
+        last = words[-1][:-1] if re.search(r"[^aeiou]y$", words[-1], re.IGNORECASE) else words[-1]
+        needle = max([*words[:-1], last], key=len)  # "theory" also matches "theories"
+        acronym = _is_acronym(phrase)
+        return cls(phrase_pattern(phrase), needle if acronym else needle.lower(), acronym)
+
+    def count(self, text: str, folded: str) -> int:
+        if self.needle not in (text if self.case_sensitive else folded):
+            return 0
+        return len(self.pattern.findall(text))
+
+
+def count_hits(phrases: Iterable[Phrase], text: str) -> int:
+    folded = text.lower()
+    return sum(p.count(text, folded) for p in phrases)
 
 
 @dataclass(frozen=True)
@@ -97,13 +124,13 @@ class _Rules:
     """A topic's phrases compiled once per build."""
 
     topic: Topic
-    anywhere: tuple[re.Pattern, ...]
-    title_only: tuple[re.Pattern, ...]
-    exclude: tuple[re.Pattern, ...]
+    anywhere: tuple[Phrase, ...]
+    title_only: tuple[Phrase, ...]
+    exclude: tuple[Phrase, ...]
 
     @classmethod
     def of(cls, topic: Topic) -> "_Rules":
-        compile_all = lambda phrases: tuple(phrase_pattern(p) for p in phrases)  # noqa: E731
+        compile_all = lambda phrases: tuple(Phrase.of(p) for p in phrases)  # noqa: E731
         return cls(topic, compile_all(topic.match), compile_all(topic.match_title), compile_all(topic.exclude))
 
     def score(self, title: str, abstract: str) -> int:
