@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -18,6 +19,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
+# seeds/ shows no author names; this dump adds a paper that has them (and math).
+EXTRA_SEEDS = Path(__file__).parent / "extra_seeds"
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium calls home at start, and this
 # machine's closed network refuses it; see .library/env/machines/python.md.
@@ -67,10 +70,13 @@ class SiteServer:
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
-    """(folder, url): the site built from seeds/ once per session, served on 127.0.0.1."""
+    """(folder, url): the site built once per session from seeds/ plus EXTRA_SEEDS, served on 127.0.0.1."""
     folder = tmp_path_factory.mktemp("site")
+    seeds = tmp_path_factory.mktemp("seeds")
+    for dump in [*(ROOT / "seeds").iterdir(), *EXTRA_SEEDS.iterdir()]:
+        shutil.copy2(dump, seeds / dump.name)
     with SiteServer(folder) as server:
-        build_site(ROOT / "seeds", folder, server.url)
+        build_site(seeds, folder, server.url)
         yield folder, server.url
 
 
@@ -107,6 +113,7 @@ class Session:
         self.requests: list[str] = []
         self.errors: list[str] = []
         context.on("request", lambda request: self.requests.append(request.url))
+        context.set_default_timeout(10_000)
         self.page = context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
 

@@ -81,6 +81,7 @@
   }
 
   input.addEventListener("input", function () {
+    toggle.checked = true; // Material closes search at the end of an instant navigation
     clearTimeout(timer);
     timer = setTimeout(function () { show(input.value); }, 120);
   });
