@@ -130,3 +130,14 @@ def test_paper_pages_show_their_topics_as_tag_chips(site, corpus):
     html = (site / "papers" / paper.id / "index.html").read_text(encoding="utf-8")
     chips = re.findall(r'class="md-tag(?:\s[^"]*)?"[^>]*>\s*([^<]+?)\s*<', html)
     assert chips and set(chips) == set(paper.tags)
+
+
+def test_a_page_with_a_tag_outside_the_vocabulary_fails_the_build(tmp_path):
+    import subprocess
+    import sys
+
+    project = make_project(tmp_path)
+    (project / "docs" / "stray.md").write_text("---\ntags: [not-a-topic]\n---\n# Stray\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(project / "site")], cwd=project, capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0 and "Tags not in allow list: not-a-topic" in result.stderr
