@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .build import collect
+from .build import collect, tag_topics
 from .export import to_bibtex, to_json
 from .report import format_report
 from .safebuild import build_atomically
@@ -101,8 +101,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    seeds, curation, _ = _input_paths(args)
-    report = collect(seeds, curation)
+    seeds, curation, topics = _input_paths(args)
+    report, _ = tag_topics(collect(seeds, curation), topics, curation)
     render = to_json if args.format == "json" else to_bibtex
     sys.stdout.write(render(report.papers, args.site_url))
     print(format_report(report), file=sys.stderr)
