@@ -100,6 +100,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     return exit_code(problems, args.strict)
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Markdown summary of the papers this tree adds, removes or alters against BASE_REF."""
+    from .diff import diff
+
+    sys.stdout.write(diff(Path(args.config).resolve().parent, args.base_ref))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     seeds, curation, topics = _input_paths(args)
     report, _ = tag_topics(collect(seeds, curation), topics, curation)
@@ -123,6 +131,10 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate seeds, curation files and topics; list every problem")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.set_defaults(run=cmd_check)
+    changes = sub.add_parser("diff", help="Markdown: papers added, removed or altered against a git ref")
+    changes.add_argument("base_ref", metavar="BASE_REF", help="git ref to compare with, e.g. origin/main")
+    changes.add_argument("--config", default=CONFIG, help="MkDocs config file (its folder is the repository)")
+    changes.set_defaults(run=cmd_diff)
     for command in (build, serve, export, check):
         command.add_argument("--seeds", help="folder of seed dumps (default: seeds/)")
         command.add_argument("--config", default=CONFIG, help="MkDocs config file")
