@@ -53,8 +53,8 @@ def build_site(seeds: Path, site_dir: Path, site_url: str) -> None:
 class SiteServer:
     """http.server in a thread on a free port of 127.0.0.1, serving one folder."""
 
-    def __init__(self, directory: Path):
-        handler = functools.partial(QuietHandler, directory=str(directory))
+    def __init__(self, directory: Path, handler_class=QuietHandler):
+        handler = functools.partial(handler_class, directory=str(directory))
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
