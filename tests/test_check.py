@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -108,3 +109,17 @@ def test_clean_curation_passes(project: Path):
     result = run_check(project, "--strict")
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == "No problems found."
+
+
+def test_contributing_examples_are_valid_curation():
+    """Every YAML example in CONTRIBUTING.md passes the curation validators."""
+    from paperfold.curation_files import read_dump_file, read_paper_file
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, flags=re.S)
+    assert len(blocks) >= 6
+    for block in blocks:
+        block = re.sub(r"<[^>]+>", "some-paper-1a2b3c", block)
+        reader = read_dump_file if "capture_date" in block else read_paper_file
+        entry, problems = reader(block, "CONTRIBUTING.md", "some-paper-1a2b3c")
+        assert entry is not None and not problems, (block, problems)
