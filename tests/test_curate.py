@@ -158,3 +158,12 @@ def test_pinned_capture_date_applies_before_reading(tmp_path: Path):
     assert dump.capture_date == "2021-06-30" and dump.capture_date_source == "curation"
     assert "2021-06-06" in {p.date for p in report.papers}  # "24d ago"
     assert load_curation(tmp_path / "curation").capture_dates == {"listing.txt": date(2021, 6, 30)}
+
+
+def test_title_fix_onto_another_papers_title_keeps_both_and_warns():
+    ps = papers()
+    curated = curate({ps["Scalling laws revisited again"].id: "title: Scaling laws revisited\n"})
+    ids = [p.id for p in curated.papers if p.title == "Scaling laws revisited"]
+    assert len(ids) == 2 and len(set(ids)) == 2
+    (problem,) = curated.problems
+    assert problem.severity == "warning" and "merge_with" in problem.message

@@ -91,8 +91,8 @@ def apply_curation(papers: Sequence[Paper], curation: Curation) -> Curated:
             hidden.append(Hidden(paper, entry.origin("hide"), entry.hide))
         else:
             curated.append(paper)
-    curated = _unique(curated)
-    return Curated(tuple(_remap_related(curated, renamed)), tuple(hidden), tuple(problems))
+    curated, clashes = _unique(curated)
+    return Curated(tuple(_remap_related(curated, renamed)), tuple(hidden), tuple(problems + clashes))
 
 
 def match_entries(papers: Sequence[Paper], entries: Sequence[PaperCuration]) -> tuple[dict[str, PaperCuration], list[Problem]]:
@@ -179,15 +179,19 @@ def edit_paper(paper: Paper, entry: PaperCuration) -> Paper:
     )
 
 
-def _unique(papers: list[Paper]) -> list[Paper]:
+def _unique(papers: list[Paper]) -> tuple[list[Paper], list[Problem]]:
+    """A title fix can give a paper the id of another one: keep both pages and say so."""
     seen: set[str] = set()
-    out = []
+    out, problems = [], []
     for paper in papers:
         if paper.id in seen:
+            problems.append(Problem(Origin(paper.curation_path or paper.sources[0].origin.path, 1),
+                                    f"expected a title no other paper has, found {paper.label!r} (id {paper.id}); "
+                                    f"if they are the same paper, use merge_with: {paper.id}", "warning"))
             paper = replace(paper, id=f"{paper.id}-curated")
         seen.add(paper.id)
         out.append(paper)
-    return out
+    return out, problems
 
 
 def _remap_related(papers: list[Paper], renamed: dict[str, str]) -> list[Paper]:
