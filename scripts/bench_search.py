@@ -8,8 +8,9 @@
    3-6 authors, arXiv ids, dates, abstracts of 80-150 words; 1 title in 20 has
    math). Words come from the real seeds' vocabulary, Zipf-distributed, so
    common and rare query words both occur. The seed is fixed.
-2. Builds the site with `paperfold build` (MkDocs, then the site_assets hook:
-   KaTeX and the Pagefind index), timing the build and Pagefind on its own.
+2. Builds the site as `paperfold build` does (MkDocs, then the site_assets hook:
+   KaTeX and the Pagefind index) from a private copy of docs/, timing the build,
+   and Pagefind on its own.
 3. Serves it on 127.0.0.1 and, for each query in a fresh browser (cold cache),
    opens the home page, waits until it is idle, types the query into the search
    box and records the bytes transferred from the first keystroke until the
@@ -23,6 +24,7 @@ import argparse
 import gzip
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, QuietHandler, SiteServer  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, QuietHandler, SiteServer, build_site  # noqa: E402
 from paperfold.site_assets import pagefind_command  # noqa: E402
 
 PER_DUMP = 1000
@@ -87,10 +89,14 @@ def write_seeds(folder: Path, papers: int) -> list[str]:
     return words
 
 
-def timed(command: list[str]) -> float:
+def timed(run, *args) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run(*args)
     return time.perf_counter() - start
+
+
+def run_quietly(command: list[str]) -> None:
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
 
 
 SENT: list[tuple[str, int, int]] = []  # (path, body bytes, gzipped bytes) of every response
@@ -144,8 +150,10 @@ def main() -> int:
     words = vocabulary()
     if not args.reuse:
         write_seeds(seeds, args.papers)
-        build_s = timed([sys.executable, "-m", "paperfold.cli", "build", "--seeds", str(seeds), "--site-dir", str(site)])
-        pagefind_s = timed(pagefind_command(site))
+        work = args.work / f"work-{args.papers}"
+        shutil.rmtree(work, ignore_errors=True)
+        build_s = timed(build_site, seeds, site, "http://127.0.0.1:8000/", work)
+        pagefind_s = timed(run_quietly, pagefind_command(site))
         print(f"{args.papers} papers: build {build_s:.0f} s (Pagefind included), Pagefind alone {pagefind_s:.0f} s")
     index_kb = sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / 1024
     print(f"Pagefind bundle on disk: {index_kb / 1024:.1f} MiB")

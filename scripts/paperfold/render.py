@@ -14,6 +14,7 @@ from typing import Sequence
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .browse import render_browse
 from .cite import bibtex
 from .editlinks import page_links
 from .escape import attr, md, safe_url
@@ -139,4 +140,5 @@ def render_site(
     )
     capture_date = max((d.capture_date for d in dumps), default="1970-01-01")
     pages.update(render_topics(env, papers, vocabulary, site_name, site_url, capture_date, front_matter))
+    pages.update(render_browse(env, papers, {t.id: t.title for t in vocabulary.topics}, front_matter))
     return pages

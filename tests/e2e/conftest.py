@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import subprocess
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -39,13 +40,24 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def build_site(seeds: Path, site_dir: Path, site_url: str) -> None:
-    """Build as `paperfold build` does, with site_url set to where the tests serve it:
-    Material's instant navigation only follows links that its sitemap lists."""
+def build_site(seeds: Path, site_dir: Path, site_url: str, work_dir: Path) -> None:
+    """Build as `paperfold build` does, from a private copy of docs/ (so builds running
+    at the same time in this tree do not overwrite each other's generated pages), with
+    site_url set to where the site is served: Material's instant navigation only
+    follows links that its sitemap lists."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url)
+    docs = work_dir / "docs"
+    hand_written = subprocess.run(  # docs/ less the generated (git-ignored) pages
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", "docs"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout.split("\0")
+    for name in filter(None, hand_written):
+        target = docs / Path(name).relative_to("docs")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target)
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), site_url=site_url, docs_dir=str(docs))
     config.extra.setdefault("paperfold", {})["seeds"] = str(seeds)
     build(config)
 
@@ -76,7 +88,7 @@ def served_site(tmp_path_factory):
     for dump in [*(ROOT / "seeds").iterdir(), *EXTRA_SEEDS.iterdir()]:
         shutil.copy2(dump, seeds / dump.name)
     with SiteServer(folder) as server:
-        build_site(seeds, folder, server.url)
+        build_site(seeds, folder, server.url, tmp_path_factory.mktemp("work"))
         yield folder, server.url
 
 

@@ -48,7 +48,7 @@ def test_every_image_and_chart_has_a_text_alternative(session, site_dir):
         missing = page.evaluate("""() => [
             ...[...document.querySelectorAll('img')].filter(i => !i.hasAttribute('alt')).map(i => i.src),
             ...[...document.querySelectorAll('article svg')].filter(s =>
-                !s.closest('[aria-hidden=true], .md-icon, .md-clipboard, button, label, a.headerlink')
+                !s.closest('[aria-hidden=true], .md-icon, .md-code__nav, button, label, a.headerlink')
                 && !s.getAttribute('aria-label') && !s.getAttribute('aria-labelledby')
                 && !s.querySelector('title') && s.getAttribute('role') !== 'presentation'
             ).map(s => s.outerHTML.slice(0, 80)),
