@@ -1,0 +1,206 @@
+"""Related papers: the top k for every paper, each with a reason a reader understands.
+
+Evidence, strongest first:
+
+1. Stated relations (Paper.stated_related, e.g. Almanac's "Related events"):
+   treated as symmetric and always shown, ahead of everything else, even
+   when there are more than k of them.
+2. Text similarity: cosine of TF-IDF rows of title + abstract (or, with
+   backend="embeddings", of MiniLM sentence embeddings).
+3. Shared topics: TOPIC_WEIGHT x Jaccard overlap of Paper.tags, a tie-breaker
+   among papers of similar text, never a reason to relate unrelated text.
+
+Candidates come from similarity.py (exact up to EXACT_LIMIT papers, SVD +
+kNN above), plus the stated pairs; only candidates are scored, so the cost
+per paper does not grow with the corpus beyond the neighbour search itself.
+A paper is never related to itself, to a paper with the same id, or to a
+paper that one of the two lists among its aliases (an unmerged duplicate).
+Ties are broken by id, so the same input always gives the same lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from . import similarity
+from .model import Paper, Related
+
+TOPIC_WEIGHT = 0.1
+CANDIDATES_PER_RELATED = 3  # text candidates scored per related slot
+REASON_TERMS = 3
+SEPARATOR = " · "
+STATED_REASON = "listed together on Almanac"  # Almanac is the only source that states relations
+MEANING_REASON = "similar in meaning"  # embeddings agree though no term stands out
+BACKENDS = ("tfidf", "embeddings")
+
+
+def paper_text(paper: Paper) -> str:
+    """Title and abstract, either possibly missing."""
+    return "\n".join(part for part in (paper.title, paper.abstract) if part)
+
+
+def relate(
+    papers: Sequence[Paper],
+    k: int = 8,
+    backend: str = "tfidf",
+    cache_dir: Path | None = None,
+    topic_titles: Mapping[str, str] | None = None,
+) -> tuple[Paper, ...]:
+    """Return the papers with `related` filled, best first: k entries at most, unless a
+    paper has more than k stated relations, which are all kept."""
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown related-papers backend {backend!r}; expected one of {BACKENDS}")
+    papers = tuple(papers)
+    if len(papers) < 2 or k <= 0:
+        return tuple(replace(p, related=()) for p in papers)
+    texts = [paper_text(p) for p in papers]
+    matrix, terms = similarity.tfidf(texts)
+    vectors = _embed(texts, cache_dir) if backend == "embeddings" else None
+    rows, cols = _pairs(papers, matrix, vectors, k * CANDIDATES_PER_RELATED)
+    if vectors is None:
+        text_scores = similarity.pair_scores(matrix, rows, cols)
+    else:
+        text_scores = np.einsum("ij,ij->i", vectors[rows], vectors[cols])
+    stated = _stated_mask(papers, rows, cols)
+    scores = text_scores + TOPIC_WEIGHT * _jaccard(papers, rows, cols)
+    chosen = _choose(papers, rows, cols, scores, stated, k, keep=stated | (text_scores > 0))
+    rows, cols, scores, stated = rows[chosen], cols[chosen], scores[chosen], stated[chosen]
+    top_terms = similarity.pair_terms(matrix, rows, cols).tolist()
+    names = terms.tolist()
+    related = [[] for _ in papers]
+    for i, (r, c) in enumerate(zip(rows.tolist(), cols.tolist())):
+        reason = _reason(papers[r], papers[c], stated[i], [names[t] for t in top_terms[i] if t >= 0], topic_titles)
+        related[r].append(Related(papers[c].id, round(float(scores[i]), 4), reason))
+    return tuple(replace(p, related=tuple(r)) for p, r in zip(papers, related))
+
+
+def _embed(texts: list[str], cache_dir: Path | None) -> np.ndarray:
+    from . import embeddings  # optional extra: torch and sentence-transformers
+
+    return embeddings.embed(texts, cache_dir)
+
+
+def _pairs(papers, matrix, vectors, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unique (row, col) candidate pairs: text neighbours plus stated relations, none forbidden."""
+    if vectors is not None:
+        rows, cols = similarity.dense_candidates(vectors, m)
+    elif matrix.shape[1]:
+        rows, cols = similarity.candidates(matrix, m)
+    else:
+        rows, cols = np.empty(0, np.int64), np.empty(0, np.int64)
+    n = len(papers)
+    keys = np.sort(np.concatenate([rows * n + cols, _stated_keys(papers)]))
+    keys = keys[np.diff(keys, prepend=-1) != 0]  # unique
+    keys = keys[~_member(keys, _forbidden_keys(papers))]
+    return keys // n, keys % n
+
+
+def _member(keys: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """keys in sorted_keys (np.isin without its cost on millions of pairs)."""
+    if not len(sorted_keys):
+        return np.zeros(len(keys), bool)
+    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return sorted_keys[at] == keys
+
+
+def _index_by_id(papers: Sequence[Paper]) -> dict[str, int]:
+    """Current ids and aliases -> position; a current id wins over another paper's alias."""
+    index = {alias: i for i, p in enumerate(papers) for alias in p.aliases}
+    index.update({p.id: i for i, p in enumerate(papers)})
+    return index
+
+
+def _keys(pairs: set[tuple[int, int]], n: int) -> np.ndarray:
+    """Pairs, made symmetric, as sorted int keys row * n + col."""
+    both = pairs | {(j, i) for i, j in pairs}
+    return np.array(sorted(i * n + j for i, j in both), dtype=np.int64)
+
+
+def _stated_keys(papers: Sequence[Paper]) -> np.ndarray:
+    """Stated relations in both directions, ids resolved through aliases; unknown ids ignored."""
+    index = _index_by_id(papers)
+    return _keys({(i, index[s]) for i, p in enumerate(papers) for s in p.stated_related if s in index}, len(papers))
+
+
+def _forbidden_keys(papers: Sequence[Paper]) -> np.ndarray:
+    """A paper and itself, a paper and another with its id, or one of its aliases as id."""
+    by_id: dict[str, list[int]] = {}
+    for i, p in enumerate(papers):
+        by_id.setdefault(p.id, []).append(i)
+    pairs = {(i, i) for i in range(len(papers))}
+    pairs |= {(i, j) for group in by_id.values() if len(group) > 1 for i in group for j in group}
+    pairs |= {(i, j) for i, p in enumerate(papers) for a in p.aliases for j in by_id.get(a, ())}
+    return _keys(pairs, len(papers))
+
+
+def _stated_mask(papers, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    return _member(rows * len(papers) + cols, _stated_keys(papers))
+
+
+def _jaccard(papers, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Jaccard overlap of the two papers' tags, 0 when either has none."""
+    names = {t: j for j, t in enumerate(sorted({t for p in papers for t in p.tags}))}
+    cells = [(i, names[t]) for i, p in enumerate(papers) for t in set(p.tags)]
+    if not cells:
+        return np.zeros(len(rows), np.float32)
+    at, tag = zip(*cells)
+    tags = sp.csr_matrix((np.ones(len(at), np.float32), (at, tag)), shape=(len(papers), len(names)))
+    shared = np.asarray(tags[rows].multiply(tags[cols]).sum(axis=1)).ravel()
+    counts = np.diff(tags.indptr)
+    union = counts[rows] + counts[cols] - shared
+    return np.divide(shared, union, out=np.zeros(len(rows), np.float32), where=union > 0).astype(np.float32)
+
+
+def _choose(papers, rows, cols, scores, stated, k: int, keep: np.ndarray) -> np.ndarray:
+    """Positions of the pairs shown, in order: per row, stated first, then by score, ties by id.
+
+    At most k per row, except that every stated relation is shown even past k.
+    """
+    id_rank = np.argsort(np.argsort(np.array([p.id for p in papers], dtype=object)))
+    rounded = np.round(scores.astype(np.float64), 6)  # float noise must not reorder ties
+    order = np.lexsort((id_rank[cols], -rounded, ~stated, rows))
+    order = order[keep[order]]
+    sorted_rows = rows[order]
+    starts = np.searchsorted(sorted_rows, sorted_rows, side="left")
+    return order[(np.arange(len(order)) - starts < k) | stated[order]]
+
+
+def _reason(paper, other, stated, ranked_terms, topic_titles) -> str:
+    parts = []
+    if stated:
+        parts.append(STATED_REASON)
+    shared = _shared_terms(ranked_terms)
+    if shared:
+        parts.append("shared terms: " + ", ".join(shared))
+    topics = [t for t in paper.tags if t in other.tags]
+    if topics:
+        titles = topic_titles or {}
+        parts.append("both in: " + ", ".join(titles.get(t, t) for t in topics))
+    return SEPARATOR.join(parts) or MEANING_REASON
+
+
+def _shared_terms(ranked: list[str]) -> list[str]:
+    """Up to REASON_TERMS terms, best first; a word gives way to a ranked phrase that holds it
+    ("scaling laws" rather than "scaling", "laws")."""
+    holder: dict[str, str] = {}  # word -> the best ranked phrase holding it
+    for term in ranked:
+        if " " in term:
+            for word in term.split():
+                holder.setdefault(word, term)
+    chosen: list[str] = []
+    covered: set[str] = set()
+    for term in ranked:
+        term = holder.get(term, term)
+        words = term.split()
+        if covered.issuperset(words):
+            continue
+        chosen.append(term)
+        covered.update(words)
+        if len(chosen) == REASON_TERMS:
+            break
+    return chosen

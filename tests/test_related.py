@@ -1,0 +1,190 @@
+"""Related papers: who is related to whom, and the reason shown for it."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from paperfold import similarity
+from paperfold.model import Paper
+from paperfold.related import STATED_REASON, paper_text, relate
+
+
+def paper(id: str, title: str | None = None, abstract: str | None = None, **fields) -> Paper:
+    """A Paper with every field the related-papers stage ignores left at a default."""
+    defaults = dict(
+        label=title or id, abstract_is_summary=False, authors=(), author_count=None, organisation=None,
+        date=None, date_text=None, upvotes=None, arxiv_id=None, doi=None, venue=None, category=None,
+        links=(), sources=(),
+    )
+    return Paper(id=id, title=title, abstract=abstract, **{**defaults, **fields})
+
+
+GROKKING = paper("grok-linear", "Grokking in linear networks",
+                 "Grokking is delayed generalization. We study grokking with the logistic loss in linear models.")
+GROKKING_2 = paper("grok-logistic", "Grokking at the edge of linear separability",
+                   "Logistic loss classification exhibits grokking and delayed generalization near separability.")
+SCALING = paper("scaling", "Inference scaling laws for pass@k",
+                "Power law scaling of coverage with repeated sampling at inference; scaling laws for pass@k.")
+SCALING_2 = paper("scaling-2", "Scaling laws from instance difficulty",
+                  "Neural scaling laws and pass@k failure rate follow a power law in a solvable model.")
+DETECTION = paper("lion", "Linear group RNN for 3D object detection",
+                  "Point cloud object detection with linear recurrent networks on voxel features.")
+CORPUS = (GROKKING, GROKKING_2, SCALING, SCALING_2, DETECTION)
+
+
+def by_id(papers):
+    return {p.id: p for p in papers}
+
+
+def related_ids(papers, id):
+    return [r.id for r in by_id(papers)[id].related]
+
+
+def test_the_nearest_paper_comes_first():
+    out = relate(CORPUS, k=3)
+    assert related_ids(out, "grok-linear")[0] == "grok-logistic"
+    assert related_ids(out, "scaling")[0] == "scaling-2"
+
+
+def test_never_related_to_itself():
+    for p in relate(CORPUS + (paper("copy", GROKKING.title, GROKKING.abstract),), k=8):
+        assert p.id not in [r.id for r in p.related]
+
+
+def test_never_related_to_its_alias_or_a_paper_with_its_id():
+    old = paper("grok-linear-old", GROKKING.title, GROKKING.abstract)
+    renamed = paper("grok-linear", GROKKING.title, GROKKING.abstract, aliases=("grok-linear-old",))
+    same_id = paper("grok-logistic", GROKKING_2.title, GROKKING_2.abstract)
+    out = relate((renamed, old, GROKKING_2, same_id, SCALING), k=8)
+    assert "grok-linear-old" not in related_ids(out, "grok-linear")
+    assert "grok-linear" not in related_ids(out, "grok-linear-old")
+    for p in out:
+        if p.id == "grok-logistic":
+            assert "grok-logistic" not in [r.id for r in p.related]
+
+
+def test_stated_relations_appear_first_with_their_reason_in_both_directions():
+    lonely = paper("almanac-x", "Gradient noise scale predicts batch size", "Batch parallelism of training.",
+                   stated_related=("lion",))
+    out = relate(CORPUS + (lonely,), k=2)
+    for id, other in (("almanac-x", "lion"), ("lion", "almanac-x")):
+        first = by_id(out)[id].related[0]
+        assert first.id == other and STATED_REASON in first.reason
+
+
+def test_stated_relations_are_all_shown_even_past_k():
+    hub = paper("hub", "Headline", "Words.", stated_related=tuple(p.id for p in CORPUS))
+    out = relate(CORPUS + (hub,), k=2)
+    assert sorted(related_ids(out, "hub")) == sorted(p.id for p in CORPUS)
+    assert all(len(p.related) <= 2 for p in out if p.id != "hub")
+
+
+def test_stated_relation_through_an_alias_resolves_to_the_current_id():
+    pointer = paper("almanac-y", "Unrelated headline", "Nothing in common here.", stated_related=("lion-v1",))
+    moved = paper("lion", DETECTION.title, DETECTION.abstract, aliases=("lion-v1",))
+    out = relate((GROKKING, GROKKING_2, moved, pointer), k=3)
+    assert related_ids(out, "almanac-y") == ["lion"]
+
+
+def test_every_reason_is_present_and_readable():
+    for p in relate(CORPUS, k=8):
+        for r in p.related:
+            assert r.reason and not r.reason.startswith(" ") and "  " not in r.reason
+
+
+def test_shared_term_reasons_name_terms_both_papers_contain():
+    out = relate(CORPUS, k=8)
+    words = {p.id: set(similarity.WORD.findall(paper_text(p).lower())) for p in CORPUS}
+    seen = 0
+    for p in out:
+        for r in p.related:
+            match = re.search(r"shared terms: ([^·]+)", r.reason)
+            if match:
+                seen += 1
+                for term in match.group(1).strip().split(", "):
+                    for word in term.split():
+                        assert word in words[p.id] and word in words[r.id], (p.id, r.id, term)
+    assert seen
+
+
+def test_a_phrase_is_named_rather_than_its_words():
+    out = relate(CORPUS, k=1)
+    reason = by_id(out)["scaling"].related[0].reason
+    assert "scaling laws" in reason and "shared terms: scaling," not in reason
+
+
+def test_topics_name_their_titles_and_break_ties():
+    a = paper("a", "Alpha beta gamma", "Alpha beta gamma delta.", tags=("t1", "t2"))
+    b = paper("b", "Alpha beta gamma", "Alpha beta gamma delta.", tags=("t1",))
+    c = paper("c", "Alpha beta gamma", "Alpha beta gamma delta.", tags=("t9",))
+    out = relate((a, b, c), k=2, topic_titles={"t1": "Grokking"})
+    first = by_id(out)["a"].related[0]
+    assert first.id == "b" and "both in: Grokking" in first.reason and " · " in first.reason
+
+
+def test_same_input_gives_the_same_lists():
+    assert relate(CORPUS, k=3) == relate(CORPUS, k=3)
+    assert relate(tuple(reversed(CORPUS)), k=3) == tuple(reversed(relate(CORPUS, k=3)))
+
+
+def test_ties_are_broken_by_id():
+    twins = [paper(id, "Same words here", "Exactly the same abstract text.") for id in ("b", "c", "a", "d")]
+    out = relate(twins, k=3)
+    assert related_ids(out, "d") == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize("k", [0, 1, 2])
+def test_k_is_respected(k):
+    out = relate(CORPUS, k=k)
+    assert all(len(p.related) <= k for p in out)
+    assert max(len(p.related) for p in out) == k
+
+
+def test_papers_without_text_are_kept_with_no_related():
+    empty = (paper("no-text"), paper("only-title", title="Grokking"), paper("none", title="", abstract=None))
+    out = relate(CORPUS + empty, k=3)
+    assert len(out) == len(CORPUS) + 3
+    assert by_id(out)["no-text"].related == ()
+    assert all("no-text" not in [r.id for r in p.related] for p in out)
+
+
+def test_tiny_and_wordless_corpora():
+    assert relate((), k=3) == ()
+    assert relate((GROKKING,), k=3)[0].related == ()
+    out = relate((paper("x", "The of and"), paper("y", "is it")), k=3)
+    assert all(p.related == () for p in out)
+
+
+def test_unknown_backend_is_refused():
+    with pytest.raises(ValueError, match="backend"):
+        relate(CORPUS, backend="magic")
+
+
+def test_blocked_search_finds_planted_neighbours():
+    rng = np.random.default_rng(0)
+    centres = rng.standard_normal((40, 16))
+    vectors = np.repeat(centres, 25, axis=0) + 0.01 * rng.standard_normal((1000, 16))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    rows, cols = similarity.blocked_candidates(vectors, 5)
+    assert not np.any(rows == cols)
+    assert np.mean(rows // 25 == cols // 25) > 0.95
+
+
+def test_the_approximate_path_agrees_on_a_small_corpus(monkeypatch):
+    exact = relate(CORPUS, k=2)
+    monkeypatch.setattr(similarity, "EXACT_LIMIT", 0)  # force SVD + blocked search
+    assert [related_ids(relate(CORPUS, k=2), p.id)[0] for p in CORPUS] == [related_ids(exact, p.id)[0] for p in CORPUS]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Grokking in linear networks", ["grokking", "linear", "networks", "linear networks"]),
+    ("the implicit bias of the logistic loss", ["implicit", "bias", "logistic", "loss", "implicit bias", "logistic loss"]),
+    ("In 2024 we trained 7B models", ["trained", "models", "trained models"]),
+    ("Code: https://github.com/x/y and more", ["code"]),
+    ("A new arXiv preprint", []),
+])
+def test_terms_of_a_text(text, expected):
+    assert similarity.phrases(text) == expected
