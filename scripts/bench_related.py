@@ -91,7 +91,7 @@ def measure(n: int) -> dict:
     assert all(len(p.related) <= 8 for p in related)
     return {
         "papers": n, "terms": matrix.shape[1], "nonzeros per paper": round(matrix.nnz / n),
-        "search": "exact" if exact else f"SVD-{similarity.SVD_COMPONENTS} kNN + exact rescoring",
+        "search": "exact" if exact else f"SVD-{similarity.SVD_COMPONENTS} + blocked search, exact rescoring",
         "tf-idf fit alone (s)": round(vectorize, 1), "relate, all (s)": round(total, 1), "relate, CPU (s)": round(cpu, 1),
         "peak RSS (GB)": round(peak_gb(), 2), "RSS before (GB)": round(base, 2),
         "mean related": round(sum(len(p.related) for p in related) / n, 2),

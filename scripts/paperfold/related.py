@@ -69,14 +69,19 @@ def relate(
     stated = _stated_mask(papers, rows, cols)
     scores = text_scores + TOPIC_WEIGHT * _jaccard(papers, rows, cols)
     chosen = _choose(papers, rows, cols, scores, stated, k, keep=stated | (text_scores > 0))
-    rows, cols, scores, stated = rows[chosen], cols[chosen], scores[chosen], stated[chosen]
+    related = _entries(papers, rows[chosen], cols[chosen], scores[chosen], stated[chosen], matrix, terms, topic_titles)
+    return tuple(replace(p, related=tuple(r)) for p, r in zip(papers, related))
+
+
+def _entries(papers, rows, cols, scores, stated, matrix, terms, topic_titles) -> list[list[Related]]:
+    """The chosen pairs (already in order) as each paper's Related entries, with reasons."""
     top_terms = similarity.pair_terms(matrix, rows, cols).tolist()
     names = terms.tolist()
-    related = [[] for _ in papers]
+    related: list[list[Related]] = [[] for _ in papers]
     for i, (r, c) in enumerate(zip(rows.tolist(), cols.tolist())):
         reason = _reason(papers[r], papers[c], stated[i], [names[t] for t in top_terms[i] if t >= 0], topic_titles)
         related[r].append(Related(papers[c].id, round(float(scores[i]), 4), reason))
-    return tuple(replace(p, related=tuple(r)) for p, r in zip(papers, related))
+    return related
 
 
 def _embed(texts: list[str], cache_dir: Path | None) -> np.ndarray:
@@ -88,7 +93,8 @@ def _embed(texts: list[str], cache_dir: Path | None) -> np.ndarray:
 def _pairs(papers, matrix, vectors, m: int) -> tuple[np.ndarray, np.ndarray]:
     """Unique (row, col) candidate pairs: text neighbours plus stated relations, none forbidden."""
     if vectors is not None:
-        rows, cols = similarity.dense_candidates(vectors, m)
+        exact = len(papers) <= similarity.EXACT_LIMIT
+        rows, cols = (similarity.dense_candidates if exact else similarity.blocked_candidates)(vectors, m)
     elif matrix.shape[1]:
         rows, cols = similarity.candidates(matrix, m)
     else:
