@@ -41,8 +41,8 @@ class Month:
 
 @dataclass(frozen=True)
 class Point:
-    x: float
-    y: float
+    x: int
+    y: int
     href: str
     colour: int  # index into COLOURS, or -1 for no topic
     title: str | None
@@ -95,7 +95,7 @@ def map_points(papers: Sequence[Paper], topic_order: Sequence[str]) -> list[Poin
     width, height = MAP_WIDTH - 2 * MAP_MARGIN, MAP_HEIGHT - 2 * MAP_MARGIN
     return [
         Point(
-            round(MAP_MARGIN + x * width, 1), round(MAP_MARGIN + (1 - y) * height, 1),
+            round(MAP_MARGIN + x * width), round(MAP_MARGIN + (1 - y) * height),  # whole pixels: a small SVG
             f"../papers/{paper.id}/",
             colour_of.get(paper.tags[0], -1) if paper.tags else -1,
             paper.label if titled else None,

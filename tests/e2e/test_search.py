@@ -69,6 +69,7 @@ def test_search_works_after_instant_navigation(session):
     page.evaluate("window.__sameDocument = true")
     page.locator('article a[href*="papers/"]').first.click()
     page.wait_for_url("**/papers/*/")
+    page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__sameDocument") is True
     hrefs = search(page, "Quistgaard")
     assert any(TIDAL in href for href in hrefs), hrefs

@@ -74,6 +74,7 @@
             : n === 1 ? t["search.result.one"]
             : t["search.result.other"].replace("#", n);
           list.replaceChildren.apply(list, rows.map(item));
+          if (document.activeElement === input) toggle.checked = true;
         });
     }).catch(function (err) {
       meta.textContent = "Search is unavailable: " + err;
