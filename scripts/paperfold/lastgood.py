@@ -1,8 +1,8 @@
 """Which MkDocs configs have built once in this process.
 
 `mkdocs serve` reloads the hook module on every rebuild, so the hook keeps this
-one fact here: after a good build, a rebuild with a broken curation file fails
-instead, and the server keeps serving the last good site.
+one fact here: after a good build, a rebuild with a broken curation file keeps
+the last good generated pages, so the server keeps serving the last good site.
 """
 
 from __future__ import annotations

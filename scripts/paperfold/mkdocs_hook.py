@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from paperfold.build import generate, settings_from_mkdocs
@@ -18,7 +17,7 @@ from paperfold.report import format_report
 from paperfold.write import is_generated
 from paperfold.curation_files import load_curation
 from paperfold.lastgood import built_before, mark_built
-from paperfold.topics import load_vocabulary
+from paperfold.vocabulary import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.paperfold")
 
@@ -51,8 +50,10 @@ def on_pre_build(config, **kwargs) -> None:
     for problem in broken:
         log.warning(str(problem))  # a broken curation file fails `--strict` builds
     if broken and built_before(config.config_file_path):
-        # Raised before any page is written: `serve` logs it and keeps the last good site.
-        raise PluginError(f"{len(broken)} errors in curation files; fix them (see above) to rebuild")
+        # A rebuild in `serve`: keep the last good pages. (Raising would make MkDocs'
+        # server hold every request until a build succeeds.)
+        log.error(f"{len(broken)} errors in curation files: serving the last good pages until they are fixed")
+        return
     report = generate(settings)
     # INFO, not WARNING: problems in the seeds are data to report, and
     # `paperfold check` is what fails on them; `mkdocs build --strict` checks the site.
