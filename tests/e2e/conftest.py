@@ -173,3 +173,19 @@ def paper_paths(site_dir: Path, containing: str) -> list[str]:
         for page in (site_dir / "papers").glob("*/index.html")
         if containing in page.read_text(encoding="utf-8")
     )
+
+
+def follow_instantly(session: Session, start: str, link: str, url) -> None:
+    """Open `start`, click the first `link` and check that Material's instant navigation
+    handled it (the page's JavaScript state survives). Material follows links instantly
+    once it has read the sitemap; on a loaded machine a first click can come before
+    that, so one more try is allowed."""
+    for attempt in range(2):
+        page = session.goto(start)
+        page.evaluate("window.__sameDocument = true")
+        page.locator(link).first.click()
+        page.wait_for_url(url)
+        page.wait_for_load_state("networkidle")
+        if page.evaluate("window.__sameDocument") is True:
+            return
+    raise AssertionError(f"clicking {link} on /{start} reloaded the page: no instant navigation")

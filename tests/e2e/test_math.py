@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import paper_paths
+from conftest import follow_instantly, paper_paths
 
 RAW_MATH = re.compile(r"\$[^$\s][^$]*\$|\\\(|\\\)")
 
@@ -30,10 +30,5 @@ def test_math_in_title_and_abstract_renders(session, site_dir):
 
 def test_math_renders_after_instant_navigation(session, site_dir):
     target = next(p for p in paper_paths(site_dir, 'class="arithmatex"') if "chromatic" in p)
-    page = session.goto("")
-    session.page.evaluate("window.__sameDocument = true")
-    page.locator(f'article a[href$="{target}"]').first.click()
-    page.wait_for_url(f"**/{target}")
-    page.wait_for_load_state("networkidle")
-    assert page.evaluate("window.__sameDocument") is True, "not an instant navigation"
-    assert_math_rendered(page)
+    follow_instantly(session, "", f'article a[href$="{target}"]', f"**/{target}")
+    assert_math_rendered(session.page)

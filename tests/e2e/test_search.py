@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import paper_paths
+from conftest import follow_instantly, paper_paths
 
 
 def search(page, query: str) -> list[str]:
@@ -65,12 +65,8 @@ def test_results_show_rendered_math_not_markup(session):
 
 
 def test_search_works_after_instant_navigation(session):
-    page = session.goto("")
-    page.evaluate("window.__sameDocument = true")
-    page.locator('article a[href*="papers/"]').first.click()
-    page.wait_for_url("**/papers/*/")
-    page.wait_for_load_state("networkidle")
-    assert page.evaluate("window.__sameDocument") is True
+    follow_instantly(session, "", 'article a[href*="papers/"]', "**/papers/*/")
+    page = session.page
     hrefs = search(page, "Quistgaard")
     assert any(TIDAL in href for href in hrefs), hrefs
     page.locator(".md-search-result__item a").first.click()
