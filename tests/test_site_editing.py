@@ -19,6 +19,7 @@ REPO = "https://github.com/example/paperfold"
 CURATED = "scaling-laws-for-neural-language-models-96d1b5"
 FIXED_TITLE = "Scaling Laws for Neural Language Models (Kaplan et al.)"
 PLAIN = "one-epoch-is-all-you-need-150748"
+HIDDEN = "the-truthfulness-spectrum-hypothesis-485a90"
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +28,7 @@ def site(tmp_path_factory) -> Path:
     papers = project / "curation" / "papers"
     papers.mkdir(parents=True, exist_ok=True)
     (papers / f"{CURATED}.yml").write_text(f"title: {FIXED_TITLE}\nnote: A **classic**.\n", encoding="utf-8")
+    (papers / f"{HIDDEN}.yml").write_text("hide: a blog post, not a paper\n", encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project
@@ -83,6 +85,15 @@ def test_title_fix_moves_the_page_and_the_old_url_redirects(site: Path):
     assert f'http-equiv="refresh" content="0; url=../{target}/"' in old
     assert f'<link rel="canonical" href="../{target}/">' in old
     assert "<strong>classic</strong>" in page(site, target)  # the note, rendered as Markdown
+
+
+def test_hidden_paper_is_off_the_site_and_on_the_sources_page_with_its_reason(site: Path):
+    assert not (site / "site" / "papers" / HIDDEN).exists()
+    html = (site / "site" / "sources" / "index.html").read_text(encoding="utf-8")
+    text = unescape(re.sub(r"<[^>]+>", "", html))
+    line = next(line for line in text.splitlines() if HIDDEN in line)
+    assert line.startswith(f"curation/papers/{HIDDEN}.yml:1: hidden by curation")
+    assert line.endswith("a blog post, not a paper")
 
 
 # --- atomic builds -----------------------------------------------------------
