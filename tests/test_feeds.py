@@ -13,7 +13,8 @@ from paperfold.build import collect
 from paperfold.feeds import FEED_SIZE, newest_dated
 from paperfold.render import front_matter, make_env
 from paperfold.topic_pages import render_topics
-from paperfold.topics import assign_topics, load_vocabulary, papers_by_topic
+from paperfold.topics import assign_topics, papers_by_topic
+from paperfold.vocabulary import load_vocabulary
 from paperfold.write import write_pages
 from sitebuild import build, make_project
 

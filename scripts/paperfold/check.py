@@ -50,7 +50,7 @@ def alias_conflicts(curation: Curation, papers: Sequence[Paper]) -> list[Problem
 
 def topic_problems(curation: Curation, topics_file: Path) -> list[Problem]:
     """The vocabulary's own problems, and curation topics it does not know."""
-    from .topics import load_vocabulary  # the topics stage is optional for checking curation
+    from .vocabulary import load_vocabulary  # the topics stage is optional for checking curation
 
     vocabulary, problems = load_vocabulary(topics_file, _shown(topics_file))
     problems = list(problems)

@@ -17,7 +17,7 @@ from paperfold.report import format_report
 from paperfold.write import is_generated
 from paperfold.curation_files import load_curation
 from paperfold.lastgood import built_before, mark_built
-from paperfold.topics import load_vocabulary
+from paperfold.vocabulary import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.paperfold")
 

@@ -20,7 +20,8 @@ from jinja2 import Environment
 from .escape import attr
 from .feeds import SITE_FEED, bib_path, feed_files, feed_path
 from .model import Paper
-from .topics import UNSORTED, Topic, Vocabulary, papers_by_topic
+from .topics import papers_by_topic
+from .vocabulary import UNSORTED, Topic, Vocabulary
 
 TOPIC_PAGE_LIMIT = 200
 SUMMARY_CHARS = 160

@@ -1,80 +1,53 @@
-"""Topics from the vocabulary file (topics.yml): load and validate it, then tag papers.
+"""Tagging papers with the topics of the vocabulary (vocabulary.py loads and checks it).
 
-The vocabulary is the allow-list of tags. `load_vocabulary` reads the file
-through yaml's node tree so every problem carries `file:line`; it never raises
-on bad input. `assign_topics` ranks each paper's topics by match strength
-(title hits weigh TITLE_WEIGHT times an abstract hit) and keeps the best
-`max_tags`. Curation overrides, `{paper_id: tags}`, replace the automatic tags
-of those papers; an unknown tag there is an error, never a new topic.
-Only `load_vocabulary` touches the disk.
+`assign_topics` ranks each paper's topics by match strength (title hits weigh
+TITLE_WEIGHT times an abstract hit) and keeps the best `max_tags`. Curation
+overrides, `{paper_id: tags}`, replace the automatic tags of those papers; an
+unknown tag there is an error, never a new topic. Nothing here touches the disk.
+
+`phrase_pattern` decides what matches. Scanning each paper once per phrase is
+slow, so `Rules` scans it once for the first words of all the phrases (one
+regex, `FirstWords`) and tries a phrase's own pattern only where its first word
+is. That finds exactly the pattern's matches unless a text holds a character
+that lowercases differently from how the regex folds case ("ſ", "K", "İ"); such
+a paper, and any phrase that is not plain words, is matched phrase by phrase.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Iterable, Mapping, Protocol, Sequence, Union
 
-import yaml
-
 from .model import Origin, Paper, Problem
+from .vocabulary import UNSORTED, Topic, Vocabulary
+from .vocabulary import load_vocabulary  # noqa: F401  build.py imports it from here until its own edit lands
 
 TITLE_WEIGHT = 3
 DEFAULT_MAX_TAGS = 4
-DEFAULT_MIN_ABSTRACT_HITS = 2  # one passing mention in an abstract does not make a topic
-UNSORTED = "unsorted"  # reserved: the page of papers that match no topic
-TOPIC_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # "scaling-laws", "rl"
-REQUIRED_KEYS = ("id", "title", "description")
-LIST_KEYS = ("aliases", "match", "match_title", "exclude")
-KNOWN_KEYS = REQUIRED_KEYS + ("parent", "min_abstract_hits") + LIST_KEYS
+SEPARATOR = r"[\s\-]+"  # between the words of a phrase: "scaling law" ~ "scaling-law"
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_WORD_CHAR = re.compile(r"[a-z0-9_]", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Topic:
-    id: str
-    title: str
-    description: str
-    origin: Origin  # where the topic starts in the vocabulary file
-    parent: str | None = None
-    aliases: tuple[str, ...] = ()
-    match: tuple[str, ...] = ()  # phrases counted in the title and the abstract
-    match_title: tuple[str, ...] = ()  # phrases counted in the title only
-    exclude: tuple[str, ...] = ()  # a paper containing any of these never gets the topic
-    min_abstract_hits: int = DEFAULT_MIN_ABSTRACT_HITS
+# --- Phrase rules ----------------------------------------------------------
+
+def _phrase_words(phrase: str) -> list[str]:
+    return re.split(SEPARATOR, phrase.strip())
 
 
-@dataclass(frozen=True)
-class Vocabulary:
-    path: str
-    topics: tuple[Topic, ...] = ()
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return tuple(t.id for t in self.topics)
-
-    def get(self, topic_id: str) -> Topic | None:
-        return next((t for t in self.topics if t.id == topic_id), None)
-
-    def resolve(self, name: str) -> str | None:
-        """The topic id for an id or an alias; None when the vocabulary does not know it."""
-        return next((t.id for t in self.topics if name == t.id or name in t.aliases), None)
-
-    def children(self, topic_id: str) -> tuple[Topic, ...]:
-        return tuple(t for t in self.topics if t.parent == topic_id)
-
-
-# --- Phrase matching -------------------------------------------------------
-
-def _word_pattern(word: str, last: bool) -> str:
-    """One word of a phrase; the last word also matches its plural ("law" -> "laws", "theory" -> "theories")."""
+def _word_forms(word: str, last: bool) -> tuple[str, ...]:
+    """The spellings of one word of a phrase; the last word also has its plural
+    ("law" -> "laws", "theory" -> "theories", "bias" -> "biases")."""
     if not last or not word[-1:].isalpha():
-        return re.escape(word)
+        return (word,)
     if re.search(r"[^aeiou]y$", word, re.IGNORECASE):
-        return re.escape(word[:-1]) + "(?:y|ies)"
+        return (word[:-1] + "y", word[:-1] + "ies")
     if re.search(r"(?:s|x|z|ch|sh)$", word, re.IGNORECASE):
-        return re.escape(word) + "(?:es)?"
-    return re.escape(word) + "(?:s|es)?"
+        return (word, word + "es")
+    return (word, word + "s", word + "es")
 
 
 def _is_acronym(phrase: str) -> bool:
@@ -85,71 +58,202 @@ def phrase_pattern(phrase: str) -> re.Pattern:
     """A phrase as a regular expression: whole words, plural of the last word, and a
     space or a hyphen between words ("scaling law" ~ "Scaling-Laws", not "rescaling").
     All-capitals phrases ("SGD") are acronyms and match case-sensitively."""
-    words = re.split(r"[\s\-]+", phrase.strip())
-    body = r"[\s\-]+".join(_word_pattern(w, i == len(words) - 1) for i, w in enumerate(words))
+    words = _phrase_words(phrase)
+    forms = [_word_forms(w, i == len(words) - 1) for i, w in enumerate(words)]
+    body = SEPARATOR.join("(?:" + "|".join(map(re.escape, f)) + ")" for f in forms)
     flags = 0 if _is_acronym(phrase) else re.IGNORECASE
     return re.compile(rf"(?<![\w\-]){body}(?![\w])", flags)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: Rules compiles each phrase once
 class Phrase:
-    """A compiled phrase with a literal `needle` every match contains, checked first:
-    a substring test is far cheaper than the regex, and most phrases are absent."""
+    """A compiled phrase, with a literal `needle` every match contains, checked before
+    the regex (a substring test is far cheaper, and most phrases are absent)."""
 
+    text: str
     pattern: re.Pattern
     needle: str
     case_sensitive: bool
+    first_words: frozenset[str]  # its first word as it may be spelled, lowercase: {"law", "laws", "lawes"}
+    plain: bool  # every word is ASCII letters, digits or "_", so FirstWords can find where it starts
 
     @classmethod
     def of(cls, phrase: str) -> "Phrase":
-        words = re.split(r"[\s\-]+", phrase.strip())
+        words = _phrase_words(phrase)
         last = words[-1][:-1] if re.search(r"[^aeiou]y$", words[-1], re.IGNORECASE) else words[-1]
         needle = max([*words[:-1], last], key=len)  # "theory" also matches "theories"
         acronym = _is_acronym(phrase)
-        return cls(phrase_pattern(phrase), needle if acronym else needle.lower(), acronym)
+        first_words = frozenset(w.lower() for w in _word_forms(words[0], len(words) == 1))
+        return cls(phrase, phrase_pattern(phrase), needle if acronym else needle.lower(), acronym,
+                   first_words, all(_PLAIN_WORD.fullmatch(w) for w in words))
 
     def count(self, text: str, folded: str) -> int:
+        """Matches in `text`, scanning it; `folded` is text.lower()."""
         if self.needle not in (text if self.case_sensitive else folded):
             return 0
         return len(self.pattern.findall(text))
 
 
-def count_hits(phrases: Iterable[Phrase], text: str) -> int:
-    folded = text.lower()
-    return sum(p.count(text, folded) for p in phrases)
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of words as a trie ("law|laws|lr" -> "l(?:aw(?:s)?|r)"), which the
+    regex engine tries far faster than a flat list of hundreds of words."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def alternation(node: dict) -> str:
+        branches = [re.escape(char) + alternation(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+    return alternation(root)
+
+
+@functools.lru_cache(maxsize=None)
+def _folds_like_regex(char: str) -> bool:
+    """Whether a non-ASCII character lowercases to one non-ASCII character of the same
+    kind (word or not) and matches no ASCII letter when case is ignored ("é": yes; "ſ", "K", "İ": no)."""
+    lower = char.lower()
+    return (len(lower) == 1 and not lower.isascii() and lower.isalnum() == char.isalnum()
+            and not _ASCII_WORD_CHAR.fullmatch(char))
 
 
 @dataclass(frozen=True)
-class _Rules:
-    """A topic's phrases compiled once per build."""
+class FirstWords:
+    """Where phrases may start: one regex over the lowercased text for the first words of
+    all the plain phrases. Each whole word it finds is looked up, and the phrases that
+    start with it are tried there with their own pattern, so every match is the pattern's."""
+
+    finder: re.Pattern
+    phrases: Mapping[str, tuple[Phrase, ...]]  # lowercase first word -> phrases starting with it
+
+    @classmethod
+    def of(cls, phrases: Iterable[Phrase]) -> "FirstWords":
+        starting: dict[str, list[Phrase]] = {}
+        for phrase in phrases:
+            for word in phrase.first_words:
+                starting.setdefault(word, []).append(phrase)
+        finder = re.compile(rf"(?<![\w\-])(?:{_trie(starting)})(?![\w])")
+        return cls(finder, {word: tuple(ps) for word, ps in starting.items()})
+
+    def spans(self, text: str) -> dict[Phrase, list[tuple[int, int]]] | None:
+        """(start, end) of each phrase's matches, left to right; None when lowercasing
+        `text` may not keep its words in place, and only scanning per phrase is exact."""
+        folded = text.lower()
+        if not text.isascii() and not all(_folds_like_regex(c) for c in set(_NON_ASCII.findall(text))):
+            return None
+        found: dict[Phrase, list[tuple[int, int]]] = {}
+        for word in self.finder.finditer(folded):
+            for phrase in self.phrases[word.group()]:
+                match = phrase.pattern.match(text, word.start())
+                if match:
+                    found.setdefault(phrase, []).append(match.span())
+        return found
+
+
+def _count(spans: Iterable[tuple[int, int]]) -> int:
+    """Matches that do not overlap, taken left to right as re.findall does."""
+    count, free = 0, 0
+    for start, end in spans:
+        if start >= free:
+            count, free = count + 1, end
+    return count
+
+
+@dataclass(frozen=True)
+class Hits:
+    """How often each phrase occurs in a paper's title and in its abstract (absent: 0), and
+    the phrases found in the title, a newline and the abstract, a match spanning the two included."""
+
+    title: Mapping[Phrase, int]
+    abstract: Mapping[Phrase, int]
+    joined: frozenset[Phrase]
+
+    @classmethod
+    def by_phrase(cls, phrases: Iterable[Phrase], title: str, abstract: str) -> "Hits":
+        """Each phrase's pattern run over each text."""
+        counts = []
+        for text in (title, abstract, f"{title}\n{abstract}"):
+            folded = text.lower()
+            counts.append({p: n for p in phrases if (n := p.count(text, folded))})
+        return cls(counts[0], counts[1], frozenset(counts[2]))
+
+    @classmethod
+    def of_spans(cls, spans: Mapping[Phrase, list[tuple[int, int]]], title_end: int) -> "Hits":
+        """From the matches in f"{title}\\n{abstract}": a title match ends by `title_end`, the
+        title's length; an abstract match starts after the newline."""
+        in_title = {p: n for p, s in spans.items() if (n := _count(m for m in s if m[1] <= title_end))}
+        in_abstract = {p: n for p, s in spans.items() if (n := _count(m for m in s if m[0] > title_end))}
+        return cls(in_title, in_abstract, frozenset(spans))
+
+    def __or__(self, other: "Hits") -> "Hits":
+        return Hits({**self.title, **other.title}, {**self.abstract, **other.abstract}, self.joined | other.joined)
+
+
+@dataclass(frozen=True)
+class TopicRules:
+    """A topic's phrases, compiled."""
 
     topic: Topic
     anywhere: tuple[Phrase, ...]
     title_only: tuple[Phrase, ...]
     exclude: tuple[Phrase, ...]
 
-    @classmethod
-    def of(cls, topic: Topic) -> "_Rules":
-        compile_all = lambda phrases: tuple(Phrase.of(p) for p in phrases)  # noqa: E731
-        return cls(topic, compile_all(topic.match), compile_all(topic.match_title), compile_all(topic.exclude))
+    @functools.cached_property
+    def scoring(self) -> frozenset[Phrase]:
+        """The phrases that count: a paper with none of them is not scored."""
+        return frozenset(self.anywhere + self.title_only)
 
-    def score(self, title: str, abstract: str) -> int:
+    def score(self, hits: Hits) -> int:
         """0 when the topic does not apply; otherwise title hits * TITLE_WEIGHT + abstract hits."""
-        if self.exclude and count_hits(self.exclude, f"{title}\n{abstract}"):
+        if self.scoring.isdisjoint(hits.joined) or any(p in hits.joined for p in self.exclude):
             return 0
-        title_hits = count_hits(self.anywhere + self.title_only, title)
-        abstract_hits = count_hits(self.anywhere, abstract)
+        title_hits = sum(hits.title.get(p, 0) for p in self.anywhere + self.title_only)
+        abstract_hits = sum(hits.abstract.get(p, 0) for p in self.anywhere)
         if not title_hits and abstract_hits < self.topic.min_abstract_hits:
             return 0
         return title_hits * TITLE_WEIGHT + abstract_hits
 
 
+@dataclass(frozen=True)
+class Rules:
+    """The vocabulary's phrases, each compiled once per build."""
+
+    topics: tuple[TopicRules, ...]
+    phrases: tuple[Phrase, ...]
+    first_words: FirstWords  # for the plain phrases
+    unplain: tuple[Phrase, ...]  # matched phrase by phrase
+
+    @classmethod
+    def of(cls, vocabulary: Vocabulary) -> "Rules":
+        phrases: dict[str, Phrase] = {}
+
+        def compile_all(texts: Sequence[str]) -> tuple[Phrase, ...]:
+            return tuple(phrases[t] if t in phrases else phrases.setdefault(t, Phrase.of(t)) for t in texts)
+        topics = tuple(TopicRules(t, compile_all(t.match), compile_all(t.match_title), compile_all(t.exclude))
+                       for t in vocabulary.topics)
+        compiled = tuple(phrases.values())
+        return cls(topics, compiled, FirstWords.of(p for p in compiled if p.plain),
+                   tuple(p for p in compiled if not p.plain))
+
+    def hits(self, title: str, abstract: str) -> Hits:
+        spans = self.first_words.spans(f"{title}\n{abstract}")
+        if spans is None:
+            return Hits.by_phrase(self.phrases, title, abstract)
+        hits = Hits.of_spans(spans, len(title))
+        return hits | Hits.by_phrase(self.unplain, title, abstract) if self.unplain else hits
+
+
 # --- Assigning topics ------------------------------------------------------
 
-def rank_topics(paper: Paper, rules: Sequence[_Rules]) -> list[tuple[str, int]]:
+def rank_topics(paper: Paper, rules: Rules) -> list[tuple[str, int]]:
     """(topic id, score) for every matching topic, strongest first, vocabulary order on ties."""
-    title, abstract = paper.title or "", paper.abstract or ""
-    scored = [(r.topic.id, r.score(title, abstract)) for r in rules]
+    hits = rules.hits(paper.title or "", paper.abstract or "")
+    scored = [(r.topic.id, r.score(hits)) for r in rules.topics]
     return sorted((s for s in scored if s[1] > 0), key=lambda s: -s[1])
 
 
@@ -175,7 +279,7 @@ def assign_topics(
     tags from the vocabulary's match rules. A plain list replaces the automatic
     tags; an edit object (`apply(tags)`) sets, adds or removes.
     """
-    rules = [_Rules.of(t) for t in vocabulary.topics]
+    rules = Rules.of(vocabulary)
     tagged = tuple(
         replace(p, tags=tuple(topic_id for topic_id, _ in rank_topics(p, rules)[:max_tags]))
         for p in papers
@@ -234,142 +338,3 @@ def papers_by_topic(papers: Sequence[Paper]) -> dict[str, list[Paper]]:
         for tag in paper.tags or (UNSORTED,):
             grouped.setdefault(tag, []).append(paper)
     return grouped
-
-
-# --- Loading and validating the vocabulary ---------------------------------
-
-def load_vocabulary(path: Path, display_path: str | None = None) -> tuple[Vocabulary, tuple[Problem, ...]]:
-    """Read and validate the vocabulary file. Bad topics are reported and left out."""
-    shown = display_path or str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        return Vocabulary(shown), (Problem(Origin(shown, 0), f"cannot read the topics file: {error.strerror}"),)
-    return parse_vocabulary(text, shown)
-
-
-def parse_vocabulary(text: str, path: str) -> tuple[Vocabulary, tuple[Problem, ...]]:
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark else 0
-        reason = getattr(error, "problem", None) or str(error)
-        return Vocabulary(path), (Problem(Origin(path, line), f"YAML syntax error: {reason}"),)
-    here = lambda node: Origin(path, node.start_mark.line + 1)  # noqa: E731
-    if root is None:
-        return Vocabulary(path), (Problem(Origin(path, 1), "the topics file is empty; expected 'topics:' and a list"),)
-    if not isinstance(root, yaml.MappingNode):
-        return Vocabulary(path), (Problem(here(root), "expected a mapping with a 'topics:' list"),)
-    fields, problems = _mapping(root, here)
-    for key, (key_node, _) in fields.items():
-        if key != "topics":
-            problems.append(Problem(here(key_node), f"unknown key '{key}'; expected 'topics'"))
-    if "topics" not in fields or not isinstance(fields["topics"][1], yaml.SequenceNode):
-        where = here(fields["topics"][1]) if "topics" in fields else here(root)
-        return Vocabulary(path), tuple(problems + [Problem(where, "expected 'topics:' followed by a list of topics")])
-    topics = []
-    for node in fields["topics"][1].value:
-        topic, topic_problems = _topic(node, here)
-        problems += topic_problems
-        if topic:
-            topics.append(topic)
-    topics, structure_problems = _check_structure(topics)
-    return Vocabulary(path, tuple(topics)), tuple(problems + structure_problems)
-
-
-def _mapping(node: yaml.MappingNode, here) -> tuple[dict, list[Problem]]:
-    """{key: (key node, value node)}, with duplicate keys reported (YAML itself keeps the last)."""
-    fields, problems = {}, []
-    for key_node, value_node in node.value:
-        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-        if key in fields:
-            problems.append(Problem(here(key_node), f"duplicate key '{key}'"))
-        fields[key] = (key_node, value_node)
-    return fields, problems
-
-
-def _scalar(node, here, key: str, problems: list[Problem]) -> str | None:
-    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value.strip():
-        return " ".join(node.value.split())
-    problems.append(Problem(here(node), f"'{key}' must be non-empty text"))
-    return None
-
-
-def _strings(node, here, key: str, problems: list[Problem]) -> tuple[str, ...]:
-    if not isinstance(node, yaml.SequenceNode):
-        problems.append(Problem(here(node), f"'{key}' must be a list of phrases"))
-        return ()
-    values = [_scalar(item, here, f"{key}' item '", problems) for item in node.value]
-    return tuple(v for v in values if v)
-
-
-def _topic(node, here) -> tuple[Topic | None, list[Problem]]:
-    if not isinstance(node, yaml.MappingNode):
-        return None, [Problem(here(node), "expected a topic: a mapping with id, title and description")]
-    fields, problems = _mapping(node, here)
-    for key, (key_node, _) in fields.items():
-        if key not in KNOWN_KEYS:
-            problems.append(Problem(here(key_node), f"unknown key '{key}'; expected one of {', '.join(KNOWN_KEYS)}"))
-    values = {}
-    for key in REQUIRED_KEYS:
-        if key not in fields:
-            problems.append(Problem(here(node), f"topic is missing '{key}'"))
-        else:
-            values[key] = _scalar(fields[key][1], here, key, problems)
-    topic_id = values.get("id")
-    if topic_id and (not TOPIC_ID.match(topic_id) or topic_id == UNSORTED):
-        problems.append(Problem(here(fields["id"][1]), f"topic id '{topic_id}' must be lowercase words joined "
-                                                      f"by '-' and not '{UNSORTED}'"))
-        topic_id = None
-    lists = {key: _strings(fields[key][1], here, key, problems) for key in LIST_KEYS if key in fields}
-    parent = _scalar(fields["parent"][1], here, "parent", problems) if "parent" in fields else None
-    min_hits = DEFAULT_MIN_ABSTRACT_HITS
-    if "min_abstract_hits" in fields:
-        raw = fields["min_abstract_hits"][1]
-        if isinstance(raw, yaml.ScalarNode) and raw.tag.endswith(":int") and int(raw.value) >= 1:
-            min_hits = int(raw.value)
-        else:
-            problems.append(Problem(here(raw), "'min_abstract_hits' must be a whole number of at least 1"))
-    if not (topic_id and values.get("title") and values.get("description")):
-        return None, problems
-    if not lists.get("match") and not lists.get("match_title"):
-        problems.append(Problem(here(node), f"topic '{topic_id}' has no 'match' phrases: only curation can tag it",
-                                "warning"))
-    return Topic(
-        id=topic_id, title=values["title"], description=values["description"], origin=here(node),
-        parent=parent, min_abstract_hits=min_hits, **lists,
-    ), problems
-
-
-def _check_structure(topics: list[Topic]) -> tuple[list[Topic], list[Problem]]:
-    """Duplicate ids and aliases, unknown parents and parent cycles."""
-    problems, unique, names = [], [], {}
-    for topic in topics:
-        clash = [n for n in (topic.id, *topic.aliases) if n in names]
-        if clash:
-            first = names[clash[0]]
-            problems.append(Problem(topic.origin, f"'{clash[0]}' is already used by topic '{first.id}' "
-                                                  f"at line {first.origin.line}"))
-            if topic.id in names:
-                continue
-        unique.append(topic)
-        for name in (topic.id, *topic.aliases):
-            names.setdefault(name, topic)
-    ids = {t.id: t for t in unique}
-    for topic in unique:
-        if topic.parent and topic.parent not in ids:
-            problems.append(Problem(topic.origin, f"topic '{topic.id}' has unknown parent '{topic.parent}'"))
-    in_cycle: set[str] = set()
-    for topic in unique:
-        seen, current = [topic.id], ids.get(topic.parent or "")
-        while current and current.id not in seen:
-            seen.append(current.id)
-            current = ids.get(current.parent or "")
-        if current and current.id == topic.id:
-            problems.append(Problem(topic.origin, "parent cycle: " + " -> ".join(seen + [topic.id])))
-            in_cycle.add(topic.id)
-    # Keep the topics, but drop bad parents so pages never loop or link nowhere.
-    unique = [replace(t, parent=None) if t.id in in_cycle or (t.parent and t.parent not in ids) else t
-              for t in unique]
-    return unique, problems
