@@ -118,7 +118,7 @@ def _yaml_files(folder: Path) -> list[Path]:
 
 def _stray_files(curation_dir: Path, root: Path) -> list[Problem]:
     """Files the build would silently ignore: a typo in a folder or extension."""
-    known = {"papers", "dumps", "README.md", "ids.yml"}
+    known = {"papers", "dumps", "README.md"}
     problems = []
     for path in sorted(curation_dir.iterdir()):
         if path.name.startswith(".") or path.name in known:
