@@ -26,6 +26,8 @@ def test_math_in_title_and_abstract_renders(session, site_dir):
     page = session.goto(next(p for p in path if "chromatic" in p))
     assert_math_rendered(page)
     assert page.locator("article .katex-error").count() == 0
+    # The header repeats the title once the H1 scrolls away: math there too.
+    assert page.locator("[data-md-component=header-topic] .katex").count() >= 1
 
 
 def test_math_renders_after_instant_navigation(session, site_dir):

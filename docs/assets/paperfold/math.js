@@ -19,6 +19,19 @@
     root.querySelectorAll(".arithmatex").forEach(renderElement);
   }
 
+  // The header shows the page title as plain text ("… $H$-chromatic …") once the
+  // H1 scrolls away; render its $…$ too.
+  var DOLLARS = /\$([^$\s](?:[^$]*[^$\s])?)\$/g;
+  function renderHeaderTitle() {
+    document.querySelectorAll("[data-md-component=header-topic] .md-ellipsis").forEach(function (el) {
+      if (el.dataset.pfMath || !DOLLARS.test(el.textContent)) return;
+      var text = el.textContent.trim().replace(DOLLARS, "\\($1\\)");
+      el.textContent = "";
+      renderText(text, el);
+      el.dataset.pfMath = "1";
+    });
+  }
+
   // Plain text that may hold \( ... \) (a search result's title) -> DOM nodes.
   function renderText(text, into) {
     var last = 0, match;
@@ -39,8 +52,9 @@
 
   window.paperfoldMath = { renderIn: renderIn, renderText: renderText };
   if (window.document$) {
-    window.document$.subscribe(function (doc) { renderIn(doc.body || document.body); });
+    window.document$.subscribe(function (doc) { renderIn(doc.body || document.body); renderHeaderTitle(); });
   } else {
     renderIn(document.body);
+    renderHeaderTitle();
   }
 })();
