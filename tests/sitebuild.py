@@ -26,6 +26,8 @@ def make_project(tmp: Path, seeds: Path | None = None) -> Path:
         elif source.is_file():
             shutil.copy2(source, tmp / name)
     (tmp / "scripts").symlink_to(ROOT / "scripts")  # the hook path in mkdocs.yml
+    if (ROOT / "node_modules").is_dir():  # KaTeX, which the build copies into the site
+        (tmp / "node_modules").symlink_to(ROOT / "node_modules")
     shutil.copytree(seeds or ROOT / "seeds", tmp / "seeds")
     return tmp
 
