@@ -64,6 +64,18 @@ def test_results_show_rendered_math_not_markup(session):
     assert "$" not in title and "\\(" not in title and "<" not in title.replace("0<p<1", ""), title
 
 
+def test_excerpts_show_rendered_math_not_tex_delimiters(session):
+    page = session.goto("")
+    search(page, "locking damping exponent")
+    result = page.locator(".md-search-result__item", has_text="Exomoons").first
+    excerpt = result.locator("p")
+    text = excerpt.evaluate(
+        "p => { const c = p.cloneNode(true); c.querySelectorAll('.katex-mathml').forEach(e => e.remove()); return c.textContent }"
+    )
+    assert "\\(" not in text and "\\)" not in text and "\\beta" not in text, text
+    assert excerpt.locator(".katex").count() >= 1, text
+
+
 def test_search_works_after_instant_navigation(session):
     follow_instantly(session, "", 'article a[href*="papers/"]', "**/papers/*/")
     page = session.page

@@ -50,7 +50,24 @@
     into.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  window.paperfoldMath = { renderIn: renderIn, renderText: renderText };
+  // HTML that holds \( ... \) as text (a Pagefind excerpt, with <mark>s): math that
+  // sits whole in one text node is rendered; delimiters a <mark> split are dropped.
+  function renderTextNodes(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      if (node.nodeValue.indexOf("\\(") < 0 && node.nodeValue.indexOf("\\)") < 0) return;
+      var span = document.createElement("span");
+      renderText(node.nodeValue, span);
+      span.childNodes.forEach(function (child) {
+        if (child.nodeType === 3) child.nodeValue = child.nodeValue.replace(/\\[()]/g, "");
+      });
+      node.replaceWith.apply(node, Array.from(span.childNodes));
+    });
+  }
+
+  window.paperfoldMath = { renderIn: renderIn, renderText: renderText, renderTextNodes: renderTextNodes };
   if (window.document$) {
     window.document$.subscribe(function (doc) { renderIn(doc.body || document.body); renderHeaderTitle(); });
   } else {

@@ -50,6 +50,7 @@
     article.appendChild(title((data.meta && data.meta.title) || data.url));
     var p = document.createElement("p");
     p.innerHTML = data.excerpt; // Pagefind's excerpt: escaped text with <mark> only
+    if (window.paperfoldMath) window.paperfoldMath.renderTextNodes(p);
     article.appendChild(p);
     a.appendChild(article);
     li.appendChild(a);
