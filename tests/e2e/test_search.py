@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import follow_instantly, paper_paths
+from conftest import PHONE, follow_instantly, paper_paths
 
 
 def search(page, query: str) -> list[str]:
@@ -85,3 +85,13 @@ def test_search_works_after_instant_navigation(session):
     page.wait_for_url(re.compile(TIDAL))
     assert page.evaluate("window.__sameDocument") is True
     assert page.locator("#__search").is_checked() is False
+
+
+def test_search_on_a_phone_opens_from_the_magnifier(open_session):
+    session = open_session(viewport=PHONE)
+    page = session.goto("")
+    page.locator("label.md-header__button[for=__search]").click()
+    page.locator("[data-pf-search-query]").fill("exomoons")
+    page.wait_for_selector(".md-search-result__item")
+    assert page.locator(".md-search-result__item a").first.is_visible()
+    session.screenshot("search-phone-light")
