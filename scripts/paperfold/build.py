@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .curate import apply_curation, orphaned_dumps, topic_edits
-from .curation_files import load_curation
+from .curation_files import Curation, load_curation
 from .detect import read_dump
 from .model import Paper, Problem, RawRecord
 from .papers import merge_records
@@ -16,7 +16,8 @@ from .related import relate
 from .render import DumpSummary, render_site
 from .report import BuildReport
 from .sources import load_dumps
-from .topics import Vocabulary, assign_topics, load_vocabulary
+from .topics import assign_topics
+from .vocabulary import Vocabulary, load_vocabulary
 from .write import write_pages
 
 
@@ -59,7 +60,12 @@ def load_papers(seeds_dir: Path) -> tuple[Paper, ...]:
 
 
 def collect(seeds_dir: Path, curation_dir: Path | None = None) -> BuildReport:
-    curation = load_curation(curation_dir)  # first: it pins capture dates used while reading
+    """Read, merge and curate: the papers as the sources and curation files say."""
+    return collect_curated(seeds_dir, load_curation(curation_dir))
+
+
+def collect_curated(seeds_dir: Path, curation: Curation) -> BuildReport:
+    # Curation comes first: it pins capture dates used while reading.
     records, dumps, problems, skipped = read_seeds(seeds_dir, curation.capture_dates)
     problems += [*curation.problems, *orphaned_dumps(curation, (d.path for d in dumps))]
     curated = apply_curation(merge_records(records), curation)
@@ -69,8 +75,9 @@ def collect(seeds_dir: Path, curation_dir: Path | None = None) -> BuildReport:
 def papers_for(settings: Settings) -> tuple[BuildReport, Vocabulary | None]:
     """Every stage before rendering: read, merge, curate, tag, relate. `generate` and
     `paperfold export` both call it, so the site and the export hold the same papers."""
-    report = collect(settings.seeds_dir, settings.curation_dir)
-    report, vocabulary = tag_topics(report, settings.topics_file, settings.curation_dir)
+    curation = load_curation(settings.curation_dir)
+    report = collect_curated(settings.seeds_dir, curation)
+    report, vocabulary = tag_topics(report, settings.topics_file, curation)
     return relate_papers(report, vocabulary, settings), vocabulary
 
 
@@ -87,13 +94,13 @@ def generate(settings: Settings) -> BuildReport:
 
 
 def tag_topics(
-    report: BuildReport, topics_file: Path | None, curation_dir: Path | None = None,
+    report: BuildReport, topics_file: Path | None, curation: Curation,
 ) -> tuple[BuildReport, Vocabulary | None]:
     """The topics stage: tags from the vocabulary's rules, then curation's topic edits over them."""
     if topics_file is None:
         return report, None
     vocabulary, problems = load_vocabulary(topics_file, os.path.relpath(topics_file))
-    edits = topic_edits(report.papers, load_curation(curation_dir))
+    edits = topic_edits(report.papers, curation)
     papers, override_problems = assign_topics(report.papers, vocabulary, overrides=edits)
     return replace(report, papers=papers, problems=report.problems + problems + override_problems), vocabulary
 

@@ -21,7 +21,7 @@ from .escape import attr, md, safe_url
 from .links import is_code_link
 from .model import Paper, Problem
 from .topic_pages import render_topics
-from .topics import Vocabulary
+from .vocabulary import Vocabulary
 
 KIND_LABELS = {
     "hf_daily": "Hugging Face Daily Papers",

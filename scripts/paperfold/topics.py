@@ -22,7 +22,6 @@ from typing import Iterable, Mapping, Protocol, Sequence, Union
 
 from .model import Origin, Paper, Problem
 from .vocabulary import UNSORTED, Topic, Vocabulary
-from .vocabulary import load_vocabulary  # noqa: F401  build.py imports it from here until its own edit lands
 
 TITLE_WEIGHT = 3
 DEFAULT_MAX_TAGS = 4
