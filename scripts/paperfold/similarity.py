@@ -44,7 +44,17 @@ URL = re.compile(r"\b(?:https?://|www\.)\S+")  # "Code is available at https://g
 # English stop words, and the boilerplate of paper listings, which relates
 # papers by how they were announced rather than what they say: Almanac's
 # summaries all open "A new arXiv preprint ...".
-STOP_WORDS = ENGLISH_STOP_WORDS | {"arxiv", "preprint", "new", "paper", "papers", "propose", "proposed", "authors"}
+# Also the verbs and nouns every abstract uses ("we propose a method ..."), which
+# made weak reasons such as "shared terms: method, approach, require".
+LISTING_WORDS = {"arxiv", "preprint", "new", "paper", "papers", "propose", "proposed", "authors"}
+ABSTRACT_WORDS = {
+    "approach", "approaches", "method", "methods", "problem", "problems", "technique", "techniques",
+    "result", "results", "show", "shows", "shown", "study", "studies", "work", "works", "using", "use",
+    "used", "based", "present", "presents", "introduce", "introduces", "demonstrate", "demonstrates",
+    "require", "requires", "provide", "provides", "existing", "novel", "recent", "recently", "however",
+    "does", "task", "tasks", "finding", "findings", "key", "arising", "unlike", "motivated", "address",
+}
+STOP_WORDS = ENGLISH_STOP_WORDS | LISTING_WORDS | ABSTRACT_WORDS
 
 
 def phrases(text: str) -> list[str]:
