@@ -72,18 +72,18 @@ def collect_curated(seeds_dir: Path, curation: Curation) -> BuildReport:
     return BuildReport(tuple(dumps), curated.papers, tuple(problems) + curated.problems, tuple(skipped), curated.hidden)
 
 
-def papers_for(settings: Settings) -> tuple[BuildReport, Vocabulary | None]:
+def papers_for(settings: Settings, curation: Curation | None = None) -> tuple[BuildReport, Vocabulary | None]:
     """Every stage before rendering: read, merge, curate, tag, relate. `generate` and
     `paperfold export` both call it, so the site and the export hold the same papers."""
-    curation = load_curation(settings.curation_dir)
+    curation = curation or load_curation(settings.curation_dir)
     report = collect_curated(settings.seeds_dir, curation)
     report, vocabulary = tag_topics(report, settings.topics_file, curation)
     return relate_papers(report, vocabulary, settings), vocabulary
 
 
-def generate(settings: Settings) -> BuildReport:
+def generate(settings: Settings, curation: Curation | None = None) -> BuildReport:
     """Build every page into settings.docs_dir, rewriting only what changed."""
-    report, vocabulary = papers_for(settings)
+    report, vocabulary = papers_for(settings, curation)
     pages = render_site(
         report.papers, report.dumps, report.problems, report.skipped + tuple(h.as_problem() for h in report.hidden),
         settings.site_name, settings.site_url, vocabulary, repo_url=settings.repo_url,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Mapping, Sequence
 
 import bibtexparser
 from bibtexparser.middlewares import default_unparse_stack
@@ -63,17 +63,36 @@ def _primary_url(paper: Paper, site_url: str | None) -> str | None:
     return f"{site_url.rstrip('/')}/papers/{paper.id}/" if site_url else None
 
 
-def bibtex(papers: Iterable[Paper], site_url: str | None = None) -> str:
-    """A .bib file for the papers, keys made unique in order."""
-    library = bibtexparser.Library()
+def _make_keys_unique(entries: list[Entry]) -> None:
+    """Second and later uses of a key get a letter: lovelace2025a, lovelace2025aa, …"""
     seen: dict[str, int] = {}
-    for paper in papers:
-        entry = entry_for(paper, site_url)
+    for entry in entries:
         count = seen.get(entry.key, 0)
         seen[entry.key] = count + 1
         if count:
             entry.key = f"{entry.key}{chr(ord('a') + count - 1) if count < 27 else count}"
-        library.add(entry)
-    # The library is built here and thrown away, so writing may modify it in place
-    # rather than deep-copying every block (slow at 10k entries).
-    return bibtexparser.write_string(library, unparse_stack=default_unparse_stack(allow_inplace_modification=True))
+
+
+def entry_texts(papers: Sequence[Paper], site_url: str | None = None) -> dict[str, str]:
+    """Each paper's BibTeX entry, written once, with keys unique across all the papers,
+    so a paper's page, its topic .bib files and the site .bib all cite it the same way."""
+    entries = [entry_for(paper, site_url) for paper in papers]
+    _make_keys_unique(entries)
+    # Each library is built here and thrown away, so writing may modify it in
+    # place rather than deep-copying every block.
+    stack = default_unparse_stack(allow_inplace_modification=True)
+    return {
+        paper.id: bibtexparser.write_string(bibtexparser.Library([entry]), unparse_stack=stack).strip() + "\n"
+        for paper, entry in zip(papers, entries)
+    }
+
+
+def join_entries(papers: Iterable[Paper], texts: Mapping[str, str]) -> str:
+    """A .bib file of already written entries (see entry_texts)."""
+    return "\n".join(texts[paper.id] for paper in papers)
+
+
+def bibtex(papers: Iterable[Paper], site_url: str | None = None) -> str:
+    """A .bib file for the papers, keys made unique in order."""
+    papers = list(papers)
+    return join_entries(papers, entry_texts(papers, site_url))

@@ -9,6 +9,7 @@ front matter and the MkDocs hook hands `edit_url` to the theme.
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import quote, urlencode
 
 import yaml
@@ -30,6 +31,7 @@ def yaml_value(value) -> str:
     return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6).removesuffix("\n...\n").strip().replace("\n", " ")
 
 
+@functools.cache  # one template environment, not one per paper page
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("paperfold", "templates"), undefined=StrictUndefined,
                       keep_trailing_newline=True, autoescape=False)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from feedgen.feed import FeedGenerator
 
-from .cite import bibtex
+from .cite import join_entries
 from .model import Paper
 
 FEED_SIZE = 50
@@ -101,6 +101,7 @@ def feed_files(
     site_name: str,
     site_url: str | None,
     capture_date: str,
+    citations: Mapping[str, str],
 ) -> dict[str, str]:
     """{path under docs/: text} for the site feed and .bib, and one of each per topic in `titles`."""
     files = {
@@ -108,7 +109,7 @@ def feed_files(
             papers, name=SITE_FEED, title=site_name, subtitle=f"The newest papers on {site_name}",
             page_path="", site_name=site_name, site_url=site_url, fallback_updated=capture_date,
         ),
-        bib_path(SITE_FEED): bibtex(papers, site_url),
+        bib_path(SITE_FEED): join_entries(papers, citations),
     }
     for topic_id, title in titles.items():
         members = grouped.get(topic_id, [])
@@ -117,5 +118,5 @@ def feed_files(
             page_path=f"topics/{topic_id}/", site_name=site_name, site_url=site_url,
             fallback_updated=capture_date,
         )
-        files[bib_path(topic_id)] = bibtex(members, site_url)
+        files[bib_path(topic_id)] = join_entries(members, citations)
     return files

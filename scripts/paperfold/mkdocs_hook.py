@@ -46,7 +46,8 @@ def on_page_context(context, page, config, nav):
 
 def on_pre_build(config, **kwargs) -> None:
     settings = settings_from_mkdocs(config)
-    broken = [p for p in load_curation(settings.curation_dir).problems if p.severity == "error"]
+    curation = load_curation(settings.curation_dir)
+    broken = [p for p in curation.problems if p.severity == "error"]
     for problem in broken:
         log.warning(str(problem))  # a broken curation file fails `--strict` builds
     if broken and built_before(config.config_file_path):
@@ -54,7 +55,7 @@ def on_pre_build(config, **kwargs) -> None:
         # server hold every request until a build succeeds.)
         log.error(f"{len(broken)} errors in curation files: serving the last good pages until they are fixed")
         return
-    report = generate(settings)
+    report = generate(settings, curation)
     # INFO, not WARNING: problems in the seeds are data to report, and
     # `paperfold check` is what fails on them; `mkdocs build --strict` checks the site.
     for line in format_report(report).splitlines():

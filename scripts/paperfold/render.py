@@ -15,7 +15,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .browse import render_browse
-from .cite import bibtex
+from .cite import bibtex, entry_texts
 from .editlinks import page_links
 from .escape import attr, md, safe_url
 from .links import is_code_link
@@ -88,7 +88,7 @@ def related_entries(paper: Paper, labels: Mapping[str, str]) -> list[dict]:
     return [{"id": r.id, "label": labels[r.id], "reason": r.reason} for r in paper.related if r.id in labels]
 
 
-def paper_meta(paper: Paper, repo_url: str | None = None, related: Sequence[dict] = ()) -> dict:
+def paper_meta(paper: Paper, links: Mapping[str, str], related: Sequence[dict] = ()) -> dict:
     """Front matter: what themes and plugins read. Titles are HTML-escaped because
     themes print `page.meta.title` and `description` without escaping; so are the
     `related` entries the theme shows (overrides/partials/related*.html), whose `url`
@@ -103,7 +103,7 @@ def paper_meta(paper: Paper, repo_url: str | None = None, related: Sequence[dict
         ]
     if paper.aliases:
         meta["aliases"] = list(paper.aliases)
-    meta.update(page_links(repo_url, paper))  # edit_url: the hook hands it to the theme
+    meta.update(links)  # edit_url: the hook hands it to the theme
     return meta
 
 
@@ -114,12 +114,13 @@ def _fence_for(text: str) -> str:
 
 def render_paper(
     env: Environment, paper: Paper, site_url: str | None, repo_url: str | None = None,
-    labels: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None, citation: str | None = None,
 ) -> str:
     """One paper page; `labels` (id -> label, see related_entries) names its related papers,
     which go into the front matter only: the theme shows them (overrides/partials/related*.html)."""
     related = related_entries(paper, labels or {})
-    entry = bibtex([paper], site_url).strip()
+    contribute = page_links(repo_url, paper)  # edit and report-a-problem URLs
+    entry = (citation or bibtex([paper], site_url)).strip()
     sources = [
         {"path": r.origin.path, "line": r.origin.line, "date_text": r.date_text,
          "kind_label": KIND_LABELS.get(r.kind, r.kind)}
@@ -127,9 +128,9 @@ def render_paper(
     ]
     body = env.get_template("paper.md.j2").render(
         paper=paper, links=paper_links(paper), sources=sources, bibtex=entry, fence=_fence_for(entry),
-        contribute=page_links(repo_url, paper),
+        contribute=contribute,
     )
-    return front_matter(paper_meta(paper, repo_url, related)) + body
+    return front_matter(paper_meta(paper, contribute, related)) + body
 
 
 def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
@@ -150,7 +151,10 @@ def render_site(
     env = make_env()
     vocabulary = vocabulary or Vocabulary("topics.yml")
     labels = {p.id: p.label for p in papers}  # once per site: related lists never scan the corpus
-    pages = {f"papers/{p.id}.md": render_paper(env, p, site_url, repo_url, labels) for p in papers}
+    citations = entry_texts(papers, site_url)  # written once, shared with the .bib files
+    pages = {
+        f"papers/{p.id}.md": render_paper(env, p, site_url, repo_url, labels, citations[p.id]) for p in papers
+    }
     pages["index.md"] = front_matter({"title": attr(site_name)}) + env.get_template("index.md.j2").render(
         site_name=site_name, paper_count=len(papers), dump_count=len(dumps), topic_count=len(vocabulary.topics),
         problem_count=len(problems), newest=newest(papers, NEWEST_ON_HOME),
@@ -159,6 +163,6 @@ def render_site(
         dumps=dumps, problems=problems, skipped=skipped
     )
     capture_date = max((d.capture_date for d in dumps), default="1970-01-01")
-    pages.update(render_topics(env, papers, vocabulary, site_name, site_url, capture_date, front_matter))
+    pages.update(render_topics(env, papers, vocabulary, site_name, site_url, capture_date, front_matter, citations))
     pages.update(render_browse(env, papers, {t.id: t.title for t in vocabulary.topics}, front_matter))
     return pages

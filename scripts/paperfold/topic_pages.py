@@ -13,11 +13,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from jinja2 import Environment
 
 from .escape import attr
+from .cite import entry_texts
 from .feeds import SITE_FEED, bib_path, feed_files, feed_path
 from .model import Paper
 from .topics import papers_by_topic
@@ -125,6 +126,7 @@ def render_topics(
     site_url: str | None,
     capture_date: str,
     front_matter,
+    citations: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """topics.md, topics/<id>.md, topics/unsorted.md, feeds/*.xml and bib/*.bib."""
     grouped = papers_by_topic(papers)
@@ -149,5 +151,6 @@ def render_topics(
             child_counts={c.id: len(grouped.get(c.id, [])) for c in vocabulary.children(topic.id)},
         )
     titles = {t.id: t.title for t in vocabulary.topics}
-    pages.update(feed_files(papers, grouped, titles, site_name, site_url, capture_date))
+    citations = citations if citations is not None else entry_texts(papers, site_url)
+    pages.update(feed_files(papers, grouped, titles, site_name, site_url, capture_date, citations))
     return pages

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Mapping
 
 GENERATED_DIRS = ("papers", "topics", "feeds", "bib")
-GENERATED_FILES = ("index.md", "sources.md", "topics.md")
+GENERATED_FILES = ("index.md", "sources.md", "topics.md", "timeline.md", "map.md")
 
 
 def is_generated(relative: str) -> bool:
