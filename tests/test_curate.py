@@ -34,7 +34,7 @@ def papers() -> dict[str, Paper]:
 
 def curate(files: dict[str, str]):
     """apply_curation over RECORDS with curation files {paper id: YAML text}."""
-    entries, problems = [], []
+    entries = []
     for paper_id, text in files.items():
         entry, found = read_paper_file(text, f"curation/papers/{paper_id}.yml", paper_id)
         assert not found, found
@@ -167,3 +167,28 @@ def test_title_fix_onto_another_papers_title_keeps_both_and_warns():
     assert len(ids) == 2 and len(set(ids)) == 2
     (problem,) = curated.problems
     assert problem.severity == "warning" and "merge_with" in problem.message
+
+
+@pytest.mark.parametrize("second_points_at", ["third", "first"])
+def test_merge_chain_or_cycle_is_reported_not_a_crash(second_points_at):
+    ids = {p.title: p.id for p in merge_records(RECORDS)}
+    first, second = ids["Grokking in linear models"], ids["Scaling laws revisited"]
+    third = ids["Scalling laws revisited again"]
+    target = third if second_points_at == "third" else first
+    curated = curate({first: f"merge_with: {second}\n", second: f"merge_with: {target}\nhide: a duplicate\n"})
+    assert first in {p.id for p in curated.papers}
+    messages = [str(p) for p in curated.problems]
+    assert any(f"curation/papers/{second}.yml:1" in m and f"merged into {first!r}" in m for m in messages)
+    assert not curated.hidden  # the hide in the absorbed file is reported, never silently applied
+
+
+def test_title_fix_onto_an_untouched_papers_title_moves_the_curated_paper():
+    ids = {p.title: p.id for p in merge_records(RECORDS)}
+    fixed = ids["Scalling laws revisited again"]
+    curated = curate({fixed: "title: Grokking in linear models\n"})
+    untouched = next(p for p in curated.papers if p.id == ids["Grokking in linear models"])  # its URL stays
+    assert untouched.curation_path is None
+    moved = next(p for p in curated.papers if p.curation_path)
+    assert moved.id == untouched.id + "-curated" and fixed in moved.aliases
+    (problem,) = curated.problems
+    assert problem.origin.path == f"curation/papers/{fixed}.yml"

@@ -6,7 +6,6 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -113,3 +112,15 @@ def test_paper_page_shows_fields_sources_and_cite(built_site):
     assert "seeds/003_c2369d42063fcfc5.txt line 13" in text
     assert "@misc{anon2026compositional," in text
     assert 'href="https://github.com/oshapio/necessary-compositionality"' in html
+
+
+def test_same_title_different_arxiv_ids_keeps_the_first_page_in_place():
+    from paperfold.model import Origin, RawRecord
+    from paperfold.papers import merge_records
+
+    first = RawRecord(Origin("seeds/a.txt", 1), "labelled", title="Attention Is All You Need", arxiv_id="1706.03762")
+    second = RawRecord(Origin("seeds/b.txt", 1), "labelled", title="Attention Is All You Need", arxiv_id="2401.00001")
+    alone = merge_records([first])
+    both = merge_records([first, second])
+    assert len(both) == 2 and both[0].id == alone[0].id
+    assert both[1].id == f"{alone[0].id}-2401-00001"

@@ -78,6 +78,7 @@ def apply_curation(papers: Sequence[Paper], curation: Curation) -> Curated:
         problems += _split(working, paper_key, entry)
     for paper_key, entry in entries.items():
         problems += _merge(working, renamed, paper_key, entry)
+    problems += _merged_away(entries, working, renamed)
     curated, hidden = [], []
     for key, paper in working.items():
         entry = entries.get(key)
@@ -143,6 +144,8 @@ def _merge(working: dict[str, Paper], renamed: dict[str, str], key: str, entry: 
     if not other_id:
         return []
     other_id = renamed.get(other_id, other_id)
+    if key not in working:  # another file's merge_with took this paper already
+        return []  # reported by _merged_away
     if other_id == key:
         return [Problem(entry.origin("merge_with"), f"merge_with: expected another paper's id, found this paper's own id {key!r}")]
     if other_id not in working:
@@ -154,6 +157,16 @@ def _merge(working: dict[str, Paper], renamed: dict[str, str], key: str, entry: 
                            aliases=tuple(dict.fromkeys(paper.aliases + (other_id,) + other.aliases)))
     renamed[other_id] = key
     return []
+
+
+def _merged_away(entries: dict[str, PaperCuration], working: dict[str, Paper], renamed: dict[str, str]) -> list[Problem]:
+    """Entries of papers that another file's merge_with absorbed: their fixes would be lost."""
+    return [
+        Problem(entry.origin(), f"expected {key!r} to keep its own page, found it merged into "
+                f"{renamed[key]!r} by that paper's curation file: move these fixes there, and keep "
+                "merge_with in one of the two files")
+        for key, entry in entries.items() if key not in working and key in renamed
+    ]
 
 
 def edit_paper(paper: Paper, entry: PaperCuration) -> Paper:
@@ -180,12 +193,13 @@ def edit_paper(paper: Paper, entry: PaperCuration) -> Paper:
 
 
 def _unique(papers: list[Paper]) -> tuple[list[Paper], list[Problem]]:
-    """A title fix can give a paper the id of another one: keep both pages and say so."""
-    seen: set[str] = set()
+    """A title fix can give a paper the id of another one: keep both pages and say so.
+    The curated paper is the one that moves, so an untouched paper keeps its URL."""
+    seen = {p.id for p in papers if p.curation_path is None}
     out, problems = [], []
     for paper in papers:
-        if paper.id in seen:
-            problems.append(Problem(Origin(paper.curation_path or paper.sources[0].origin.path, 1),
+        if paper.curation_path is not None and paper.id in seen:
+            problems.append(Problem(Origin(paper.curation_path, 1),
                                     f"expected a title no other paper has, found {paper.label!r} (id {paper.id}); "
                                     f"if they are the same paper, use merge_with: {paper.id}", "warning"))
             paper = replace(paper, id=f"{paper.id}-curated")

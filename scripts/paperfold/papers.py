@@ -10,7 +10,6 @@ are the union of all.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from dataclasses import replace
 from typing import Sequence
 
@@ -117,10 +116,20 @@ def merge_records(records: Sequence[RawRecord]) -> tuple[Paper, ...]:
 
 
 def _unique_ids(papers: list[Paper]) -> list[Paper]:
-    """Papers that share a title but not an arXiv id get the id appended, so no page is overwritten."""
-    counts = Counter(p.id for p in papers)
-    return [
-        replace(p, id=f"{p.id}-{slugify(p.arxiv_id or p.sources[0].origin.path + str(p.sources[0].origin.line))}")
-        if counts[p.id] > 1 else p
-        for p in papers
-    ]
+    """Papers that share a title but not an arXiv id: the first seen keeps the plain id (so
+    its page does not move), later ones get their arXiv id, or a hash of their abstract."""
+    seen: set[str] = set()
+    out = []
+    for paper in papers:
+        if paper.id in seen:
+            paper = replace(paper, id=f"{paper.id}-{_distinguisher(paper)}")
+        seen.add(paper.id)
+        out.append(paper)
+    return out
+
+
+def _distinguisher(paper: Paper) -> str:
+    if paper.arxiv_id:
+        return slugify(paper.arxiv_id)
+    text = fold(paper.abstract or "") or paper.sources[0].origin.path
+    return hashlib.sha1(text.encode()).hexdigest()[:6]
