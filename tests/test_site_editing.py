@@ -80,7 +80,7 @@ def test_generated_pages_have_no_edit_link(site: Path):
 
 def test_title_fix_moves_the_page_and_the_old_url_redirects(site: Path):
     target = new_id(site)
-    assert f"<h1 id=" in page(site, target) and "Kaplan et al." in page(site, target)
+    assert "<h1 id=" in page(site, target) and "Kaplan et al." in page(site, target)
     old = page(site, CURATED)
     assert f'http-equiv="refresh" content="0; url=../{target}/"' in old
     assert f'<link rel="canonical" href="../{target}/">' in old

@@ -319,16 +319,6 @@ def apply_overrides(
     return result, tuple(problems)
 
 
-def unknown_tags(papers: Sequence[Paper], vocabulary: Vocabulary) -> tuple[Problem, ...]:
-    """Tags that are not in the vocabulary (e.g. set by another stage): the allow-list check."""
-    allowed = set(vocabulary.ids)
-    return tuple(
-        Problem(p.sources[0].origin if p.sources else Origin(vocabulary.path, 0),
-                f"paper '{p.id}' has tag '{tag}', which is not a topic in {vocabulary.path}")
-        for p in papers for tag in p.tags if tag not in allowed
-    )
-
-
 def papers_by_topic(papers: Sequence[Paper]) -> dict[str, list[Paper]]:
     """Topic id -> papers tagged with it, in input order; UNSORTED holds untagged papers.
     One pass over the papers, so topic pages never rescan the corpus."""
