@@ -61,12 +61,13 @@ def relate(
     texts = [paper_text(p) for p in papers]
     matrix, terms = similarity.tfidf(texts)
     vectors = _embed(texts, cache_dir) if backend == "embeddings" else None
-    rows, cols = _pairs(papers, matrix, vectors, k * CANDIDATES_PER_RELATED)
+    stated_keys = _stated_keys(papers)
+    rows, cols = _pairs(papers, matrix, vectors, k * CANDIDATES_PER_RELATED, stated_keys)
     if vectors is None:
         text_scores = similarity.pair_scores(matrix, rows, cols)
     else:
         text_scores = np.einsum("ij,ij->i", vectors[rows], vectors[cols])
-    stated = _stated_mask(papers, rows, cols)
+    stated = _member(rows * len(papers) + cols, stated_keys)
     scores = text_scores + TOPIC_WEIGHT * _jaccard(papers, rows, cols)
     chosen = _choose(papers, rows, cols, scores, stated, k, keep=stated | (text_scores > 0))
     related = _entries(papers, rows[chosen], cols[chosen], scores[chosen], stated[chosen], matrix, terms, topic_titles)
@@ -90,7 +91,7 @@ def _embed(texts: list[str], cache_dir: Path | None) -> np.ndarray:
     return embeddings.embed(texts, cache_dir)
 
 
-def _pairs(papers, matrix, vectors, m: int) -> tuple[np.ndarray, np.ndarray]:
+def _pairs(papers, matrix, vectors, m: int, stated_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Unique (row, col) candidate pairs: text neighbours plus stated relations, none forbidden."""
     if vectors is not None:
         exact = len(papers) <= similarity.EXACT_LIMIT
@@ -100,7 +101,7 @@ def _pairs(papers, matrix, vectors, m: int) -> tuple[np.ndarray, np.ndarray]:
     else:
         rows, cols = np.empty(0, np.int64), np.empty(0, np.int64)
     n = len(papers)
-    keys = np.sort(np.concatenate([rows * n + cols, _stated_keys(papers)]))
+    keys = np.sort(np.concatenate([rows * n + cols, stated_keys]))
     keys = keys[np.diff(keys, prepend=-1) != 0]  # unique
     keys = keys[~_member(keys, _forbidden_keys(papers))]
     return keys // n, keys % n
@@ -142,10 +143,6 @@ def _forbidden_keys(papers: Sequence[Paper]) -> np.ndarray:
     pairs |= {(i, j) for group in by_id.values() if len(group) > 1 for i in group for j in group}
     pairs |= {(i, j) for i, p in enumerate(papers) for a in p.aliases for j in by_id.get(a, ())}
     return _keys(pairs, len(papers))
-
-
-def _stated_mask(papers, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    return _member(rows * len(papers) + cols, _stated_keys(papers))
 
 
 def _jaccard(papers, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
