@@ -9,6 +9,7 @@ plain Markdown with front matter; another renderer would call
 from __future__ import annotations
 
 import logging
+import time
 
 from mkdocs.plugins import event_priority
 
@@ -55,7 +56,9 @@ def on_pre_build(config, **kwargs) -> None:
         # server hold every request until a build succeeds.)
         log.error(f"{len(broken)} errors in curation files: serving the last good pages until they are fixed")
         return
+    started = time.perf_counter()
     report = generate(settings, curation)
+    log.info(f"paperfold: generated {len(report.papers)} paper pages in {time.perf_counter() - started:.2f} s")
     # INFO, not WARNING: problems in the seeds are data to report, and
     # `paperfold check` is what fails on them; `mkdocs build --strict` checks the site.
     for line in format_report(report).splitlines():

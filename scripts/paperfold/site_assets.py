@@ -16,6 +16,7 @@ import logging
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.paperfold.site_assets")
@@ -59,6 +60,8 @@ def on_post_build(config, **kwargs) -> None:
     root = Path(config.config_file_path).resolve().parent
     if not copy_katex(katex_dist(root), site_dir):
         log.warning("KaTeX is not installed (run scripts/setup): math shows as TeX source")
+    started = time.perf_counter()
     result = index_search(site_dir)
+    log.info(f"paperfold: Pagefind indexed the site in {time.perf_counter() - started:.2f} s")
     if result.returncode != 0:
         log.warning("Pagefind failed, search will not work: %s", (result.stderr or result.stdout).strip())
