@@ -93,14 +93,17 @@ def map_points(papers: Sequence[Paper], topic_order: Sequence[str]) -> list[Poin
     colour_of = {topic: i % len(COLOURS) for i, topic in enumerate(topic_order)}
     titled = len(papers) <= TITLED_POINTS
     width, height = MAP_WIDTH - 2 * MAP_MARGIN, MAP_HEIGHT - 2 * MAP_MARGIN
+    # Whole pixels (a small SVG), rounded by numpy at once: round() per numpy float is slow.
+    xs = np.rint(MAP_MARGIN + coords[:, 0] * width).astype(int).tolist()
+    ys = np.rint(MAP_MARGIN + (1 - coords[:, 1]) * height).astype(int).tolist()
     return [
         Point(
-            round(MAP_MARGIN + x * width), round(MAP_MARGIN + (1 - y) * height),  # whole pixels: a small SVG
+            x, y,
             f"../papers/{paper.id}/",
             colour_of.get(paper.tags[0], -1) if paper.tags else -1,
             paper.label if titled else None,
         )
-        for paper, (x, y) in zip(papers, coords)
+        for paper, x, y in zip(papers, xs, ys)
     ]
 
 

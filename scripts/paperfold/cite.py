@@ -17,6 +17,8 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 
 def _balanced(text: str) -> str:
     """Braces delimit BibTeX values; unbalanced ones in dump text would end the entry early."""
+    if "{" not in text and "}" not in text:  # most text: no need to walk it
+        return text
     depth = 0
     for char in text:
         depth += {"{": 1, "}": -1}.get(char, 0)

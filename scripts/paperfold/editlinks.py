@@ -10,7 +10,7 @@ front matter and the MkDocs hook hands `edit_url` to the theme.
 from __future__ import annotations
 
 import functools
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -26,15 +26,20 @@ def curation_file(paper: Paper) -> str:
     return paper.curation_path or f"{CURATION_PAPERS}/{paper.id}.yml"
 
 
+# libyaml's safe dumper: the same safe subset as yaml.safe_dump, several times faster.
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def yaml_value(value) -> str:
     """One value as a single YAML line (flow style), safe to uncomment."""
-    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6).removesuffix("\n...\n").strip().replace("\n", " ")
+    text = yaml.dump(value, Dumper=SAFE_DUMPER, default_flow_style=True, allow_unicode=True, width=10**6)
+    return text.removesuffix("\n...\n").strip().replace("\n", " ")
 
 
 @functools.cache  # one template environment, not one per paper page
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("paperfold", "templates"), undefined=StrictUndefined,
-                      keep_trailing_newline=True, autoescape=False)
+                      keep_trailing_newline=True, autoescape=False, auto_reload=False)
     env.filters["yaml_value"] = yaml_value
     return env
 
@@ -43,11 +48,28 @@ def curation_skeleton(paper: Paper) -> str:
     return _env().get_template("curation.yml.j2").render(paper=paper)
 
 
+# Percent-encoding as urllib.parse.quote(text, safe="") writes it, done by one
+# str.translate over the UTF-8 bytes (seen as Latin-1, so each byte is one character).
+# quote's per-byte Python loop cost more than all of a page's front matter: every page
+# has two prefilled URLs of a few kB.
+_UNRESERVED = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~"
+_PERCENT = tuple(chr(byte) if byte in _UNRESERVED else f"%{byte:02X}" for byte in range(256))
+
+
+def percent_encoded(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1").translate(_PERCENT)
+
+
+def query_string(fields: dict[str, str]) -> str:
+    """`urlencode(fields, quote_via=quote)`, at the speed of str.translate."""
+    return "&".join(f"{percent_encoded(name)}={percent_encoded(value)}" for name, value in fields.items())
+
+
 def edit_url(repo_url: str, paper: Paper, branch: str = BRANCH) -> str:
     repo = repo_url.rstrip("/")
     if paper.curation_path:
         return f"{repo}/edit/{branch}/{quote(paper.curation_path)}"
-    query = urlencode({"filename": curation_file(paper), "value": curation_skeleton(paper)}, quote_via=quote)
+    query = query_string({"filename": curation_file(paper), "value": curation_skeleton(paper)})
     return f"{repo}/new/{branch}?{query}"
 
 
@@ -57,7 +79,7 @@ def report_url(repo_url: str, paper: Paper) -> str:
         f"Paper: {paper.label}\nId: {paper.id}\nCuration file: {curation_file(paper)}\n"
         f"Seen in: {', '.join(str(r.origin) for r in paper.sources)}\n\nWhat is wrong:\n"
     )
-    query = urlencode({"title": f"Problem with paper {paper.id}", "body": body}, quote_via=quote)
+    query = query_string({"title": f"Problem with paper {paper.id}", "body": body})
     return f"{repo_url.rstrip('/')}/issues/new?{query}"
 
 

@@ -24,12 +24,13 @@ INLINE_MATH = re.compile(
 # Characters that Markdown, its extensions or the math renderer could read as
 # syntax. They become numeric entities rather than backslash escapes, because
 # "\(" and "\[" open math in arithmatex.
-MARKDOWN_SYNTAX = re.compile(r"[\\`*_{}\[\]()<>#+\-.!|&$~:=^]")
+MARKDOWN_SYNTAX = "\\`*_{}[]()<>#+-.!|&$~:=^"
+ENTITIES = {ord(char): f"&#{ord(char)};" for char in MARKDOWN_SYNTAX}  # for str.translate
 MATH_HTML = {"<": r"\lt{}", ">": r"\gt{}", "&": r"\&"}
 
 
 def _escape_plain(text: str) -> str:
-    return MARKDOWN_SYNTAX.sub(lambda m: f"&#{ord(m.group())};", text)
+    return text.translate(ENTITIES)
 
 
 def _escape_math(math: str) -> str:

@@ -51,6 +51,7 @@ def make_env() -> Environment:
         loader=PackageLoader("paperfold", "templates"),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no stat per page
         autoescape=False,  # Markdown, not HTML: dump text is escaped by `md` explicitly
     )
     env.filters.update(md=md, attr=attr)
@@ -81,29 +82,30 @@ def paper_links(paper: Paper) -> list[dict]:
     ]
 
 
-def related_entries(paper: Paper, labels: Mapping[str, str]) -> list[dict]:
-    """The paper's related papers as its page shows them: id, label, reason, best first.
-    `labels` (id -> label of every paper on the site) is built once per site, so a page
-    never scans the corpus; a related id without a page is left out."""
-    return [{"id": r.id, "label": labels[r.id], "reason": r.reason} for r in paper.related if r.id in labels]
+def related_entries(paper: Paper, titles: Mapping[str, str]) -> list[list[str]]:
+    """The paper's related papers as the theme shows them (overrides/partials/related*.html),
+    best first: [url, title, reason] triples, the url being the page's path from the site
+    root (for the theme's `url` filter), title and reason HTML-escaped. `titles` (id ->
+    escaped label of every paper on the site) is built once per site, so a page never
+    scans the corpus; a related id without a page is left out. Triples, not mappings:
+    the YAML dumper's time goes by the node, and 8 mappings were most of a page's front matter."""
+    return [[f"papers/{r.id}/", titles[r.id], attr(r.reason)] for r in paper.related if r.id in titles]
 
 
-def paper_meta(paper: Paper, links: Mapping[str, str], related: Sequence[dict] = ()) -> dict:
+def paper_meta(paper: Paper, edit_url: str | None, related: Sequence[list[str]] = ()) -> dict:
     """Front matter: what themes and plugins read. Titles are HTML-escaped because
-    themes print `page.meta.title` and `description` without escaping; so are the
-    `related` entries the theme shows (overrides/partials/related*.html), whose `url`
-    is the page's path from the site root, for the theme's `url` filter."""
+    themes print `page.meta.title` and `description` without escaping; `related` is
+    related_entries."""
     summary = (paper.abstract or "")[:DESCRIPTION_CHARS]
     meta = {"title": attr(paper.label), "description": attr(summary), "paper_id": paper.id}
     if paper.tags:
         meta["tags"] = list(paper.tags)
     if related:
-        meta["related"] = [
-            {"title": attr(r["label"]), "url": f"papers/{r['id']}/", "reason": attr(r["reason"])} for r in related
-        ]
+        meta["related"] = list(related)
     if paper.aliases:
         meta["aliases"] = list(paper.aliases)
-    meta.update(links)  # edit_url: the hook hands it to the theme
+    if edit_url:
+        meta["edit_url"] = edit_url  # the hook hands it to the theme
     return meta
 
 
@@ -114,11 +116,11 @@ def _fence_for(text: str) -> str:
 
 def render_paper(
     env: Environment, paper: Paper, site_url: str | None, repo_url: str | None = None,
-    labels: Mapping[str, str] | None = None, citation: str | None = None,
+    titles: Mapping[str, str] | None = None, citation: str | None = None,
 ) -> str:
-    """One paper page; `labels` (id -> label, see related_entries) names its related papers,
-    which go into the front matter only: the theme shows them (overrides/partials/related*.html)."""
-    related = related_entries(paper, labels or {})
+    """One paper page; `titles` (id -> escaped label, see related_entries) names its related
+    papers, which go into the front matter only: the theme shows them."""
+    related = related_entries(paper, titles or {})
     contribute = page_links(repo_url, paper)  # edit and report-a-problem URLs
     entry = (citation or bibtex([paper], site_url)).strip()
     sources = [
@@ -130,7 +132,7 @@ def render_paper(
         paper=paper, links=paper_links(paper), sources=sources, bibtex=entry, fence=_fence_for(entry),
         contribute=contribute,
     )
-    return front_matter(paper_meta(paper, contribute, related)) + body
+    return front_matter(paper_meta(paper, contribute.get("edit_url"), related)) + body
 
 
 def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
@@ -150,10 +152,10 @@ def render_site(
     """Every generated page, keyed by its path under docs/ (feeds and .bib files too)."""
     env = make_env()
     vocabulary = vocabulary or Vocabulary("topics.yml")
-    labels = {p.id: p.label for p in papers}  # once per site: related lists never scan the corpus
+    titles = {p.id: attr(p.label) for p in papers}  # once per site: related lists never scan the corpus
     citations = entry_texts(papers, site_url)  # written once, shared with the .bib files
     pages = {
-        f"papers/{p.id}.md": render_paper(env, p, site_url, repo_url, labels, citations[p.id]) for p in papers
+        f"papers/{p.id}.md": render_paper(env, p, site_url, repo_url, titles, citations[p.id]) for p in papers
     }
     pages["index.md"] = front_matter({"title": attr(site_name)}) + env.get_template("index.md.j2").render(
         site_name=site_name, paper_count=len(papers), dump_count=len(dumps), topic_count=len(vocabulary.topics),
