@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from dateutil import parser as dateparser
 
 from paperfold.normalize import clean_text, resolve_date
 
@@ -32,3 +33,16 @@ def test_resolve_date(text, reference, expected):
 
 def test_clean_text_joins_hard_wrapped_lines():
     assert clean_text("a  hard-wrapped\n abstract\tline ") == "a hard-wrapped abstract line"
+
+
+@pytest.mark.parametrize("text", [
+    "Aug 11, 2025", "August 11, 2025", "sept 3, 1999", "FEB 29, 2024", "13 Apr 2026", "1 Sep 2000",
+    "Feb 29, 2025",   # not a day: both say None
+    "Feb 30, 2024", "Augu 11, 2025", "Aug 0, 2025", "Aug 11,2025", "Aug. 11, 2025", "13 Apr. 2026",
+])
+def test_common_absolute_dates_read_as_dateutil_reads_them(text):
+    try:
+        expected = dateparser.parse(text, fuzzy=False).date().isoformat()
+    except (ValueError, OverflowError):
+        expected = None
+    assert resolve_date(text, NOV_23) == expected

@@ -15,6 +15,7 @@ from .model import Dump, Problem, ReadResult
 from .readers import READERS
 
 MIN_SCORE = 0.3  # below this a reader is only guessing
+CERTAIN = 1.0  # the highest score a reader gives
 
 
 def known_kinds() -> str:
@@ -43,8 +44,18 @@ def split_pages(dump: Dump) -> list[Dump]:
 
 
 def choose_reader(text: str):
-    scored = [(reader.score(text), index, reader) for index, reader in enumerate(READERS)]
-    best_score, _, best = max(scored, key=lambda item: (item[0], -item[1]))
+    """The reader with the highest score, the earlier one on a tie; None below MIN_SCORE.
+
+    Scores stop at CERTAIN, so once a reader reaches it no later reader can win
+    and their detectors need not run over the text.
+    """
+    best, best_score = None, 0.0
+    for reader in READERS:
+        score = reader.score(text)
+        if best is None or score > best_score:
+            best, best_score = reader, score
+        if best_score >= CERTAIN:
+            break
     return best if best_score >= MIN_SCORE else None
 
 

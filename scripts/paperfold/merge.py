@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
+from itertools import islice
 from typing import Iterable, Sequence
 
 from pylatexenc.latex2text import LatexNodes2Text
@@ -28,32 +29,44 @@ _LATEX = LatexNodes2Text(math_mode="text")
 # LaTeX comment and alignment characters are ordinary text in titles: "50% of".
 _LATEX_PLAIN = str.maketrans({"%": r"\%", "&": r"\&", "#": r"\#"})
 NON_WORD = re.compile(r"[\W_]+")
+# "grokking", "2604", "λ": one word of folded text, the runs that NON_WORD leaves
+WORD = re.compile(r"[^\W_]+")
 
 
-def fold(text: str) -> str:
-    """Compare form of a title or abstract: LaTeX and Unicode forms of a symbol compare equal."""
+def _unified(text: str) -> str:
+    """LaTeX rendered to Unicode, then NFKC and case folding: fold() before punctuation goes."""
     if "\\" in text or "$" in text:
         try:
             text = _LATEX.latex_to_text(text.translate(_LATEX_PLAIN))
         except Exception:  # pylatexenc is lenient; never let odd text stop a build
             pass
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return NON_WORD.sub(" ", text).strip()
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def fold(text: str) -> str:
+    """Compare form of a title or abstract: LaTeX and Unicode forms of a symbol compare equal."""
+    return NON_WORD.sub(" ", _unified(text)).strip()
+
+
+def folded_words(text: str, limit: int) -> list[str]:
+    """fold(text).split()[:limit], without replacing punctuation in the rest of a long text."""
+    return [match.group() for match in islice(WORD.finditer(_unified(text)), limit)]
 
 
 def abstract_fingerprint(abstract: str | None) -> str | None:
-    words = fold(abstract or "").split()
+    words = folded_words(abstract or "", FINGERPRINT_WORDS)
     if len(words) < MIN_FINGERPRINT_WORDS:
         return None
-    return hashlib.sha1(" ".join(words[:FINGERPRINT_WORDS]).encode()).hexdigest()[:16]
+    return hashlib.sha1(" ".join(words).encode()).hexdigest()[:16]
 
 
-def identity_keys(record: RawRecord) -> list[tuple[str, str]]:
+def identity_keys(record: RawRecord, folded_title: str) -> list[tuple[str, str]]:
+    """The record's identities; `folded_title` is fold(record.title or "")."""
     keys = []
     if record.arxiv_id:
         keys.append(("arxiv", record.arxiv_id))
-    if record.title and (title := fold(record.title)):
-        keys.append(("title", title))
+    if folded_title:
+        keys.append(("title", folded_title))
     # Almanac text is a summary written by Almanac, not the paper's abstract.
     if record.kind != "almanac" and (fingerprint := abstract_fingerprint(record.abstract)):
         keys.append(("abstract", fingerprint))
@@ -85,11 +98,12 @@ class _Groups:
 def group_records(records: Sequence[RawRecord]) -> list[list[RawRecord]]:
     """Records grouped by identity, each group in file order, groups in order of first sight."""
     groups = _Groups(records)
+    titles = [fold(record.title or "") for record in records]
     first_with_key: dict[tuple[str, str], int] = {}
     for index, record in enumerate(records):
-        for key in identity_keys(record):
+        for key in identity_keys(record, titles[index]):
             groups.union(first_with_key.setdefault(key, index), index)
-    for i, j in _fuzzy_title_pairs(records):
+    for i, j in _fuzzy_title_pairs(titles):
         groups.union(i, j)
     members: dict[int, list[RawRecord]] = defaultdict(list)
     for index, record in enumerate(records):
@@ -97,10 +111,10 @@ def group_records(records: Sequence[RawRecord]) -> list[list[RawRecord]]:
     return [members[root] for root in sorted(members)]
 
 
-def _fuzzy_title_pairs(records: Sequence[RawRecord]) -> Iterable[tuple[int, int]]:
+def _fuzzy_title_pairs(titles: Sequence[str]) -> Iterable[tuple[int, int]]:
+    """Index pairs of near-identical folded titles."""
     blocks: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for index, record in enumerate(records):
-        title = fold(record.title or "")
+    for index, title in enumerate(titles):
         if len(title) >= FUZZY_MIN_LENGTH:
             blocks[" ".join(title.split()[:2])].append((index, title))
     for block in blocks.values():

@@ -13,6 +13,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateparser
+from dateutil.parser import parserinfo
 from dateutil.relativedelta import relativedelta
 
 # "24d ago", "18h ago", "1mo ago", "3 weeks ago", "2y ago"
@@ -33,6 +34,16 @@ YEARLESS_DATE = re.compile(
 HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 MONTH_ONLY = re.compile(r"^\s*(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<year>(?:19|20)\d\d)\s*$")
 YEAR_ONLY = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
+# "Aug 11, 2025" (Hugging Face), "13 Apr 2026" (arXiv): the common absolute shapes,
+# read directly because dateutil is slow; any other shape still goes to dateutil.
+DAY_MONTH_YEAR = re.compile(
+    r"""^(?:(?P<mon>[A-Za-z]{3,9})\ (?P<day>\d{1,2}),\ (?P<year>(?:19|20)\d\d)     # "Aug 11, 2025"
+         |(?P<day2>\d{1,2})\ (?P<mon2>[A-Za-z]{3,9})\ (?P<year2>(?:19|20)\d\d))$  # "13 Apr 2026"
+    """,
+    re.VERBOSE,
+)
+# "aug" -> 8, "august" -> 8, "sept" -> 9: exactly the month names dateutil knows
+MONTH_NAMES = {name.lower(): number for number, names in enumerate(parserinfo.MONTHS, 1) for name in names}
 
 _UNIT_STEPS = {  # unit prefix -> (relativedelta keyword, precision of the result)
     "s": ("seconds", "day"),
@@ -117,9 +128,23 @@ def _resolve_absolute(text: str) -> str | None:
         return f"{match['year']}-{month:02d}" if month else None
     if not HAS_YEAR.search(text):
         return None
+    if common := _common_absolute(text):
+        return common
     try:
         return dateparser.parse(text, fuzzy=False).date().isoformat()
     except (ValueError, OverflowError):
+        return None
+
+
+def _common_absolute(text: str) -> str | None:
+    """ISO date of "Aug 11, 2025" or "13 Apr 2026" if it is a valid day (as dateutil reads it), else None."""
+    match = DAY_MONTH_YEAR.match(text)
+    month = MONTH_NAMES.get((match["mon"] or match["mon2"]).lower()) if match else None
+    if not month:
+        return None
+    try:
+        return date(int(match["year"] or match["year2"]), month, int(match["day"] or match["day2"])).isoformat()
+    except ValueError:
         return None
 
 

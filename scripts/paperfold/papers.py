@@ -32,7 +32,10 @@ def _ranked(records: Sequence[RawRecord]) -> list[RawRecord]:
 
 
 def _first(records: Sequence[RawRecord], name: str):
-    return next((getattr(r, name) for r in records if getattr(r, name) not in (None, (), "")), None)
+    for record in records:
+        if (value := getattr(record, name)) not in (None, (), ""):
+            return value
+    return None
 
 
 def _best_date(records: Sequence[RawRecord]) -> tuple[str | None, str | None]:
@@ -59,8 +62,8 @@ def paper_id(title: str | None, abstract: str | None, arxiv_id: str | None) -> s
     The title is preferred over the arXiv id so that a dump that later adds the
     id does not move the page; curation aliases cover a title fix.
     """
-    if title and fold(title):
-        key = "title:" + fold(title)
+    if title and (folded := fold(title)):
+        key = "title:" + folded
     elif arxiv_id:
         key = "arxiv:" + arxiv_id
     else:
@@ -110,9 +113,8 @@ def merge_records(records: Sequence[RawRecord]) -> tuple[Paper, ...]:
     for paper in papers:
         stated = (where[o] for r in paper.sources for o in r.related_to if o in where)
         ids = tuple(dict.fromkeys(i for i in stated if i != paper.id))
-        resolved.append(replace(paper, stated_related=ids))
+        resolved.append(replace(paper, stated_related=ids) if ids else paper)  # build_paper states none
     return tuple(resolved)
-
 
 
 def _unique_ids(papers: list[Paper]) -> list[Paper]:
