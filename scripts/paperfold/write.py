@@ -27,14 +27,22 @@ def owned_files(docs_dir: Path) -> set[Path]:
     return files
 
 
+def _unchanged(path: Path, text: str) -> bool:
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError):
+        return False
+
+
 def write_pages(docs_dir: Path, pages: Mapping[str, str]) -> tuple[int, int]:
     """(files written, files removed)."""
     written = 0
     wanted = {docs_dir / relative for relative in pages}
+    for folder in {path.parent for path in wanted}:  # once per folder, not once per page
+        folder.mkdir(parents=True, exist_ok=True)
     for relative, text in pages.items():
         path = docs_dir / relative
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        if not _unchanged(path, text):
             path.write_text(text, encoding="utf-8")
             written += 1
     stale = owned_files(docs_dir) - wanted
