@@ -3,7 +3,8 @@ from datetime import date
 import pytest
 from dateutil import parser as dateparser
 
-from paperfold.normalize import clean_text, resolve_date
+from paperfold.normalize import clean_text, filled_lines, resolve_date
+from paperfold.paragraphs import numbered_lines
 
 APR_13 = date(2026, 4, 13)
 NOV_23 = date(2026, 11, 23)
@@ -46,3 +47,9 @@ def test_common_absolute_dates_read_as_dateutil_reads_them(text):
     except (ValueError, OverflowError):
         expected = None
     assert resolve_date(text, NOV_23) == expected
+
+
+def test_filled_lines_are_the_non_blank_numbered_lines():
+    text = "\ufeffDaily Papers\r\n \n\tTitle \u00a0\n\ufeff\n  • 3 authors\n\r\n·\nFeb 27 3"
+    assert filled_lines(text) == [line.text for line in numbered_lines(text) if line.text]
+    assert filled_lines(text)[0] == "Daily Papers"

@@ -65,7 +65,9 @@ def find_links(text: str | None) -> tuple[str, ...]:
     >>> find_links("Code: https://github.com/a/b). See https://x.org/p_(q).")
     ('https://github.com/a/b', 'https://x.org/p_(q)')
     """
-    found = (_trim(match.group(0)) for match in URL.finditer(text or ""))
+    if not text or "://" not in text:  # every URL has one; most abstracts have none
+        return ()
+    found = (_trim(match.group(0)) for match in URL.finditer(text))
     return tuple(dict.fromkeys(url for url in found if urlsplit(url).netloc))
 
 

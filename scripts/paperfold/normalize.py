@@ -153,6 +153,12 @@ def is_date(text: str) -> bool:
     return resolve_date(text, date(2000, 1, 1)) is not None or bool(RELATIVE_DATE.match(text))
 
 
+def filled_lines(text: str) -> list[str]:
+    """The non-blank lines, stripped of whitespace and BOM as paragraphs.numbered_lines strips
+    them, without line numbers: what the readers' `score` functions look at."""
+    return [line for line in map(str.strip, text.replace("\ufeff", "").split("\n")) if line]
+
+
 def clean_text(text: str) -> str:
     """Unicode NFC, collapsed runs of whitespace: a hard-wrapped paragraph becomes one line."""
     return " ".join(unicodedata.normalize("NFC", text).split())

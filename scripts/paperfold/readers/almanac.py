@@ -25,7 +25,7 @@ from datetime import date
 
 from ..links import find_links
 from ..model import Dump, Problem, RawRecord, ReadResult
-from ..normalize import RELATIVE_DATE, resolve_date
+from ..normalize import RELATIVE_DATE, filled_lines, resolve_date
 from ..paragraphs import Paragraph, joined, numbered_lines
 
 NAME = "almanac"
@@ -116,13 +116,14 @@ def line_units(text: str) -> list[Paragraph]:
 
 def sections(paragraphs: list[Paragraph]) -> list[Section]:
     """The headline part, then one Section per "Related … (N)" heading."""
-    found = [Section(None)]
+    headings, units = [None], [[]]
     for paragraph in paragraphs:
         if len(paragraph) == 1 and SECTION.match(paragraph[0].text):
-            found.append(Section(paragraph))
+            headings.append(paragraph)
+            units.append([])
         elif not is_chrome(paragraph):
-            found[-1] = replace(found[-1], units=found[-1].units + (paragraph,))
-    return found
+            units[-1].append(paragraph)
+    return [Section(heading, tuple(found)) for heading, found in zip(headings, units)]
 
 
 def entries(units: tuple[Paragraph, ...]) -> tuple[Entry, ...]:
@@ -133,9 +134,9 @@ def entries(units: tuple[Paragraph, ...]) -> tuple[Entry, ...]:
         if is_meta(unit) or current is None or current.summary:
             found.append(Entry(meta=unit) if is_meta(unit) else Entry(title=unit))
         elif current.title is None:
-            found[-1] = replace(current, title=unit)
+            found[-1] = Entry(current.meta, title=unit)
         else:
-            found[-1] = replace(current, summary=unit)
+            found[-1] = Entry(current.meta, current.title, summary=unit)
     return tuple(found)
 
 
@@ -227,7 +228,7 @@ def read(dump: Dump) -> ReadResult:
 
 def score(text: str) -> float:
     """Structure only: "Related … (N)" headings, the "Almanac" header, metadata lines ('·' and 'ago')."""
-    lines = [line.text for line in numbered_lines(text) if line.text]
+    lines = filled_lines(text)
     sections_found = any(SECTION.match(line) for line in lines)
     header = any(HEADER.match(line) for line in lines[:3])
     metas = sum(1 for line in lines if meta_parts(line) is not None)

@@ -22,8 +22,8 @@ from datetime import date
 
 from ..links import find_links
 from ..model import Dump, Problem, RawRecord, ReadResult
-from ..normalize import resolve_date
-from ..paragraphs import Line, Paragraph, joined, numbered_lines, split_paragraphs
+from ..normalize import filled_lines, resolve_date
+from ..paragraphs import Line, Paragraph, joined, split_paragraphs
 
 NAME = "hf_daily"
 DESCRIPTION = "Hugging Face Daily Papers listing or search page"
@@ -221,7 +221,8 @@ def pair_up(dump: Dump, run: list[Paragraph], following: str) -> tuple[list, lis
 def make_record(dump: Dump, title: Paragraph, abstract: Paragraph | None, meta: Meta) -> RawRecord:
     fields, where = {"title": joined(title)}, {"title": dump.origin(title[0].index).line}
     if abstract:
-        fields.update(abstract=joined(abstract), links=find_links(joined(abstract)))
+        text = joined(abstract)
+        fields.update(abstract=text, links=find_links(text))
         where["abstract"] = dump.origin(abstract[0].index).line
     origin = dump.origin(title[0].index)
     return RawRecord(origin=origin, kind=NAME, **fields, **meta.fields, lines={**where, **meta.lines})
@@ -255,7 +256,8 @@ def groups(paragraphs: list[Paragraph]):
     """('page_date', paragraph) and ('entries', text paragraphs, meta block or None), in page order."""
     run, after_header = [], True  # a page date follows the header, or opens a page without one
     for paragraph in paragraphs:
-        if is_header(paragraph):
+        header = is_header(paragraph)
+        if header:
             if run:
                 yield "entries", run, None
             run = []
@@ -266,7 +268,7 @@ def groups(paragraphs: list[Paragraph]):
             run = []
         else:
             run.append(paragraph)
-        after_header = is_header(paragraph)
+        after_header = header
     if run:
         yield "entries", run, None
 
@@ -290,7 +292,7 @@ def read(dump: Dump) -> ReadResult:
 
 def score(text: str) -> float:
     """Page header lines and meta blocks ('·' then a date; '• N authors'), not wording."""
-    lines = [line.text for line in numbered_lines(text) if line.text]
+    lines = filled_lines(text)
     header = len({line.lower() for line in lines if HEADER_LINE.match(line)} - {"new", "subscribe"}) >= 2
     dated = sum(1 for a, b in zip(lines, lines[1:]) if a == SEPARATOR and DATE_LINE.match(b))
     blocks = max(dated, sum(1 for line in lines if AUTHOR_COUNT.match(line)))
