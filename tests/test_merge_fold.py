@@ -8,6 +8,8 @@ from paperfold.merge import fold, folded_words
     "snake_case words_and CamelCase; ÉCOLE Straße ﬁnite",   # "_" separates; NFKC, casefold
     r"Scaling as $k^{-\beta_\text{eff}}$ with 50% of \emph{data}",  # LaTeX rendered first
     "  ... ",
+    "tabs\tand\x1fcontrol\x7fcharacters, digits 2604.12345 and under_scores",  # ASCII: str.translate
+    "mixed ASCII and non-ASCII: naïve café, x² and ½",
     "",
 ])
 @pytest.mark.parametrize("limit", [1, 3, 40])

@@ -35,6 +35,8 @@ def page_starts(lines: list[str]) -> list[int]:
 def split_pages(dump: Dump) -> list[Dump]:
     lines = dump.text.split("\n")
     starts = page_starts(lines)
+    if len(starts) == 1:  # one page: the dump itself
+        return [dump]
     bounds = zip(starts, starts[1:] + [len(lines)])
     pages = [
         replace(dump, text="\n".join(lines[start:end]), first_line=dump.first_line + start)

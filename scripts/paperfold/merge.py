@@ -31,6 +31,8 @@ _LATEX_PLAIN = str.maketrans({"%": r"\%", "&": r"\&", "#": r"\#"})
 NON_WORD = re.compile(r"[\W_]+")
 # "grokking", "2604", "λ": one word of folded text, the runs that NON_WORD leaves
 WORD = re.compile(r"[^\W_]+")
+# What NON_WORD matches in ASCII text (all but letters and digits), as a table for str.translate
+ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 
 def _unified(text: str) -> str:
@@ -49,8 +51,11 @@ def fold(text: str) -> str:
 
 
 def folded_words(text: str, limit: int) -> list[str]:
-    """fold(text).split()[:limit], without replacing punctuation in the rest of a long text."""
-    return [match.group() for match in islice(WORD.finditer(_unified(text)), limit)]
+    """fold(text).split()[:limit], without a regular expression substitution over a long text."""
+    unified = _unified(text)
+    if unified.isascii():
+        return unified.translate(ASCII_NON_WORD).split()[:limit]
+    return [match.group() for match in islice(WORD.finditer(unified), limit)]
 
 
 def abstract_fingerprint(abstract: str | None) -> str | None:
