@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from paperfold import similarity
+from paperfold import related, similarity
 from paperfold.model import Paper
 from paperfold.related import STATED_REASON, paper_text, relate
 
@@ -184,7 +184,35 @@ def test_the_approximate_path_agrees_on_a_small_corpus(monkeypatch):
     ("the implicit bias of the logistic loss", ["implicit", "bias", "logistic", "loss", "implicit bias", "logistic loss"]),
     ("In 2024 we trained 7B models", ["trained", "models", "trained models"]),
     ("Code: https://github.com/x/y and more", ["code"]),
+    ("Code at WWW.example.org/code", ["code"]),
     ("A new arXiv preprint", []),
 ])
 def test_terms_of_a_text(text, expected):
     assert similarity.phrases(text) == expected
+
+
+REASON_TERMS_CASES = [  # a pair's ranked terms -> the terms its reason names
+    (["grokking", "logistic loss", "implicit bias", "linear"], ["grokking", "logistic loss", "implicit bias"]),
+    (["scaling", "laws", "scaling laws"], ["scaling laws"]),  # words give way to the phrase...
+    (["loss", "grokking", "logistic loss"], ["logistic loss", "grokking"]),  # ... ranked below them too
+    (["scaling laws", "power law", "scaling", "law", "power"], ["scaling laws", "power law"]),
+    (["a b", "b c", "b", "c", "a"], ["a b", "b c"]),  # a phrase with one new word is named
+    (["x", "y", "x y", "z"], ["x y", "z"]),
+    ([], []),
+]
+
+
+def test_reason_terms_prefer_phrases_and_skip_named_words():
+    terms = np.array(sorted({t for ranked, _ in REASON_TERMS_CASES for t in ranked}), dtype=object)
+    column = {t: j for j, t in enumerate(terms)}
+    top = np.array([[column[t] for t in ranked] + [-1] * (6 - len(ranked)) for ranked, _ in REASON_TERMS_CASES])
+    chosen = related._reason_terms(top, terms)  # every case at once: the work is vectorised over pairs
+    assert [[terms[t] for t in row if t >= 0] for row in chosen] == [expected for _, expected in REASON_TERMS_CASES]
+
+
+def test_pair_scores_and_terms_are_the_same_both_ways():
+    matrix, _ = similarity.tfidf([paper_text(p) for p in CORPUS])
+    rows, cols = np.array([0, 1, 2, 3, 0]), np.array([1, 0, 3, 2, 4])
+    scores, top = similarity.pair_scores(matrix, rows, cols), similarity.pair_terms(matrix, rows, cols)
+    assert np.allclose(scores, (matrix[rows].multiply(matrix[cols])).sum(axis=1).A.ravel())
+    assert scores[0] == scores[1] and scores[2] == scores[3] and (top[0] == top[1]).all()

@@ -76,12 +76,12 @@ def relate(
 
 def _entries(papers, rows, cols, scores, stated, matrix, terms, topic_titles) -> list[list[Related]]:
     """The chosen pairs (already in order) as each paper's Related entries, with reasons."""
-    top_terms = similarity.pair_terms(matrix, rows, cols).tolist()
-    names = terms.tolist()
+    by_terms = _term_reasons(similarity.pair_terms(matrix, rows, cols), terms)
+    by_topics = _topic_reasons(papers, rows, cols, topic_titles or {})
     related: list[list[Related]] = [[] for _ in papers]
-    for i, (r, c) in enumerate(zip(rows.tolist(), cols.tolist())):
-        reason = _reason(papers[r], papers[c], stated[i], [names[t] for t in top_terms[i] if t >= 0], topic_titles)
-        related[r].append(Related(papers[c].id, round(float(scores[i]), 4), reason))
+    for r, c, score, s, t, tp in zip(rows.tolist(), cols.tolist(), scores.tolist(), stated.tolist(), by_terms, by_topics):
+        reason = SEPARATOR.join(filter(None, (STATED_REASON if s else "", t, tp))) or MEANING_REASON
+        related[r].append(Related(papers[c].id, round(score, 4), reason))
     return related
 
 
@@ -173,37 +173,63 @@ def _choose(papers, rows, cols, scores, stated, k: int, keep: np.ndarray) -> np.
     return order[(np.arange(len(order)) - starts < k) | stated[order]]
 
 
-def _reason(paper, other, stated, ranked_terms, topic_titles) -> str:
-    parts = []
-    if stated:
-        parts.append(STATED_REASON)
-    shared = _shared_terms(ranked_terms)
-    if shared:
-        parts.append("shared terms: " + ", ".join(shared))
-    topics = [t for t in paper.tags if t in other.tags]
-    if topics:
-        titles = topic_titles or {}
-        parts.append("both in: " + ", ".join(titles.get(t, t) for t in topics))
-    return SEPARATOR.join(parts) or MEANING_REASON
+def _topic_reasons(papers, rows: np.ndarray, cols: np.ndarray, topic_titles: Mapping[str, str]) -> list[str]:
+    """Per pair, "both in: " and the topics the two share, in the first paper's order, or ""."""
+    reasons = []
+    for r, c in zip(rows.tolist(), cols.tolist()):
+        other = papers[c].tags
+        shared = [topic_titles.get(t, t) for t in papers[r].tags if t in other]
+        reasons.append("both in: " + ", ".join(shared) if shared else "")
+    return reasons
 
 
-def _shared_terms(ranked: list[str]) -> list[str]:
-    """Up to REASON_TERMS terms, best first; a word gives way to a ranked phrase that holds it
-    ("scaling laws" rather than "scaling", "laws")."""
-    holder: dict[str, str] = {}  # word -> the best ranked phrase holding it
-    for term in ranked:
-        if " " in term:
-            for word in term.split():
-                holder.setdefault(word, term)
-    chosen: list[str] = []
-    covered: set[str] = set()
-    for term in ranked:
-        term = holder.get(term, term)
-        words = term.split()
-        if covered.issuperset(words):
-            continue
-        chosen.append(term)
-        covered.update(words)
-        if len(chosen) == REASON_TERMS:
-            break
+def _term_reasons(top: np.ndarray, terms: np.ndarray) -> list[str]:
+    """Per pair, "shared terms: " and up to REASON_TERMS of its ranked terms `top`, or ""."""
+    names = np.append(terms, "")[_reason_terms(top, terms)]  # -1 (no term) becomes ""
+    # Column by column: a list per pair (80,000 at 10k papers) set off a full garbage collection.
+    return [
+        "shared terms: " + ", ".join(filter(None, chosen)) if chosen[0] else ""
+        for chosen in zip(*(column.tolist() for column in names.T))
+    ]
+
+
+def _reason_terms(top: np.ndarray, terms: np.ndarray) -> np.ndarray:
+    """Per pair, up to REASON_TERMS of its ranked terms `top` (-1 padded), best first; a word
+    gives way to a ranked phrase that holds it ("scaling laws" rather than "scaling", "laws"),
+    and a term whose words are all named already is left out. Vectorised over pairs."""
+    top, words = _with_holders(top, _term_words(top, terms))
+    chosen = np.full((len(top), REASON_TERMS), -1, np.int64)
+    named = np.full((len(top), 2 * REASON_TERMS), -1, np.int64)  # words of the chosen terms
+    count = np.zeros(len(top), np.int64)
+    for rank in range(top.shape[1]):
+        term = words[:, rank]  # pairs x (first word, second word or -1)
+        known = term < 0
+        for slot in named.T:
+            known |= term == slot[:, None]
+        at = np.flatnonzero(~known.all(1) & (count < REASON_TERMS))
+        chosen[at, count[at]] = top[at, rank]
+        named[at[:, None], 2 * count[at, None] + np.arange(2)] = term[at]
+        count[at] += 1
     return chosen
+
+
+def _with_holders(top: np.ndarray, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """top and its words, each one-word term replaced by the best ranked phrase holding it."""
+    first, second = words[..., 0], words[..., 1]
+    is_word = (first >= 0) & (second < 0)
+    # holds[p, j, i]: in pair p, term i is a phrase that holds the word that is term j
+    word = first[:, :, None]
+    holds = is_word[:, :, None] & (second[:, None, :] >= 0) & ((first[:, None, :] == word) | (second[:, None, :] == word))
+    rank = np.where(holds.any(2), holds.argmax(2), np.arange(top.shape[1]))
+    return np.take_along_axis(top, rank, 1), np.take_along_axis(words, rank[..., None], 1)
+
+
+def _term_words(top: np.ndarray, terms: np.ndarray) -> np.ndarray:
+    """top's terms as word ids, shape top.shape + (2,): (word, -1) for a word, (first, second)
+    for a two-word phrase (similarity.phrases makes no longer terms), (-1, -1) for no term."""
+    table = np.full((len(terms) + 1, 2), -1, np.int64)  # the last row is for top's -1
+    ids: dict[str, int] = {}
+    for t in np.flatnonzero(np.bincount(top[top >= 0], minlength=len(terms))).tolist():
+        words = [ids.setdefault(w, len(ids)) for w in terms[t].split()]
+        table[t, :len(words)] = words
+    return table[top]
