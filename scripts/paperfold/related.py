@@ -79,9 +79,10 @@ def _entries(papers, rows, cols, scores, stated, matrix, terms, topic_titles) ->
     by_terms = _term_reasons(similarity.pair_terms(matrix, rows, cols), terms)
     by_topics = _topic_reasons(papers, rows, cols, topic_titles or {})
     related: list[list[Related]] = [[] for _ in papers]
-    for r, c, score, s, t, tp in zip(rows.tolist(), cols.tolist(), scores.tolist(), stated.tolist(), by_terms, by_topics):
-        reason = SEPARATOR.join(filter(None, (STATED_REASON if s else "", t, tp))) or MEANING_REASON
-        related[r].append(Related(papers[c].id, round(score, 4), reason))
+    pairs = zip(rows.tolist(), cols.tolist(), scores.tolist(), stated.tolist(), by_terms, by_topics)
+    for r, c, score, is_stated, terms_part, topics_part in pairs:
+        reason = SEPARATOR.join(filter(None, (STATED_REASON if is_stated else "", terms_part, topics_part)))
+        related[r].append(Related(papers[c].id, round(score, 4), reason or MEANING_REASON))
     return related
 
 
@@ -218,8 +219,8 @@ def _with_holders(top: np.ndarray, words: np.ndarray) -> tuple[np.ndarray, np.nd
     first, second = words[..., 0], words[..., 1]
     is_word = (first >= 0) & (second < 0)
     # holds[p, j, i]: in pair p, term i is a phrase that holds the word that is term j
-    word = first[:, :, None]
-    holds = is_word[:, :, None] & (second[:, None, :] >= 0) & ((first[:, None, :] == word) | (second[:, None, :] == word))
+    word, phrase_first, phrase_second = first[:, :, None], first[:, None, :], second[:, None, :]
+    holds = is_word[:, :, None] & (phrase_second >= 0) & ((phrase_first == word) | (phrase_second == word))
     rank = np.where(holds.any(2), holds.argmax(2), np.arange(top.shape[1]))
     return np.take_along_axis(top, rank, 1), np.take_along_axis(words, rank[..., None], 1)
 
