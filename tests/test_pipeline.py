@@ -124,3 +124,35 @@ def test_same_title_different_arxiv_ids_keeps_the_first_page_in_place():
     both = merge_records([first, second])
     assert len(both) == 2 and both[0].id == alone[0].id
     assert both[1].id == f"{alone[0].id}-2401-00001"
+
+
+def test_pages_rendered_in_two_processes_are_those_of_one(tmp_path):
+    """Paper pages are rendered and written in shards by forked processes (shards.py);
+    the docs folder must come out byte for byte as a single process writes it. Each build
+    runs in a fresh interpreter: forking waits for a single-threaded process."""
+    sys.path.insert(0, str(ROOT / "tests" / "bench"))
+    from synthetic import write_corpus
+
+    write_corpus(tmp_path / "corpus", 1200)
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", tmp_path / "corpus")
+    trees = {}
+    for workers in (1, 2):
+        docs = tmp_path / f"docs-{workers}"
+        shutil.copytree(project / "docs", docs)
+        script = (
+            "import sys; from dataclasses import replace; from pathlib import Path\n"
+            "from mkdocs.config import load_config\n"
+            "from paperfold.build import generate, settings_from_mkdocs\n"
+            "from paperfold.shards import shard_count\n"
+            "settings = settings_from_mkdocs(load_config(sys.argv[1]))\n"
+            "report = generate(replace(settings, docs_dir=Path(sys.argv[2]), workers=int(sys.argv[3])))\n"
+            "print(shard_count(int(sys.argv[3]), len(report.papers)))\n"
+        )
+        result = subprocess.run([sys.executable, "-c", script, str(project / "mkdocs.yml"), str(docs), str(workers)],
+                                capture_output=True, text=True, cwd=project, timeout=300)
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert result.stdout.split()[-1] == str(workers)  # how many processes rendered the pages
+        trees[workers] = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    assert len([p for p in trees[2] if p.startswith("papers/")]) > 1000
+    assert trees[1] == trees[2]

@@ -139,32 +139,53 @@ def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
     return sorted(papers, key=lambda p: (p.date or "", p.id), reverse=True)[:count]
 
 
+@dataclass(frozen=True)
+class SiteLookups:
+    """What pages need from the whole site, computed once per build: every paper's
+    escaped title (for related lists) and BibTeX entry (keys unique across the site)."""
+
+    site_url: str | None
+    repo_url: str | None
+    titles: Mapping[str, str]
+    citations: Mapping[str, str]
+
+    @classmethod
+    def of(cls, papers: Sequence[Paper], site_url: str | None, repo_url: str | None = None) -> "SiteLookups":
+        return cls(site_url, repo_url, {p.id: attr(p.label) for p in papers}, entry_texts(papers, site_url))
+
+
+def render_papers(papers: Sequence[Paper], lookups: SiteLookups) -> dict[str, str]:
+    """The pages of `papers` (any subset of the site's), keyed by their path under docs/."""
+    env = make_env()
+    return {
+        f"papers/{p.id}.md": render_paper(env, p, lookups.site_url, lookups.repo_url, lookups.titles,
+                                          lookups.citations[p.id])
+        for p in papers
+    }
+
+
 def render_site(
     papers: Sequence[Paper],
     dumps: Sequence[DumpSummary],
     problems: Sequence[Problem],
     skipped: Sequence[Problem],
     site_name: str,
-    site_url: str | None = None,
+    lookups: SiteLookups,
     vocabulary: Vocabulary | None = None,
-    repo_url: str | None = None,
 ) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/ (feeds and .bib files too)."""
+    """Every generated page but the papers' own (render_papers), keyed by its path under
+    docs/: home, sources, topics, browse pages, feeds and .bib files."""
     env = make_env()
     vocabulary = vocabulary or Vocabulary("topics.yml")
-    titles = {p.id: attr(p.label) for p in papers}  # once per site: related lists never scan the corpus
-    citations = entry_texts(papers, site_url)  # written once, shared with the .bib files
-    pages = {
-        f"papers/{p.id}.md": render_paper(env, p, site_url, repo_url, titles, citations[p.id]) for p in papers
-    }
-    pages["index.md"] = front_matter({"title": attr(site_name)}) + env.get_template("index.md.j2").render(
+    pages = {"index.md": front_matter({"title": attr(site_name)}) + env.get_template("index.md.j2").render(
         site_name=site_name, paper_count=len(papers), dump_count=len(dumps), topic_count=len(vocabulary.topics),
         problem_count=len(problems), newest=newest(papers, NEWEST_ON_HOME),
-    )
+    )}
     pages["sources.md"] = env.get_template("sources.md.j2").render(
         dumps=dumps, problems=problems, skipped=skipped
     )
     capture_date = max((d.capture_date for d in dumps), default="1970-01-01")
-    pages.update(render_topics(env, papers, vocabulary, site_name, site_url, capture_date, front_matter, citations))
+    pages.update(render_topics(env, papers, vocabulary, site_name, lookups.site_url, capture_date, front_matter,
+                               lookups.citations))
     pages.update(render_browse(env, papers, {t.id: t.title for t in vocabulary.topics}, front_matter))
     return pages

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Protocol, Sequence, Union
 
 from .model import Origin, Paper, Problem
+from .shards import map_shards
 from .vocabulary import UNSORTED, Topic, Vocabulary
 
 TITLE_WEIGHT = 3
@@ -271,18 +272,22 @@ def assign_topics(
     max_tags: int = DEFAULT_MAX_TAGS,
     overrides: Mapping[str, Override] | None = None,
     override_origins: Mapping[str, Origin] | None = None,
+    workers: int = 1,
 ) -> tuple[tuple[Paper, ...], tuple[Problem, ...]]:
     """Papers with `tags`, best first, and the problems found in the overrides.
 
     Precedence: curation (an override keyed by paper id) over the automatic
     tags from the vocabulary's match rules. A plain list replaces the automatic
-    tags; an edit object (`apply(tags)`) sets, adds or removes.
+    tags; an edit object (`apply(tags)`) sets, adds or removes. `workers` processes
+    match the rules, each over a share of the papers (shards.py).
     """
     rules = Rules.of(vocabulary)
-    tagged = tuple(
-        replace(p, tags=tuple(topic_id for topic_id, _ in rank_topics(p, rules)[:max_tags]))
-        for p in papers
-    )
+
+    def automatic_tags(part: Sequence[Paper]) -> list[tuple[str, ...]]:
+        return [tuple(topic_id for topic_id, _ in rank_topics(p, rules)[:max_tags]) for p in part]
+
+    tags = [t for part in map_shards(automatic_tags, papers, workers) for t in part]  # each paper on its own
+    tagged = tuple(replace(p, tags=t) for p, t in zip(papers, tags))
     return apply_overrides(tagged, vocabulary, overrides or {}, override_origins or {})
 
 

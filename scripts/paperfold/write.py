@@ -8,7 +8,7 @@ Generated paths are owned by the generator: hand-written pages live elsewhere.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 GENERATED_DIRS = ("papers", "topics", "feeds", "bib")
 GENERATED_FILES = ("index.md", "sources.md", "topics.md", "timeline.md", "map.md")
@@ -34,17 +34,24 @@ def _unchanged(path: Path, text: str) -> bool:
         return False
 
 
-def write_pages(docs_dir: Path, pages: Mapping[str, str]) -> tuple[int, int]:
-    """(files written, files removed)."""
+def write_changed(docs_dir: Path, pages: Mapping[str, str]) -> int:
+    """Write the pages whose text differs from the file's; the count written."""
     written = 0
-    wanted = {docs_dir / relative for relative in pages}
-    for folder in {path.parent for path in wanted}:  # once per folder, not once per page
+    for folder in {(docs_dir / relative).parent for relative in pages}:  # once per folder, not per page
         folder.mkdir(parents=True, exist_ok=True)
     for relative, text in pages.items():
         path = docs_dir / relative
         if not _unchanged(path, text):
             path.write_text(text, encoding="utf-8")
             written += 1
+    return written
+
+
+def write_pages(docs_dir: Path, pages: Mapping[str, str], written_apart: Iterable[str] = ()) -> tuple[int, int]:
+    """(files written, files removed): `pages`, then every generated file that is neither
+    in `pages` nor `written_apart` (paths written by write_changed elsewhere) is removed."""
+    written = write_changed(docs_dir, pages)
+    wanted = {docs_dir / relative for relative in (*pages, *written_apart)}
     stale = owned_files(docs_dir) - wanted
     for path in stale:
         path.unlink()

@@ -1,0 +1,80 @@
+"""Run one function over contiguous shards of a list, the shards side by side in forked
+processes, so that per-paper work (rendering and writing pages) uses every core, as
+Sphinx's parallel build does.
+
+Fork, not spawn: a forked child already holds the parent's data (papers, site-wide
+lookups, templates) without pickling any of it, and only each shard's result comes
+back through a pipe. Forking is only safe while this process runs a single thread, so
+when other threads run (MkDocs' live-reload server) or the platform has no fork, the
+whole list is one shard, run here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import traceback
+from typing import Callable, Sequence, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+MIN_SHARD = 500  # below this many items a process, forking costs more than it saves
+
+
+def available_cpus() -> int:
+    """The cores this process may run on (a container's limit, not the host's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def shard_count(workers: int, items: int, min_shard: int = MIN_SHARD) -> int:
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    return max(1, min(workers, items // min_shard))
+
+
+def map_shards(
+    work: Callable[[Sequence[Item]], Result], items: Sequence[Item], workers: int, min_shard: int = MIN_SHARD,
+) -> list[Result]:
+    """[work(shard) for each shard of `items`], in order: the first shards in forked
+    child processes, the last one in this process meanwhile. A failure in a child is
+    raised here as a RuntimeError carrying the child's traceback."""
+    count = shard_count(workers, len(items), min_shard)
+    shards = [items[len(items) * i // count:len(items) * (i + 1) // count] for i in range(count)]
+    children = [_start(work, shard) for shard in shards[:-1]]
+    try:
+        own = work(shards[-1])
+        return [_result(*child) for child in children] + [own]
+    finally:
+        for process, _ in children:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+
+
+def _start(work: Callable, shard: Sequence) -> tuple[multiprocessing.Process, object]:
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_run, args=(work, shard, send), daemon=True)
+    process.start()
+    send.close()  # the child holds its own end: EOF here if it dies without a result
+    return process, receive
+
+
+def _run(work: Callable, shard: Sequence, send) -> None:
+    try:
+        send.send((True, work(shard)))
+    except BaseException:  # noqa: BLE001 - everything goes back to the parent, which raises it
+        send.send((False, traceback.format_exc()))
+
+
+def _result(process: multiprocessing.Process, receive) -> object:
+    try:
+        succeeded, value = receive.recv()
+    except EOFError:
+        process.join()
+        raise RuntimeError(f"a worker process ended without a result (exit code {process.exitcode})") from None
+    if not succeeded:
+        raise RuntimeError(f"a worker process failed:\n{value}")
+    return value

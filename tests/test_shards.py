@@ -1,0 +1,87 @@
+"""map_shards: the same results as one plain call, from forked processes when it is safe.
+
+Forking is only done while the process runs a single thread, and other tests leave
+threads behind (tqdm's monitor, for one), so the forking cases run in a fresh
+interpreter, as a build does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import textwrap
+
+from paperfold.shards import map_shards, shard_count
+from sitebuild import ROOT
+
+
+def run_fresh(code: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+def test_shards_give_the_results_of_one_call_in_order_from_two_processes():
+    result = run_fresh("""
+        import json, os
+        from paperfold.shards import map_shards
+        shards = map_shards(lambda part: [(n * n, os.getpid()) for n in part], list(range(1000)), 2, min_shard=100)
+        print(json.dumps({"parent": os.getpid(), "shards": shards}))
+    """)
+    out = json.loads(result.stdout)
+    shards = out["shards"]
+    assert [value for shard in shards for value, _ in shard] == [n * n for n in range(1000)]
+    pids = [{pid for _, pid in shard} for shard in shards]
+    assert len(shards) == 2 and pids[-1] == {out["parent"]} and out["parent"] not in pids[0]
+
+
+def test_a_failure_in_a_child_is_raised_with_its_traceback():
+    result = run_fresh("""
+        from paperfold.shards import map_shards
+        def fail_on_first_shard(part):
+            if part[0] == 0:
+                raise ValueError("bad paper 0")
+            return list(part)
+        map_shards(fail_on_first_shard, list(range(400)), 2, min_shard=100)
+    """)
+    assert result.returncode == 1
+    assert "RuntimeError: a worker process failed" in result.stderr and "ValueError: bad paper 0" in result.stderr
+
+
+def test_a_child_that_dies_without_a_result_is_an_error():
+    result = run_fresh("""
+        import os
+        from paperfold.shards import map_shards
+        def die_in_child(part):
+            if part[0] == 0:
+                os._exit(3)
+            return list(part)
+        map_shards(die_in_child, list(range(400)), 2, min_shard=100)
+    """)
+    assert result.returncode == 1 and "ended without a result (exit code 3)" in result.stderr
+
+
+def test_small_lists_one_worker_or_other_threads_run_here_in_one_shard():
+    assert shard_count(workers=2, items=999, min_shard=500) == 1
+    assert shard_count(workers=1, items=10_000) == 1
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert shard_count(workers=8, items=10_000, min_shard=500) == 1
+        shards = map_shards(lambda part: [os.getpid() for _ in part], list(range(1000)), workers=2, min_shard=100)
+    finally:
+        stop.set()
+        thread.join()
+    assert len(shards) == 1 and set(shards[0]) == {os.getpid()}
+
+
+def test_with_a_single_thread_every_worker_gets_a_shard():
+    result = run_fresh("""
+        from paperfold.shards import shard_count
+        print(shard_count(workers=8, items=10_000, min_shard=500), shard_count(workers=8, items=1_600, min_shard=500))
+    """)
+    assert result.stdout.split() == ["8", "3"]
