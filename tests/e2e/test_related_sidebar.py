@@ -4,6 +4,8 @@ its reason."""
 
 import re
 
+from playwright.sync_api import expect
+
 from conftest import DESKTOP, PHONE, paper_paths
 
 
@@ -34,6 +36,8 @@ def test_related_papers_show_in_the_sidebar_at_desktop_width(open_session, site_
     target = ids_of(links.first.get_attribute("href"))
     links.first.click()
     page.wait_for_url(re.compile(f"/papers/{re.escape(target)}/"))
+    # Instant navigation changes the URL before it swaps the article in: wait for the swap.
+    expect(page.locator("article h1")).to_contain_text(title)
     assert page.locator("article h1").inner_text().strip().rstrip("¶").strip() == title
     # after instant navigation the sidebar holds the new page's list, not the old one's
     shown = [ids_of(href) for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
