@@ -143,7 +143,7 @@ def relate_papers(report: BuildReport, vocabulary: Vocabulary | None, settings: 
     papers (not in report.papers) are never candidates."""
     topic_titles = {t.id: t.title for t in vocabulary.topics} if vocabulary else None
     papers = relate(report.papers, k=settings.related_k, backend=settings.related_backend,
-                    cache_dir=settings.related_cache_dir, topic_titles=topic_titles)
+                    cache_dir=settings.related_cache_dir, topic_titles=topic_titles, workers=settings.workers)
     return replace(report, papers=papers)
 
 

@@ -50,9 +50,11 @@ def relate(
     backend: str = "tfidf",
     cache_dir: Path | None = None,
     topic_titles: Mapping[str, str] | None = None,
+    workers: int = 1,
 ) -> tuple[Paper, ...]:
     """Return the papers with `related` filled, best first: k entries at most, unless a
-    paper has more than k stated relations, which are all kept."""
+    paper has more than k stated relations, which are all kept. `workers` processes share
+    the exact TF-IDF neighbour search, with the same result as one."""
     if backend not in BACKENDS:
         raise ValueError(f"unknown related-papers backend {backend!r}; expected one of {BACKENDS}")
     papers = tuple(papers)
@@ -62,7 +64,7 @@ def relate(
     matrix, terms = similarity.tfidf(texts)
     vectors = _embed(texts, cache_dir) if backend == "embeddings" else None
     stated_keys = _stated_keys(papers)
-    rows, cols = _pairs(papers, matrix, vectors, k * CANDIDATES_PER_RELATED, stated_keys)
+    rows, cols = _pairs(papers, matrix, vectors, k * CANDIDATES_PER_RELATED, stated_keys, workers)
     if vectors is None:
         text_scores = similarity.pair_scores(matrix, rows, cols)
     else:
@@ -92,13 +94,13 @@ def _embed(texts: list[str], cache_dir: Path | None) -> np.ndarray:
     return embeddings.embed(texts, cache_dir)
 
 
-def _pairs(papers, matrix, vectors, m: int, stated_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _pairs(papers, matrix, vectors, m: int, stated_keys: np.ndarray, workers: int) -> tuple[np.ndarray, np.ndarray]:
     """Unique (row, col) candidate pairs: text neighbours plus stated relations, none forbidden."""
     if vectors is not None:
         exact = len(papers) <= similarity.EXACT_LIMIT
         rows, cols = (similarity.dense_candidates if exact else similarity.blocked_candidates)(vectors, m)
     elif matrix.shape[1]:
-        rows, cols = similarity.candidates(matrix, m)
+        rows, cols = similarity.candidates(matrix, m, workers)
     else:
         rows, cols = np.empty(0, np.int64), np.empty(0, np.int64)
     n = len(papers)
