@@ -39,7 +39,7 @@ class Settings:
     related_backend: str = "tfidf"  # "tfidf" or "embeddings" (the optional extra)
     related_k: int = 8  # related papers per page; 0: none
     related_cache_dir: Path | None = None  # embeddings cache, by content hash; None: no cache
-    workers: int = field(default_factory=available_cpus)  # processes that render paper pages
+    workers: int = field(default_factory=available_cpus)  # processes for per-paper work (shards.py)
 
 
 def read_seeds(
@@ -150,7 +150,7 @@ def relate_papers(report: BuildReport, vocabulary: Vocabulary | None, settings: 
 def settings_from_options(root: Path, options: dict, docs_dir: Path, **fields) -> Settings:
     """Settings from mkdocs.yml's `extra.paperfold` (`options`); paths are relative to `root`,
     the folder of mkdocs.yml. `related: {backend: tfidf, k: 8}` chooses the related papers;
-    `workers` how many processes render paper pages (default: one per available core)."""
+    `workers` how many processes share per-paper work (default: one per available core)."""
     related = options.get("related") or {}
     return Settings(
         seeds_dir=(root / options.get("seeds", "seeds")).resolve(),
