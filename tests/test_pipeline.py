@@ -143,16 +143,19 @@ def test_pages_rendered_in_two_processes_are_those_of_one(tmp_path):
         script = (
             "import sys; from dataclasses import replace; from pathlib import Path\n"
             "from mkdocs.config import load_config\n"
-            "from paperfold.build import generate, settings_from_mkdocs\n"
-            "from paperfold.shards import shard_count\n"
-            "settings = settings_from_mkdocs(load_config(sys.argv[1]))\n"
-            "report = generate(replace(settings, docs_dir=Path(sys.argv[2]), workers=int(sys.argv[3])))\n"
-            "print(shard_count(int(sys.argv[3]), len(report.papers)))\n"
+            "import paperfold.build as build\n"
+            "def counted(*args, real=build.map_shards, **kwargs):\n"  # how many processes wrote paper pages
+            "    shards = real(*args, **kwargs)\n"
+            "    print(len(shards))\n"
+            "    return shards\n"
+            "build.map_shards = counted\n"
+            "settings = build.settings_from_mkdocs(load_config(sys.argv[1]))\n"
+            "build.generate(replace(settings, docs_dir=Path(sys.argv[2]), workers=int(sys.argv[3])))\n"
         )
         result = subprocess.run([sys.executable, "-c", script, str(project / "mkdocs.yml"), str(docs), str(workers)],
                                 capture_output=True, text=True, cwd=project, timeout=300)
         assert result.returncode == 0, result.stderr[-2000:]
-        assert result.stdout.split()[-1] == str(workers)  # how many processes rendered the pages
+        assert result.stdout.split()[-1] == str(workers)
         trees[workers] = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
     assert len([p for p in trees[2] if p.startswith("papers/")]) > 1000
     assert trees[1] == trees[2]

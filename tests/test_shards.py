@@ -85,3 +85,20 @@ def test_with_a_single_thread_every_worker_gets_a_shard():
         print(shard_count(workers=8, items=10_000, min_shard=500), shard_count(workers=8, items=1_600, min_shard=500))
     """)
     assert result.stdout.split() == ["8", "3"]
+
+
+def test_when_this_process_fails_its_children_are_stopped_and_reaped():
+    result = run_fresh("""
+        import multiprocessing, os, time
+        from paperfold.shards import map_shards
+        parent = os.getpid()
+        def slow_children_failing_parent(part):
+            if os.getpid() == parent:
+                raise ValueError("the parent's shard failed")
+            time.sleep(60)
+        try:
+            map_shards(slow_children_failing_parent, list(range(400)), 2, min_shard=100)
+        except ValueError as error:
+            print(error, len(multiprocessing.active_children()))
+    """)
+    assert result.stdout.strip() == "the parent's shard failed 0"

@@ -105,12 +105,13 @@ def generate(settings: Settings, curation: Curation | None = None) -> BuildRepor
     with collector_paused():
         report, vocabulary = papers_for(settings, curation)
         lookups = SiteLookups.of(report.papers, settings.site_url, settings.repo_url)
-        paper_paths = write_paper_pages(settings.docs_dir, report.papers, lookups, settings.workers)
+        # Every other page is rendered before any is written, so a failure here writes nothing.
         pages = render_site(
             report.papers, report.dumps, report.problems,
             report.skipped + tuple(h.as_problem() for h in report.hidden), settings.site_name, lookups, vocabulary,
         )
         pages.update(redirect_pages(report.papers))
+        paper_paths = write_paper_pages(settings.docs_dir, report.papers, lookups, settings.workers)
         write_pages(settings.docs_dir, pages, written_apart=paper_paths)
     return report
 

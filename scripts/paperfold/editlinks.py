@@ -3,13 +3,14 @@
 A paper page's "Edit this page" opens the paper's curation file on GitHub, or,
 when it has none yet, GitHub's new-file page prefilled with a skeleton; never
 the generated page, which the next build would overwrite. The repository comes
-from mkdocs.yml's `repo_url`. Pure functions: render.py puts the URLs in the
-front matter and the MkDocs hook hands `edit_url` to the theme.
+from mkdocs.yml's `repo_url`. Pure functions: render.py puts both URLs in the page
+body and `edit_url` in the front matter, which the MkDocs hook hands to the theme.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from urllib.parse import quote
 
 import yaml
@@ -26,13 +27,18 @@ def curation_file(paper: Paper) -> str:
     return paper.curation_path or f"{CURATION_PAPERS}/{paper.id}.yml"
 
 
-# libyaml's safe dumper: the same safe subset as yaml.safe_dump, several times faster.
-SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# libyaml's safe dumper writes what yaml.safe_dump writes, several times faster, except
+# that it escapes NEL and characters beyond U+FFFF ("𝓛" as "\U0001D4DB"): a person
+# edits this text, so values holding those go through PyYAML's own dumper.
+FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+LIBYAML_ESCAPES = re.compile("[\x85\U00010000-\U0010FFFF]")
 
 
-def yaml_value(value) -> str:
+def yaml_value(value: str | list[str]) -> str:
     """One value as a single YAML line (flow style), safe to uncomment."""
-    text = yaml.dump(value, Dumper=SAFE_DUMPER, default_flow_style=True, allow_unicode=True, width=10**6)
+    texts = value if isinstance(value, list) else [value]
+    dumper = yaml.SafeDumper if any(LIBYAML_ESCAPES.search(t) for t in texts) else FAST_DUMPER
+    text = yaml.dump(value, Dumper=dumper, default_flow_style=True, allow_unicode=True, width=10**6)
     return text.removesuffix("\n...\n").strip().replace("\n", " ")
 
 
@@ -84,7 +90,7 @@ def report_url(repo_url: str, paper: Paper) -> str:
 
 
 def page_links(repo_url: str | None, paper: Paper) -> dict[str, str]:
-    """Front matter fields for a paper page; empty when the site has no repository."""
+    """The edit and report-a-problem URLs of a paper page; empty when the site has no repository."""
     if not repo_url:
         return {}
     return {"edit_url": edit_url(repo_url, paper), "report_url": report_url(repo_url, paper)}

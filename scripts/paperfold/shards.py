@@ -5,14 +5,15 @@ Sphinx's parallel build does.
 Fork, not spawn: a forked child already holds the parent's data (papers, site-wide
 lookups, templates) without pickling any of it, and only each shard's result comes
 back through a pipe. Forking is only safe while this process runs a single thread, so
-when other threads run (MkDocs' live-reload server) or the platform has no fork, the
-whole list is one shard, run here.
+when other Python threads run (MkDocs' live-reload server) or off Linux, the whole list
+is one shard, run here.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 import traceback
 from typing import Callable, Sequence, TypeVar
@@ -29,7 +30,9 @@ def available_cpus() -> int:
 
 
 def shard_count(workers: int, items: int, min_shard: int = MIN_SHARD) -> int:
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    # Linux only: macOS offers fork, but its system libraries are not safe to use in a
+    # forked child, which is why Python's default there is spawn.
+    if workers <= 1 or not sys.platform.startswith("linux") or threading.active_count() > 1:
         return 1
     return max(1, min(workers, items // min_shard))
 
@@ -45,12 +48,16 @@ def map_shards(
     children = [_start(work, shard) for shard in shards[:-1]]
     try:
         own = work(shards[-1])
-        return [_result(*child) for child in children] + [own]
+        results = [_result(*child) for child in children] + [own]
+    except BaseException:
+        for process, _ in children:  # no one will read what they send
+            process.terminate()
+        raise
     finally:
-        for process, _ in children:
-            if process.is_alive():
-                process.terminate()
+        for process, receive in children:
             process.join()
+            receive.close()
+    return results
 
 
 def _start(work: Callable, shard: Sequence) -> tuple[multiprocessing.Process, object]:

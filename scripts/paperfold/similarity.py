@@ -1,6 +1,7 @@
 """TF-IDF vectors and top-k neighbour search, kept apart from the blending in related.py.
 
-Everything here is pure computation over arrays: no Paper, no I/O.
+Everything here is computation over arrays: no Paper, no files (the exact search may
+fork workers, see below).
 
 Two ways to find candidate neighbours:
 
