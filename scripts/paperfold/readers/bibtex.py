@@ -16,7 +16,8 @@ fields are not LaTeX-decoded ("%" in a URL is not a comment).
 
 Any entry type is read as a paper. Blocks the parser could not read become
 Problems with their line; an entry whose key was already used is reported and
-still read. @string, @preamble and @comment blocks are listed as skipped.
+still read. @string, @preamble and @comment blocks are listed as skipped; text
+between entries other than %-comment lines (an entry that lost its "@") is a warning.
 """
 
 from __future__ import annotations
@@ -234,6 +235,18 @@ def failed_problem(block: model.ParsingFailedBlock, dump: Dump) -> Problem:
     return Problem(origin, f"expected a BibTeX entry like @article{{key, title = {{...}}}}, {found}")
 
 
+def stray_text_problem(block: model.ImplicitComment, dump: Dump) -> Problem | None:
+    """Text between entries that is not a %-comment line: often an entry that lost its "@",
+    which bibtexparser keeps as a comment; said, since it is not read."""
+    lines = block.comment.split("\n")
+    stray = next((i for i, line in enumerate(lines) if not COMMENT_LINE.match(line)), None)
+    if stray is None:
+        return None
+    return Problem(dump.origin((block.start_line or 0) + stray),
+                   f"expected a BibTeX entry like @article{{key, title = {{...}}}} or a %-comment, "
+                   f"found '{preview(lines[stray])}' outside any entry; it is not read", "warning")
+
+
 def set_aside_entry(block: model.ParsingFailedBlock) -> model.Entry | None:
     """The entry still worth reading from a failed block, if any."""
     entry = block.ignore_error_block
@@ -257,13 +270,17 @@ def skipped_reason(block: model.Block) -> str | None:
 def read(dump: Dump) -> ReadResult:
     library = bibtexparser.parse_string(dump.text, parse_stack=parse_stack())
     records, problems, skipped = [], [], []
-    for block in library.blocks:
+    for previous, block in zip([None, *library.blocks], library.blocks):
         if isinstance(block, model.Entry):
             records.append(entry_record(block, dump))
         elif isinstance(block, model.ParsingFailedBlock):
             problems.append(failed_problem(block, dump))
             entry = set_aside_entry(block)
             records += [entry_record(entry, dump)] if entry else []
+        elif isinstance(block, model.ImplicitComment):
+            if isinstance(previous, model.ParsingFailedBlock):
+                continue  # the rest of the broken entry just reported
+            problems += [problem] if (problem := stray_text_problem(block, dump)) else []
         elif reason := skipped_reason(block):
             skipped.append(Problem(dump.origin(block.start_line or 0), reason, "warning"))
     return ReadResult(tuple(records), tuple(problems), tuple(skipped))
