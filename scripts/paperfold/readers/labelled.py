@@ -19,7 +19,9 @@ line continues the field above it (hard wrapping) until a blank line or a line
 of page chrome ("Submission history"). On /new listings the abstract is an
 unlabelled paragraph after Subjects:, and it is read as the abstract.
 Unknown labels and page chrome are ignored; a record with neither a title
-nor an abstract becomes a Problem.
+nor an abstract becomes a Problem. A label other than Title: or Abstract:
+that repeats within one record (two pages pasted into one) keeps its first
+value; each repeat, which is not read, is a warning at its line.
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ AUTHOR_SEPARATOR = re.compile(r"""\s*[,;]\s*(?:and\s+)?|\s+and\s+""", re.VERBOSE
 # "Alice Smith (MIT)": an affiliation after a name, dropped
 AFFILIATION = re.compile(r"""\s*\([^()]*\)""", re.VERBOSE)
 
+REPEAT_PREVIEW = 60  # characters of a repeated field's value quoted in its problem
 SCORED_LABELS = {"title", "authors", "comments", "subjects", "journal-ref", "doi", "report-no"}
 # RawRecord field -> the page label it is read from
 FIELD_LABELS = {"title": "title", "abstract": "abstract", "authors": "authors", "comments": "comments",
@@ -99,6 +102,7 @@ class Draft:
     fields: dict[str, tuple[int, list[str]]] = field(default_factory=dict)  # label -> (index, parts)
     arxiv_id: tuple[int, str] | None = None
     date_text: tuple[int, str] | None = None
+    repeats: list[tuple[int, str, str]] = field(default_factory=list)  # (index, label, value) not read
 
     def mark(self, index: int) -> None:
         self.start = index if self.start is None else self.start
@@ -159,6 +163,7 @@ def add_field(draft: Draft, index: int, label: str, value: str) -> str | None:
     if label == "cite as" and draft.arxiv_id is None and (arxiv_id := find_arxiv_id(value)):
         draft.arxiv_id = (index, arxiv_id)
     if label in draft.fields:
+        draft.repeats.append((index, label, value))
         return None
     draft.fields[label] = (index, [value])
     return label
@@ -262,6 +267,18 @@ def missing_text_problem(dump: Dump, draft: Draft) -> Problem:
     return Problem(dump.origin(draft.start), message)
 
 
+def repeat_problems(dump: Dump, draft: Draft) -> list[Problem]:
+    """A warning at each repeated label: the first value is kept, the repeat is not read."""
+    problems = []
+    for index, label, value in draft.repeats:
+        first = dump.origin(draft.fields[label][0]).line
+        found = clean_text(value)[:REPEAT_PREVIEW]
+        message = (f"repeated '{label.capitalize()}:' in one record, found '{found}'; "
+                   f"kept the first (line {first}), expected one label each")
+        problems.append(Problem(dump.origin(index), message, "warning"))
+    return problems
+
+
 def to_record(dump: Dump, draft: Draft) -> RawRecord | Problem:
     values = {name: draft.text(label) for name, label in FIELD_LABELS.items()}
     if not values["title"] and not values["abstract"]:
@@ -280,7 +297,8 @@ def to_record(dump: Dump, draft: Draft) -> RawRecord | Problem:
 
 
 def read(dump: Dump) -> ReadResult:
-    results = [to_record(dump, draft) for draft in group_lines(dump.text.split("\n"))]
+    results = [item for draft in group_lines(dump.text.split("\n"))  # in line order
+               for item in (to_record(dump, draft), *repeat_problems(dump, draft))]
     records = tuple(item for item in results if isinstance(item, RawRecord))
     problems = tuple(item for item in results if isinstance(item, Problem))
     return ReadResult(records, problems)
