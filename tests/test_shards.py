@@ -14,7 +14,7 @@ import sys
 import threading
 import textwrap
 
-from paperfold.shards import map_shards, shard_count
+from paperfold.shards import map_shards, shard_count, side_by_side
 from sitebuild import ROOT
 
 
@@ -102,3 +102,22 @@ def test_when_this_process_fails_its_children_are_stopped_and_reaped():
             print(error, len(multiprocessing.active_children()))
     """)
     assert result.stdout.strip() == "the parent's shard failed 0"
+
+
+def test_side_by_side_runs_tasks_in_two_processes_and_keeps_their_order():
+    result = run_fresh("""
+        import json, os
+        from paperfold.shards import side_by_side
+        results = side_by_side(lambda: ("first", os.getpid()), lambda: ("second", os.getpid()), workers=2)
+        print(json.dumps({"parent": os.getpid(), "results": results}))
+    """)
+    out = json.loads(result.stdout)
+    (first, first_pid), (second, second_pid) = out["results"]
+    assert (first, second) == ("first", "second")
+    assert second_pid == out["parent"] != first_pid
+
+
+def test_side_by_side_runs_tasks_in_turn_with_one_worker():
+    order = []
+    results = side_by_side(lambda: order.append(1) or "a", lambda: order.append(2) or "b", workers=1)
+    assert results == ["a", "b"] and order == [1, 2]

@@ -18,7 +18,7 @@ from .redirects import redirect_pages
 from .related import relate
 from .render import DumpSummary, SiteLookups, render_papers, render_site
 from .report import BuildReport
-from .shards import available_cpus, map_shards
+from .shards import available_cpus, map_shards, side_by_side
 from .sources import load_dumps
 from .topics import assign_topics
 from .vocabulary import Vocabulary, load_vocabulary
@@ -81,9 +81,14 @@ def papers_for(settings: Settings, curation: Curation | None = None) -> tuple[Bu
     """Every stage before rendering: read, merge, curate, tag, relate. `generate` and
     `paperfold export` both call it, so the site and the export hold the same papers."""
     curation = curation or load_curation(settings.curation_dir)
-    report = collect_curated(settings.seeds_dir, curation)
-    report, vocabulary = tag_topics(report, settings.topics_file, curation, settings.workers)
+    report, vocabulary = tagged_papers(settings, curation)
     return relate_papers(report, vocabulary, settings), vocabulary
+
+
+def tagged_papers(settings: Settings, curation: Curation) -> tuple[BuildReport, Vocabulary | None]:
+    """Read, merge, curate and tag: every stage before the related papers."""
+    report = collect_curated(settings.seeds_dir, curation)
+    return tag_topics(report, settings.topics_file, curation, settings.workers)
 
 
 @contextmanager
@@ -103,17 +108,30 @@ def collector_paused():
 def generate(settings: Settings, curation: Curation | None = None) -> BuildReport:
     """Build every page into settings.docs_dir, rewriting only what changed."""
     with collector_paused():
-        report, vocabulary = papers_for(settings, curation)
-        lookups = SiteLookups.of(report.papers, settings.site_url, settings.repo_url)
-        # Every other page is rendered before any is written, so a failure here writes nothing.
-        pages = render_site(
-            report.papers, report.dumps, report.problems,
-            report.skipped + tuple(h.as_problem() for h in report.hidden), settings.site_name, lookups, vocabulary,
+        tagged, vocabulary = tagged_papers(settings, curation or load_curation(settings.curation_dir))
+        lookups = SiteLookups.of(tagged.papers, settings.site_url, settings.repo_url)
+        # No page but a paper's own shows related papers, so the other pages are rendered
+        # beside the related stage; all of them before any page is written, so that a
+        # failure writes nothing.
+        pages, report = side_by_side(
+            lambda: other_pages(tagged, vocabulary, lookups, settings.site_name),
+            lambda: relate_papers(tagged, vocabulary, settings),
+            workers=settings.workers,
         )
-        pages.update(redirect_pages(report.papers))
         paper_paths = write_paper_pages(settings.docs_dir, report.papers, lookups, settings.workers)
         write_pages(settings.docs_dir, pages, written_apart=paper_paths)
     return report
+
+
+def other_pages(report: BuildReport, vocabulary: Vocabulary | None, lookups: SiteLookups,
+                site_name: str) -> dict[str, str]:
+    """Every page but the papers' own: home, sources, topics, browse, feeds, redirects."""
+    pages = render_site(
+        report.papers, report.dumps, report.problems,
+        report.skipped + tuple(h.as_problem() for h in report.hidden), site_name, lookups, vocabulary,
+    )
+    pages.update(redirect_pages(report.papers))
+    return pages
 
 
 def write_paper_pages(docs_dir: Path, papers: Sequence[Paper], lookups: SiteLookups, workers: int) -> list[str]:

@@ -60,6 +60,13 @@ def map_shards(
     return results
 
 
+def side_by_side(*tasks: Callable[[], object], workers: int) -> list[object]:
+    """[task() for task in tasks], the tasks shared out over `workers` processes as
+    map_shards shares items (in turn, here, when forking is not safe)."""
+    shards = map_shards(lambda part: [task() for task in part], tasks, workers, min_shard=1)
+    return [result for shard in shards for result in shard]
+
+
 def _start(work: Callable, shard: Sequence) -> tuple[multiprocessing.Process, object]:
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
