@@ -25,7 +25,8 @@ MIN_SHARD = 500  # below this many items a process, forking costs more than it s
 
 
 def available_cpus() -> int:
-    """The cores this process may run on (a container's limit, not the host's count)."""
+    """The cores this process may run on: its CPU affinity, which a container's cpuset
+    narrows (a CPU quota such as `docker --cpus` is not seen; set `workers` then)."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
