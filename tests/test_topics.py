@@ -12,7 +12,8 @@ from paperfold.curate import TopicEdit
 from paperfold.model import Origin, Paper
 from paperfold.render import front_matter, make_env
 from paperfold.topic_pages import TOPIC_PAGE_LIMIT, render_topics
-from paperfold.topics import assign_topics, papers_by_topic, phrase_pattern
+from paperfold.topic_rules import phrase_pattern
+from paperfold.topics import assign_topics, papers_by_topic
 from paperfold.vocabulary import UNSORTED, load_vocabulary, parse_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
