@@ -3,7 +3,7 @@
 import markdown
 import pytest
 
-from paperfold.escape import attr, md, safe_url
+from paperfold.escape import MARKDOWN_SYNTAX, attr, md, safe_url
 
 
 def render(text: str) -> str:
@@ -36,6 +36,16 @@ def test_hostile_text_renders_as_the_same_text(hostile):
     import html as htmllib
     import re
     assert htmllib.unescape(re.sub(r"</?p>", "", html)) == hostile
+
+
+def test_every_syntax_character_and_typed_references_show_as_typed():
+    import html as htmllib
+    import re
+    text = f"a {MARKDOWN_SYNTAX} b &#35; &amp; &lt;x&gt; #"
+    escaped = md(text)
+    outside_references = re.sub(r"&(?:#\d+|amp);", "", escaped)
+    assert not set(outside_references) & set(MARKDOWN_SYNTAX)
+    assert htmllib.unescape(re.sub(r"</?p>", "", render(text))) == text
 
 
 def test_inline_math_is_kept_for_the_math_renderer():
