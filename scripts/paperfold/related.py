@@ -26,6 +26,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
+from threadpoolctl import threadpool_limits
 
 from . import similarity
 from .model import Paper, Related
@@ -61,8 +62,17 @@ def relate(
     if len(papers) < 2 or k <= 0:
         return tuple(replace(p, related=()) for p in papers)
     texts = [paper_text(p) for p in papers]
-    matrix, terms = similarity.tfidf(texts)
     vectors = _embed(texts, cache_dir) if backend == "embeddings" else None
+    # BLAS and OpenMP on one thread: with two, the SVD and k-means of the approximate
+    # search gave slightly different lists than with one, so a page changed with the
+    # machine; one is as fast here, and does not spin for a core another process holds.
+    with threadpool_limits(limits=1):
+        return _related(papers, texts, vectors, k, topic_titles, workers)
+
+
+def _related(papers: tuple[Paper, ...], texts: list[str], vectors: np.ndarray | None, k: int,
+             topic_titles: Mapping[str, str] | None, workers: int) -> tuple[Paper, ...]:
+    matrix, terms = similarity.tfidf(texts)
     stated_keys = _stated_keys(papers)
     rows, cols = _pairs(papers, matrix, vectors, k * CANDIDATES_PER_RELATED, stated_keys, workers)
     if vectors is None:
