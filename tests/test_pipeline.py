@@ -127,9 +127,10 @@ def test_same_title_different_arxiv_ids_keeps_the_first_page_in_place():
 
 
 def test_pages_rendered_in_two_processes_are_those_of_one(tmp_path):
-    """Paper pages are rendered and written in shards by forked processes (shards.py);
-    the docs folder must come out byte for byte as a single process writes it. Each build
-    runs in a fresh interpreter: forking waits for a single-threaded process."""
+    """Paper pages are drafted by two processes beside the related stage, then finished
+    and written in shards by forked processes (shards.py); the docs folder must come out
+    byte for byte as a single process writes it. Each build runs in a fresh interpreter:
+    forking waits for a single-threaded process."""
     sys.path.insert(0, str(ROOT / "tests" / "bench"))
     from synthetic import write_corpus
 

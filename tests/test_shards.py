@@ -14,7 +14,7 @@ import sys
 import threading
 import textwrap
 
-from paperfold.shards import map_shards, shard_count, side_by_side
+from paperfold.shards import SharedChunks, map_shards, shard_count, side_by_side
 from sitebuild import ROOT
 
 
@@ -121,3 +121,27 @@ def test_side_by_side_runs_tasks_in_turn_with_one_worker():
     order = []
     results = side_by_side(lambda: order.append(1) or "a", lambda: order.append(2) or "b", workers=1)
     assert results == ["a", "b"] and order == [1, 2]
+
+
+def test_shared_chunks_are_each_claimed_once_and_the_idle_process_takes_more():
+    result = run_fresh("""
+        import json, os, time
+        from paperfold.shards import SharedChunks, side_by_side
+        chunks = SharedChunks(1000, 10)
+        def busy_first():  # the child: other work first, then chunks
+            time.sleep(0.5)
+            return [list(chunk) for chunk in chunks]
+        def claim_at_once():
+            return [list(chunk) for chunk in chunks if time.sleep(0.001) is None]
+        print(json.dumps(side_by_side(busy_first, claim_at_once, workers=2)))
+    """)
+    late, early = json.loads(result.stdout)
+    claimed = sorted(i for chunk in late + early for i in chunk)
+    assert claimed == list(range(1000))
+    assert len(early) > len(late) and all(len(chunk) == 10 for chunk in late + early)
+
+
+def test_shared_chunks_in_one_process_cover_the_list_once():
+    chunks = SharedChunks(25, 10)
+    assert [list(c) for c in chunks] == [list(range(10)), list(range(10, 20)), list(range(20, 25))]
+    assert list(chunks) == []

@@ -7,7 +7,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from .curate import apply_curation, orphaned_dumps, topic_edits
 from .curation_files import Curation, load_curation
@@ -16,9 +16,9 @@ from .model import Paper, Problem, RawRecord
 from .papers import merge_records
 from .redirects import redirect_pages
 from .related import relate
-from .render import DumpSummary, SiteLookups, render_papers, render_site
+from .render import DumpSummary, PaperDraft, SiteLookups, draft_paper, finish_paper, make_env, paper_path, render_site
 from .report import BuildReport
-from .shards import available_cpus, map_shards, side_by_side
+from .shards import SharedChunks, available_cpus, map_shards, side_by_side
 from .sources import load_dumps
 from .topics import assign_topics
 from .vocabulary import Vocabulary, load_vocabulary
@@ -42,13 +42,21 @@ class Settings:
     workers: int = field(default_factory=available_cpus)  # processes for per-paper work (shards.py)
 
 
+DRAFTS_PER_CLAIM = 100  # paper pages drafted per claim on the shared list: some tens of milliseconds
+# Reading a dump takes a few milliseconds: a process of its own pays off from about this
+# many dumps (a forked process costs some tens of milliseconds, its records' trip back more).
+DUMPS_PER_PROCESS = 50
+
+
 def read_seeds(
-    seeds_dir: Path, pinned: dict | None = None,
+    seeds_dir: Path, pinned: dict | None = None, workers: int = 1,
 ) -> tuple[list[RawRecord], list[DumpSummary], list[Problem], list[Problem]]:
+    """Every record of every dump, shards of the dumps read side by side in `workers`
+    processes; the records in file order whatever the number of processes."""
     dumps, problems = load_dumps(seeds_dir, pinned=pinned)
+    shards = map_shards(lambda part: [read_dump(dump) for dump in part], dumps, workers, DUMPS_PER_PROCESS)
     records, skipped, summaries = [], [], []
-    for dump in dumps:
-        result, kinds = read_dump(dump)
+    for dump, (result, kinds) in zip(dumps, (read for shard in shards for read in shard)):
         records += result.records
         problems += result.problems
         skipped += result.skipped
@@ -69,9 +77,9 @@ def collect(seeds_dir: Path, curation_dir: Path | None = None) -> BuildReport:
     return collect_curated(seeds_dir, load_curation(curation_dir))
 
 
-def collect_curated(seeds_dir: Path, curation: Curation) -> BuildReport:
+def collect_curated(seeds_dir: Path, curation: Curation, workers: int = 1) -> BuildReport:
     # Curation comes first: it pins capture dates used while reading.
-    records, dumps, problems, skipped = read_seeds(seeds_dir, curation.capture_dates)
+    records, dumps, problems, skipped = read_seeds(seeds_dir, curation.capture_dates, workers)
     problems += [*curation.problems, *orphaned_dumps(curation, (d.path for d in dumps))]
     curated = apply_curation(merge_records(records), curation)
     return BuildReport(tuple(dumps), curated.papers, tuple(problems) + curated.problems, tuple(skipped), curated.hidden)
@@ -87,7 +95,7 @@ def papers_for(settings: Settings, curation: Curation | None = None) -> tuple[Bu
 
 def tagged_papers(settings: Settings, curation: Curation) -> tuple[BuildReport, Vocabulary | None]:
     """Read, merge, curate and tag: every stage before the related papers."""
-    report = collect_curated(settings.seeds_dir, curation)
+    report = collect_curated(settings.seeds_dir, curation, settings.workers)
     return tag_topics(report, settings.topics_file, curation, settings.workers)
 
 
@@ -106,19 +114,27 @@ def collector_paused():
 
 
 def generate(settings: Settings, curation: Curation | None = None) -> BuildReport:
-    """Build every page into settings.docs_dir, rewriting only what changed."""
+    """Build every page into settings.docs_dir, rewriting only what changed.
+
+    Only a paper page's front matter shows related papers, so while this process finds
+    them a second one renders the other pages, and then both draft paper pages (all but
+    the related papers) from a shared list until none is left. Not the other way round:
+    OpenMP (k-means) can hang in a forked child once its parent has used it, as in a
+    second build in one process. Every page is rendered before any is written, so that
+    a failure writes nothing."""
     with collector_paused():
         tagged, vocabulary = tagged_papers(settings, curation or load_curation(settings.curation_dir))
         lookups = SiteLookups.of(tagged.papers, settings.site_url, settings.repo_url)
-        # No page but a paper's own shows related papers, so the other pages are rendered
-        # beside the related stage; all of them before any page is written, so that a
-        # failure writes nothing.
-        pages, report = side_by_side(
-            lambda: other_pages(tagged, vocabulary, lookups, settings.site_name),
-            lambda: relate_papers(tagged, vocabulary, settings),
+        chunks = SharedChunks(len(tagged.papers), DRAFTS_PER_CLAIM)
+        (pages, drafted), (report, drafted_here) = side_by_side(
+            lambda: (other_pages(tagged, vocabulary, lookups, settings.site_name),
+                     draft_chunks(chunks, tagged.papers, lookups)),
+            lambda: (relate_papers(tagged, vocabulary, settings), draft_chunks(chunks, tagged.papers, lookups)),
             workers=settings.workers,
         )
-        paper_paths = write_paper_pages(settings.docs_dir, report.papers, lookups, settings.workers)
+        drafted.update(drafted_here)
+        drafts = [drafted[i] for i in range(len(report.papers))]
+        paper_paths = write_paper_pages(settings.docs_dir, report.papers, drafts, lookups.titles, settings.workers)
         write_pages(settings.docs_dir, pages, written_apart=paper_paths)
     return report
 
@@ -134,15 +150,22 @@ def other_pages(report: BuildReport, vocabulary: Vocabulary | None, lookups: Sit
     return pages
 
 
-def write_paper_pages(docs_dir: Path, papers: Sequence[Paper], lookups: SiteLookups, workers: int) -> list[str]:
-    """Render and write the paper pages, shards of them side by side in `workers`
-    processes (most of rendering is per paper); their paths under docs_dir."""
-    def shard(part: Sequence[Paper]) -> list[str]:
-        pages = render_papers(part, lookups)
+def draft_chunks(chunks: SharedChunks, papers: Sequence[Paper], lookups: SiteLookups) -> dict[int, PaperDraft]:
+    """Drafts of the papers in the chunks this process claims, by index."""
+    env = make_env()
+    return {i: draft_paper(env, papers[i], lookups) for chunk in chunks for i in chunk}
+
+
+def write_paper_pages(docs_dir: Path, papers: Sequence[Paper], drafts: Sequence[PaperDraft],
+                      titles: Mapping[str, str], workers: int) -> list[str]:
+    """Finish the drafts with each paper's related papers and write them, shards side by
+    side in `workers` processes; their paths under docs_dir."""
+    def shard(part: Sequence[int]) -> list[str]:
+        pages = {paper_path(papers[i]): finish_paper(drafts[i], papers[i], titles) for i in part}
         write_changed(docs_dir, pages)
         return list(pages)
 
-    return [path for paths in map_shards(shard, papers, workers) for path in paths]
+    return [path for paths in map_shards(shard, range(len(papers)), workers) for path in paths]
 
 
 def tag_topics(

@@ -15,7 +15,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .browse import render_browse
-from .cite import bibtex, entry_texts
+from .cite import entry_texts
 from .editlinks import page_links
 from .escape import attr, md, safe_url
 from .links import is_code_link
@@ -58,13 +58,24 @@ def make_env() -> Environment:
     return env
 
 
-# libyaml's safe dumper is the same safe subset, about ten times faster.
-SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+class FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """libyaml's safe dumper (yaml.safe_dump's safe subset, about ten times faster) that
+    never writes anchors: a value that appears twice is written twice, not as &id001 and
+    *id001, which no front matter reader expects. Not looking for repeats also saves a
+    tenth of the dumping time."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def yaml_fields(data: dict) -> str:
+    """A mapping as YAML block lines: the inside of a front matter. Two of them with
+    different keys, one after the other, are one mapping."""
+    return yaml.dump(data, Dumper=FrontMatterDumper, allow_unicode=True, sort_keys=False)
 
 
 def front_matter(data: dict) -> str:
-    text = yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False)
-    return "---\n" + text + "---\n\n"
+    return "---\n" + yaml_fields(data) + "---\n\n"
 
 
 def paper_links(paper: Paper) -> list[dict]:
@@ -92,16 +103,14 @@ def related_entries(paper: Paper, titles: Mapping[str, str]) -> list[list[str]]:
     return [[f"papers/{r.id}/", titles[r.id], attr(r.reason)] for r in paper.related if r.id in titles]
 
 
-def paper_meta(paper: Paper, edit_url: str | None, related: Sequence[list[str]] = ()) -> dict:
-    """Front matter: what themes and plugins read. Titles are HTML-escaped because
-    themes print `page.meta.title` and `description` without escaping; `related` is
-    related_entries."""
+def paper_meta(paper: Paper, edit_url: str | None) -> dict:
+    """Front matter but the related papers (related_entries): what themes and plugins read.
+    Titles are HTML-escaped because themes print `page.meta.title` and `description`
+    without escaping."""
     summary = (paper.abstract or "")[:DESCRIPTION_CHARS]
     meta = {"title": attr(paper.label), "description": attr(summary), "paper_id": paper.id}
     if paper.tags:
         meta["tags"] = list(paper.tags)
-    if related:
-        meta["related"] = list(related)
     if paper.aliases:
         meta["aliases"] = list(paper.aliases)
     if edit_url:
@@ -114,15 +123,15 @@ def _fence_for(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
-def render_paper(
-    env: Environment, paper: Paper, site_url: str | None, repo_url: str | None = None,
-    titles: Mapping[str, str] | None = None, citation: str | None = None,
-) -> str:
-    """One paper page; `titles` (id -> escaped label, see related_entries) names its related
-    papers, which go into the front matter only: the theme shows them."""
-    related = related_entries(paper, titles or {})
-    contribute = page_links(repo_url, paper)  # edit and report-a-problem URLs
-    entry = (citation or bibtex([paper], site_url)).strip()
+# A paper page but its related papers: (the rest of its front matter as YAML fields, its
+# body). Drafts need no related papers, so they are rendered while those are found. A
+# plain tuple: drafts travel between processes, and tuples of strings pickle fastest.
+PaperDraft = tuple[str, str]
+
+
+def draft_paper(env: Environment, paper: Paper, lookups: "SiteLookups") -> PaperDraft:
+    contribute = page_links(lookups.repo_url, paper)  # edit and report-a-problem URLs
+    entry = lookups.citations[paper.id].strip()
     sources = [
         {"path": r.origin.path, "line": r.origin.line, "date_text": r.date_text,
          "kind_label": KIND_LABELS.get(r.kind, r.kind)}
@@ -132,7 +141,15 @@ def render_paper(
         paper=paper, links=paper_links(paper), sources=sources, bibtex=entry, fence=_fence_for(entry),
         contribute=contribute,
     )
-    return front_matter(paper_meta(paper, contribute.get("edit_url"), related)) + body
+    return yaml_fields(paper_meta(paper, contribute.get("edit_url"))), body
+
+
+def finish_paper(draft: PaperDraft, paper: Paper, titles: Mapping[str, str]) -> str:
+    """The page: the draft with the paper's related papers added to its front matter
+    (`titles`: see related_entries); the theme shows them."""
+    fields, body = draft
+    related = related_entries(paper, titles)
+    return "---\n" + fields + (yaml_fields({"related": related}) if related else "") + "---\n\n" + body
 
 
 def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
@@ -154,14 +171,8 @@ class SiteLookups:
         return cls(site_url, repo_url, {p.id: attr(p.label) for p in papers}, entry_texts(papers, site_url))
 
 
-def render_papers(papers: Sequence[Paper], lookups: SiteLookups) -> dict[str, str]:
-    """The pages of `papers` (any subset of the site's), keyed by their path under docs/."""
-    env = make_env()
-    return {
-        f"papers/{p.id}.md": render_paper(env, p, lookups.site_url, lookups.repo_url, lookups.titles,
-                                          lookups.citations[p.id])
-        for p in papers
-    }
+def paper_path(paper: Paper) -> str:
+    return f"papers/{paper.id}.md"
 
 
 def render_site(
@@ -173,7 +184,7 @@ def render_site(
     lookups: SiteLookups,
     vocabulary: Vocabulary | None = None,
 ) -> dict[str, str]:
-    """Every generated page but the papers' own (render_papers), keyed by its path under
+    """Every generated page but the papers' own (draft_paper, finish_paper), keyed by its path under
     docs/: home, sources, topics, browse pages, feeds and .bib files."""
     env = make_env()
     vocabulary = vocabulary or Vocabulary("topics.yml")

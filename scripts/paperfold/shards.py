@@ -6,7 +6,8 @@ Fork, not spawn: a forked child already holds the parent's data (papers, site-wi
 lookups, templates) without pickling any of it, and only each shard's result comes
 back through a pipe. Forking is only safe while this process runs a single thread, so
 when other Python threads run (MkDocs' live-reload server) or off Linux, the whole list
-is one shard, run here.
+is one shard, run here. SharedChunks lets processes forked by side_by_side, each with its
+own first task, share the rest of the work by claiming chunks of one list.
 """
 
 from __future__ import annotations
@@ -66,6 +67,26 @@ def side_by_side(*tasks: Callable[[], object], workers: int) -> list[object]:
     map_shards shares items (in turn, here, when forking is not safe)."""
     shards = map_shards(lambda part: [task() for task in part], tasks, workers, min_shard=1)
     return [result for shard in shards for result in shard]
+
+
+class SharedChunks:
+    """Consecutive ranges of `length` items, `size` at a time, each handed to whichever
+    process asks first, so that a process done with its other work takes more of these.
+    Made before side_by_side forks: the counter lives in shared memory."""
+
+    def __init__(self, length: int, size: int):
+        self.length, self.size = length, size
+        self._next = multiprocessing.Value("q", 0)
+
+    def claim(self) -> range | None:
+        with self._next.get_lock():
+            start = self._next.value
+            self._next.value = min(start + self.size, self.length)
+        return range(start, min(start + self.size, self.length)) if start < self.length else None
+
+    def __iter__(self):
+        while (chunk := self.claim()) is not None:
+            yield chunk
 
 
 def _start(work: Callable, shard: Sequence) -> tuple[multiprocessing.Process, object]:
