@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from paperfold.browse import TITLED_POINTS, map_points, month_of, render_browse, timeline
+from paperfold.browse import TITLED_POINTS, map_points, month_of, render_map, render_timeline, timeline
 from paperfold.model import Paper
+from paperfold.related import text_tfidf
 from paperfold.render import front_matter, make_env
 
 
@@ -41,7 +42,7 @@ def test_timeline_is_newest_first_with_undated_last_and_capped():
 
 def test_map_has_one_linked_point_per_paper_coloured_by_first_topic():
     papers = [paper(f"p{i}", tags=("grokking",) if i % 2 else ()) for i in range(6)]
-    points = map_points(papers, ["grokking"])
+    points = map_points(papers, ["grokking"], text_tfidf(papers)[0])
     assert [p.href for p in points] == [f"../papers/p{i}/" for i in range(6)]
     assert [p.colour for p in points] == [-1, 0, -1, 0, -1, 0]
     assert all(0 <= p.x <= 960 and 0 <= p.y <= 600 for p in points)
@@ -49,10 +50,25 @@ def test_map_has_one_linked_point_per_paper_coloured_by_first_topic():
 
 def test_pages_escape_titles_and_name_points_only_on_small_maps():
     papers = [paper("x", "2026-01-01", ("grokking",), title="<script>alert(1)</script> with $H$")]
-    pages = render_browse(make_env(), papers, {"grokking": "Grokking"}, front_matter)
+    pages = {**render_map(make_env(), papers, {"grokking": "Grokking"}, front_matter, text_tfidf(papers)[0]),
+             **render_timeline(make_env(), papers, front_matter)}
     assert "<script>" not in pages["map.md"] and "<script>" not in pages["timeline.md"]
     assert "<title>&lt;script&gt;" in pages["map.md"]
     assert "Grokking" in pages["map.md"] and 'role="img"' in pages["map.md"]
     assert "$H$" in pages["timeline.md"]  # math is kept for the math renderer
     many = [paper(str(i)) for i in range(TITLED_POINTS + 1)]
-    assert "<title>Paper" not in render_browse(make_env(), many, {}, front_matter)["map.md"]
+    assert "<title>Paper" not in render_map(make_env(), many, {}, front_matter, text_tfidf(many)[0])["map.md"]
+
+
+def test_papers_on_one_subject_are_placed_closer_than_papers_on_another():
+    subjects = ["Grokking and delayed generalization of the logistic loss in linear networks",
+                "Point cloud object detection with voxel features and lidar sensors"]
+    papers = [paper(f"{s}{i}", title=f"{subjects[s]}, variant {i}") for s in (0, 1) for i in range(8)]
+    points = map_points(papers, [], text_tfidf(papers)[0])
+    xy = [(p.x, p.y) for p in points]
+
+    def mean_distance(pairs):
+        return sum(((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 for a, b in pairs) / len(pairs)
+    same = [(xy[i], xy[j]) for i in range(16) for j in range(16) if i < j and i // 8 == j // 8]
+    apart = [(xy[i], xy[j]) for i in range(8) for j in range(8, 16)]
+    assert mean_distance(same) < mean_distance(apart) / 2

@@ -70,26 +70,22 @@ def timeline(papers: Sequence[Paper], per_month: int = PER_MONTH) -> list[Month]
     return sorted(months, key=lambda m: (m.key != "", m.key), reverse=True)
 
 
-def layout(texts: Sequence[str]) -> np.ndarray:
-    """2-D coordinates in [0, 1]: TF-IDF of the text, TruncatedSVD to three dimensions,
-    the first (mostly how much text a paper has) dropped; outliers are clipped."""
+def layout(matrix) -> np.ndarray:
+    """2-D coordinates in [0, 1] of the papers' TF-IDF rows (related.text_tfidf, the rows
+    the related papers come from): TruncatedSVD to three dimensions, the first (mostly how
+    much text a paper has) dropped; outliers are clipped."""
     from sklearn.decomposition import TruncatedSVD
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    if len(texts) < 4:
-        return np.full((len(texts), 2), 0.5)
-    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1, max_features=50_000).fit_transform(texts)
-    components = min(3, matrix.shape[1] - 1)
-    if components < 3:
-        return np.full((len(texts), 2), 0.5)
+    if matrix.shape[0] < 4 or matrix.shape[1] < 4:
+        return np.full((matrix.shape[0], 2), 0.5)
     coords = TruncatedSVD(n_components=3, random_state=0).fit_transform(matrix)[:, 1:]
     low, high = np.percentile(coords, 1, axis=0), np.percentile(coords, 99, axis=0)
     span = np.where(high - low > 0, high - low, 1)
     return np.clip((coords - low) / span, 0, 1)
 
 
-def map_points(papers: Sequence[Paper], topic_order: Sequence[str]) -> list[Point]:
-    coords = layout([f"{p.title or ''} {p.abstract or ''}" for p in papers])
+def map_points(papers: Sequence[Paper], topic_order: Sequence[str], matrix) -> list[Point]:
+    coords = layout(matrix)
     colour_of = {topic: i % len(COLOURS) for i, topic in enumerate(topic_order)}
     titled = len(papers) <= TITLED_POINTS
     width, height = MAP_WIDTH - 2 * MAP_MARGIN, MAP_HEIGHT - 2 * MAP_MARGIN
@@ -118,24 +114,25 @@ def topic_counts(papers: Sequence[Paper]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def render_browse(env: Environment, papers: Sequence[Paper], topic_titles: dict[str, str], front_matter) -> dict[str, str]:
-    """timeline.md and map.md."""
+def render_timeline(env: Environment, papers: Sequence[Paper], front_matter) -> dict[str, str]:
+    """timeline.md."""
+    return {"timeline.md": front_matter({"title": "Timeline"}) + env.get_template("timeline.md.j2").render(
+        months=timeline(papers), paper_count=len(papers), per_month=PER_MONTH,
+    )}
+
+
+def render_map(env: Environment, papers: Sequence[Paper], topic_titles: dict[str, str], front_matter,
+               matrix) -> dict[str, str]:
+    """map.md, the papers placed by `matrix`, their TF-IDF rows (related.text_tfidf)."""
     counts = topic_counts(papers)
-    order = [topic for topic, _ in counts]
     legend = [
         {"id": topic, "title": topic_titles.get(topic, topic), "count": count,
          "colour": COLOURS[i % len(COLOURS)]}
         for i, (topic, count) in enumerate(counts)
     ]
-    untagged = sum(1 for p in papers if not p.tags)
-    months = timeline(papers)
-    return {
-        "timeline.md": front_matter({"title": "Timeline"}) + env.get_template("timeline.md.j2").render(
-            months=months, paper_count=len(papers), per_month=PER_MONTH,
-        ),
-        "map.md": front_matter({"title": "Paper map"}) + env.get_template("map.md.j2").render(
-            points=map_points(papers, order), colours=COLOURS, no_topic=NO_TOPIC, legend=legend,
-            untagged=untagged, paper_count=len(papers), width=MAP_WIDTH, height=MAP_HEIGHT,
-            titled=len(papers) <= TITLED_POINTS, titled_limit=TITLED_POINTS, radius=point_radius(len(papers)),
-        ),
-    }
+    return {"map.md": front_matter({"title": "Paper map"}) + env.get_template("map.md.j2").render(
+        points=map_points(papers, [topic for topic, _ in counts], matrix), colours=COLOURS, no_topic=NO_TOPIC,
+        legend=legend, untagged=sum(1 for p in papers if not p.tags), paper_count=len(papers), width=MAP_WIDTH,
+        height=MAP_HEIGHT, titled=len(papers) <= TITLED_POINTS, titled_limit=TITLED_POINTS,
+        radius=point_radius(len(papers)),
+    )}

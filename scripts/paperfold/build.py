@@ -15,8 +15,9 @@ from .detect import read_dump
 from .model import Paper, Problem, RawRecord
 from .papers import merge_records
 from .redirects import redirect_pages
-from .related import relate
-from .render import DumpSummary, PaperDraft, SiteLookups, draft_paper, finish_paper, make_env, paper_path, render_site
+from .related import relate, text_tfidf
+from .render import (DumpSummary, PaperDraft, SiteLookups, draft_paper, finish_paper, make_env, paper_path,
+                     render_map_page, render_site)
 from .report import BuildReport
 from .shards import SharedChunks, available_cpus, map_shards, side_by_side
 from .sources import load_dumps
@@ -126,12 +127,13 @@ def generate(settings: Settings, curation: Curation | None = None) -> BuildRepor
         tagged, vocabulary = tagged_papers(settings, curation or load_curation(settings.curation_dir))
         lookups = SiteLookups.of(tagged.papers, settings.site_url, settings.repo_url)
         chunks = SharedChunks(len(tagged.papers), DRAFTS_PER_CLAIM)
-        (pages, drafted), (report, drafted_here) = side_by_side(
+        (pages, drafted), ((report, map_page), drafted_here) = side_by_side(
             lambda: (other_pages(tagged, vocabulary, lookups, settings.site_name),
                      draft_chunks(chunks, tagged.papers, lookups)),
-            lambda: (relate_papers(tagged, vocabulary, settings), draft_chunks(chunks, tagged.papers, lookups)),
+            lambda: (related_and_map(tagged, vocabulary, settings), draft_chunks(chunks, tagged.papers, lookups)),
             workers=settings.workers,
         )
+        pages.update(map_page)
         drafted.update(drafted_here)
         drafts = [drafted[i] for i in range(len(report.papers))]
         paper_paths = write_paper_pages(settings.docs_dir, report.papers, drafts, lookups.titles, settings.workers)
@@ -141,7 +143,7 @@ def generate(settings: Settings, curation: Curation | None = None) -> BuildRepor
 
 def other_pages(report: BuildReport, vocabulary: Vocabulary | None, lookups: SiteLookups,
                 site_name: str) -> dict[str, str]:
-    """Every page but the papers' own: home, sources, topics, browse, feeds, redirects."""
+    """Every page but the papers' own and the map: home, sources, topics, timeline, feeds, redirects."""
     pages = render_site(
         report.papers, report.dumps, report.problems,
         report.skipped + tuple(h.as_problem() for h in report.hidden), site_name, lookups, vocabulary,
@@ -180,13 +182,23 @@ def tag_topics(
     return replace(report, papers=papers, problems=report.problems + problems + override_problems), vocabulary
 
 
-def relate_papers(report: BuildReport, vocabulary: Vocabulary | None, settings: Settings) -> BuildReport:
+def relate_papers(report: BuildReport, vocabulary: Vocabulary | None, settings: Settings,
+                  tfidf: tuple | None = None) -> BuildReport:
     """The related stage, after topics and curation: lists see the final tags, and hidden
-    papers (not in report.papers) are never candidates."""
+    papers (not in report.papers) are never candidates. `tfidf`: related.text_tfidf of
+    report.papers, if already computed."""
     topic_titles = {t.id: t.title for t in vocabulary.topics} if vocabulary else None
     papers = relate(report.papers, k=settings.related_k, backend=settings.related_backend,
-                    cache_dir=settings.related_cache_dir, topic_titles=topic_titles, workers=settings.workers)
+                    cache_dir=settings.related_cache_dir, topic_titles=topic_titles, workers=settings.workers,
+                    tfidf=tfidf)
     return replace(report, papers=papers)
+
+
+def related_and_map(report: BuildReport, vocabulary: Vocabulary | None, settings: Settings,
+                    ) -> tuple[BuildReport, dict[str, str]]:
+    """The related stage and the Map page, which places the papers by the same TF-IDF rows."""
+    tfidf = text_tfidf(report.papers)
+    return relate_papers(report, vocabulary, settings, tfidf), render_map_page(report.papers, vocabulary, tfidf[0])
 
 
 def settings_from_options(root: Path, options: dict, docs_dir: Path, **fields) -> Settings:

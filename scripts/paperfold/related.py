@@ -52,10 +52,12 @@ def relate(
     cache_dir: Path | None = None,
     topic_titles: Mapping[str, str] | None = None,
     workers: int = 1,
+    tfidf: tuple[sp.csr_matrix, np.ndarray] | None = None,
 ) -> tuple[Paper, ...]:
     """Return the papers with `related` filled, best first: k entries at most, unless a
     paper has more than k stated relations, which are all kept. `workers` processes share
-    the exact TF-IDF neighbour search, with the same result as one."""
+    the exact TF-IDF neighbour search, with the same result as one. `tfidf`: the papers'
+    text_tfidf, when the caller has it already (the Map uses it too)."""
     if backend not in BACKENDS:
         raise ValueError(f"unknown related-papers backend {backend!r}; expected one of {BACKENDS}")
     papers = tuple(papers)
@@ -67,12 +69,17 @@ def relate(
     # search gave slightly different lists than with one, so a page changed with the
     # machine; one is as fast here, and does not spin for a core another process holds.
     with threadpool_limits(limits=1):
-        return _related(papers, texts, vectors, k, topic_titles, workers)
+        return _related(papers, tfidf or similarity.tfidf(texts), vectors, k, topic_titles, workers)
 
 
-def _related(papers: tuple[Paper, ...], texts: list[str], vectors: np.ndarray | None, k: int,
-             topic_titles: Mapping[str, str] | None, workers: int) -> tuple[Paper, ...]:
-    matrix, terms = similarity.tfidf(texts)
+def text_tfidf(papers: Sequence[Paper]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """TF-IDF rows of the papers' titles and abstracts, and the term of each column."""
+    return similarity.tfidf([paper_text(p) for p in papers])
+
+
+def _related(papers: tuple[Paper, ...], tfidf: tuple[sp.csr_matrix, np.ndarray], vectors: np.ndarray | None,
+             k: int, topic_titles: Mapping[str, str] | None, workers: int) -> tuple[Paper, ...]:
+    matrix, terms = tfidf
     stated_keys = _stated_keys(papers)
     rows, cols = _pairs(papers, matrix, vectors, k * CANDIDATES_PER_RELATED, stated_keys, workers)
     if vectors is None:

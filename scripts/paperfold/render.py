@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .browse import render_browse
+from .browse import render_map, render_timeline
 from .cite import entry_texts
 from .editlinks import page_links
 from .escape import attr, md, safe_url
@@ -185,7 +185,7 @@ def render_site(
     vocabulary: Vocabulary | None = None,
 ) -> dict[str, str]:
     """Every generated page but the papers' own (draft_paper, finish_paper), keyed by its path under
-    docs/: home, sources, topics, browse pages, feeds and .bib files."""
+    docs/: home, sources, topics, timeline, feeds and .bib files (the map: render_map_page)."""
     env = make_env()
     vocabulary = vocabulary or Vocabulary("topics.yml")
     pages = {"index.md": front_matter({"title": attr(site_name)}) + env.get_template("index.md.j2").render(
@@ -198,5 +198,12 @@ def render_site(
     capture_date = max((d.capture_date for d in dumps), default="1970-01-01")
     pages.update(render_topics(env, papers, vocabulary, site_name, lookups.site_url, capture_date, front_matter,
                                lookups.citations))
-    pages.update(render_browse(env, papers, {t.id: t.title for t in vocabulary.topics}, front_matter))
+    pages.update(render_timeline(env, papers, front_matter))
     return pages
+
+
+def render_map_page(papers: Sequence[Paper], vocabulary: Vocabulary | None, tfidf_rows) -> dict[str, str]:
+    """map.md, apart from render_site: it places the papers by their TF-IDF rows
+    (related.text_tfidf), which the related stage has computed."""
+    topics = vocabulary.topics if vocabulary else ()
+    return render_map(make_env(), papers, {t.id: t.title for t in topics}, front_matter, tfidf_rows)
