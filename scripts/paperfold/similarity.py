@@ -20,8 +20,7 @@ also yields the terms that contributed most to each pair's score.
 The exact search takes `workers`: its rows are split into contiguous shards searched
 side by side in forked processes (shards.py). Each row's candidates depend on that row
 alone, so the result is the same for any number of workers. The blocked search is not
-sharded: at 10k papers it takes ~0.2 s, its products already use every core (BLAS), and
-two processes made it ~0.4 s.
+sharded: at 10k papers it takes ~0.2 s, and two processes made it ~0.4 s.
 """
 
 from __future__ import annotations
