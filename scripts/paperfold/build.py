@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .curate import apply_curation, orphaned_dumps, topic_edits
 from .curation_files import Curation, load_curation
@@ -16,8 +17,8 @@ from .model import Paper, Problem, RawRecord
 from .papers import merge_records
 from .redirects import redirect_pages
 from .related import relate, text_tfidf
-from .render import (DumpSummary, PaperDraft, SiteLookups, draft_paper, finish_paper, make_env, paper_path,
-                     render_map_page, render_site)
+from .render import (DumpSummary, PaperDraft, SiteLookups, draft_paper, escaped_titles, finish_paper, make_env,
+                     paper_path, render_map_page, render_site)
 from .report import BuildReport
 from .shards import SharedChunks, available_cpus, map_shards, side_by_side
 from .sources import load_dumps
@@ -125,10 +126,11 @@ def generate(settings: Settings, curation: Curation | None = None) -> BuildRepor
     a failure writes nothing."""
     with collector_paused():
         tagged, vocabulary = tagged_papers(settings, curation or load_curation(settings.curation_dir))
-        lookups = SiteLookups.of(tagged.papers, settings.site_url, settings.repo_url)
+        # Computed by each process that needs them, once: in the second one first thing.
+        lookups = functools.cache(lambda: SiteLookups.of(tagged.papers, settings.site_url, settings.repo_url))
         chunks = SharedChunks(len(tagged.papers), DRAFTS_PER_CLAIM)
         (pages, drafted), ((report, map_page), drafted_here) = side_by_side(
-            lambda: (other_pages(tagged, vocabulary, lookups, settings.site_name),
+            lambda: (other_pages(tagged, vocabulary, lookups(), settings.site_name),
                      draft_chunks(chunks, tagged.papers, lookups)),
             lambda: (related_and_map(tagged, vocabulary, settings), draft_chunks(chunks, tagged.papers, lookups)),
             workers=settings.workers,
@@ -136,7 +138,8 @@ def generate(settings: Settings, curation: Curation | None = None) -> BuildRepor
         pages.update(map_page)
         drafted.update(drafted_here)
         drafts = [drafted[i] for i in range(len(report.papers))]
-        paper_paths = write_paper_pages(settings.docs_dir, report.papers, drafts, lookups.titles, settings.workers)
+        titles = escaped_titles(report.papers)
+        paper_paths = write_paper_pages(settings.docs_dir, report.papers, drafts, titles, settings.workers)
         write_pages(settings.docs_dir, pages, written_apart=paper_paths)
     return report
 
@@ -152,10 +155,15 @@ def other_pages(report: BuildReport, vocabulary: Vocabulary | None, lookups: Sit
     return pages
 
 
-def draft_chunks(chunks: SharedChunks, papers: Sequence[Paper], lookups: SiteLookups) -> dict[int, PaperDraft]:
-    """Drafts of the papers in the chunks this process claims, by index."""
+def draft_chunks(chunks: SharedChunks, papers: Sequence[Paper],
+                 lookups: Callable[[], SiteLookups]) -> dict[int, PaperDraft]:
+    """Drafts of the papers in the chunks this process claims, by index. `lookups` is
+    only called once a chunk is claimed: a process that claims none needs none."""
+    drafts: dict[int, PaperDraft] = {}
     env = make_env()
-    return {i: draft_paper(env, papers[i], lookups) for chunk in chunks for i in chunk}
+    for chunk in chunks:
+        drafts.update((i, draft_paper(env, papers[i], lookups())) for i in chunk)
+    return drafts
 
 
 def write_paper_pages(docs_dir: Path, papers: Sequence[Paper], drafts: Sequence[PaperDraft],

@@ -168,7 +168,12 @@ class SiteLookups:
 
     @classmethod
     def of(cls, papers: Sequence[Paper], site_url: str | None, repo_url: str | None = None) -> "SiteLookups":
-        return cls(site_url, repo_url, {p.id: attr(p.label) for p in papers}, entry_texts(papers, site_url))
+        return cls(site_url, repo_url, escaped_titles(papers), entry_texts(papers, site_url))
+
+
+def escaped_titles(papers: Sequence[Paper]) -> dict[str, str]:
+    """id -> HTML-escaped label of every paper, for the related lists of finish_paper."""
+    return {p.id: attr(p.label) for p in papers}
 
 
 def paper_path(paper: Paper) -> str:
