@@ -127,9 +127,9 @@ def test_same_title_different_arxiv_ids_keeps_the_first_page_in_place():
 
 
 def test_pages_rendered_in_two_processes_are_those_of_one(tmp_path):
-    """Paper pages are drafted by two processes beside the related stage, then finished
-    and written in shards by forked processes (shards.py); the docs folder must come out
-    byte for byte as a single process writes it. Each build runs in a fresh interpreter:
+    """Dumps are read in shards, paper pages drafted by two processes beside the related
+    stage, then finished and written in shards, all by forked processes (shards.py); the
+    docs folder must come out byte for byte as a single process writes it. Each build runs in a fresh interpreter:
     forking waits for a single-threaded process."""
     sys.path.insert(0, str(ROOT / "tests" / "bench"))
     from synthetic import write_corpus
@@ -150,13 +150,15 @@ def test_pages_rendered_in_two_processes_are_those_of_one(tmp_path):
             "    print(len(shards))\n"
             "    return shards\n"
             "build.map_shards = counted\n"
+            "build.DUMPS_PER_PROCESS = 10\n"  # the 1,200 papers' 40-odd dumps read in two processes too
+            "build.DRAFTS_PER_CLAIM = 10\n"  # many claims, so that both processes are likely to draft
             "settings = build.settings_from_mkdocs(load_config(sys.argv[1]))\n"
             "build.generate(replace(settings, docs_dir=Path(sys.argv[2]), workers=int(sys.argv[3])))\n"
         )
         result = subprocess.run([sys.executable, "-c", script, str(project / "mkdocs.yml"), str(docs), str(workers)],
                                 capture_output=True, text=True, cwd=project, timeout=300)
         assert result.returncode == 0, result.stderr[-2000:]
-        assert result.stdout.split()[-1] == str(workers)
+        assert result.stdout.split() == [str(workers)] * 2  # dumps read, then pages written, in `workers` shards
         trees[workers] = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
     assert len([p for p in trees[2] if p.startswith("papers/")]) > 1000
     assert trees[1] == trees[2]

@@ -189,13 +189,20 @@ def test_lists_do_not_change_with_the_number_of_threads(monkeypatch):
     """The approximate search's SVD and k-means run on BLAS and OpenMP, whose results
     shift with the thread count: 5,000 papers gave 37 different lists on two threads than
     on one, so a page changed with the machine that built it."""
-    from threadpoolctl import threadpool_limits
+    from threadpoolctl import threadpool_info, threadpool_limits
     monkeypatch.setattr(similarity, "EXACT_LIMIT", 0)  # force SVD + blocked search
     rng = np.random.default_rng(3)
     words = np.array([f"w{i}" for i in range(2000)])
     papers = [paper(f"p{i}", " ".join(rng.choice(words, 6)), " ".join(rng.choice(words, 60))) for i in range(5000)]
+    threads_seen = []
+
+    def candidates(*args, real=similarity.candidates):
+        threads_seen.extend(pool["num_threads"] for pool in threadpool_info())
+        return real(*args)
+    monkeypatch.setattr(similarity, "candidates", candidates)
     with threadpool_limits(limits=2):
         on_two = relate(papers, k=5)
+    assert threads_seen and set(threads_seen) == {1}  # also where there is one core, and 2 gives 1 anyway
     with threadpool_limits(limits=1):
         on_one = relate(papers, k=5)
     assert on_two == on_one

@@ -75,10 +75,12 @@ def layout(matrix) -> np.ndarray:
     the related papers come from): TruncatedSVD to three dimensions, the first (mostly how
     much text a paper has) dropped; outliers are clipped."""
     from sklearn.decomposition import TruncatedSVD
+    from threadpoolctl import threadpool_limits
 
     if matrix.shape[0] < 4 or matrix.shape[1] < 4:
         return np.full((matrix.shape[0], 2), 0.5)
-    coords = TruncatedSVD(n_components=3, random_state=0).fit_transform(matrix)[:, 1:]
+    with threadpool_limits(limits=1):  # as the related stage: the same map on any machine
+        coords = TruncatedSVD(n_components=3, random_state=0).fit_transform(matrix)[:, 1:]
     low, high = np.percentile(coords, 1, axis=0), np.percentile(coords, 99, axis=0)
     span = np.where(high - low > 0, high - low, 1)
     return np.clip((coords - low) / span, 0, 1)

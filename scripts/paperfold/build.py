@@ -16,7 +16,7 @@ from .detect import read_dump
 from .model import Paper, Problem, RawRecord
 from .papers import merge_records
 from .redirects import redirect_pages
-from .related import relate, text_tfidf
+from .related import TfIdf, relate, text_tfidf
 from .render import (DumpSummary, PaperDraft, SiteLookups, draft_paper, escaped_titles, finish_paper, make_env,
                      paper_path, render_map_page, render_site)
 from .report import BuildReport
@@ -119,8 +119,9 @@ def generate(settings: Settings, curation: Curation | None = None) -> BuildRepor
     """Build every page into settings.docs_dir, rewriting only what changed.
 
     Only a paper page's front matter shows related papers, so while this process finds
-    them a second one renders the other pages, and then both draft paper pages (all but
-    the related papers) from a shared list until none is left. Not the other way round:
+    them a second one renders the other pages, any further ones draft paper pages (all
+    but the related papers), and each, once done, drafts from the same shared list until
+    none is left. Not the other way round:
     OpenMP (k-means) can hang in a forked child once its parent has used it, as in a
     second build in one process. Every page is rendered before any is written, so that
     a failure writes nothing."""
@@ -129,14 +130,16 @@ def generate(settings: Settings, curation: Curation | None = None) -> BuildRepor
         # Computed by each process that needs them, once: in the second one first thing.
         lookups = functools.cache(lambda: SiteLookups.of(tagged.papers, settings.site_url, settings.repo_url))
         chunks = SharedChunks(len(tagged.papers), DRAFTS_PER_CLAIM)
-        (pages, drafted), ((report, map_page), drafted_here) = side_by_side(
-            lambda: (other_pages(tagged, vocabulary, lookups(), settings.site_name),
-                     draft_chunks(chunks, tagged.papers, lookups)),
-            lambda: (related_and_map(tagged, vocabulary, settings), draft_chunks(chunks, tagged.papers, lookups)),
+        draft_more = functools.partial(draft_chunks, chunks, tagged.papers, lookups)
+        (pages, drafted), *more_drafted, ((report, map_page), drafted_here) = side_by_side(
+            lambda: (other_pages(tagged, vocabulary, lookups(), settings.site_name), draft_more()),
+            *[draft_more] * max(0, settings.workers - 2),  # more cores: more processes only draft
+            lambda: (related_and_map(tagged, vocabulary, settings), draft_more()),
             workers=settings.workers,
         )
         pages.update(map_page)
-        drafted.update(drafted_here)
+        for part in (*more_drafted, drafted_here):
+            drafted.update(part)
         drafts = [drafted[i] for i in range(len(report.papers))]
         titles = escaped_titles(report.papers)
         paper_paths = write_paper_pages(settings.docs_dir, report.papers, drafts, titles, settings.workers)
@@ -191,7 +194,7 @@ def tag_topics(
 
 
 def relate_papers(report: BuildReport, vocabulary: Vocabulary | None, settings: Settings,
-                  tfidf: tuple | None = None) -> BuildReport:
+                  tfidf: TfIdf | None = None) -> BuildReport:
     """The related stage, after topics and curation: lists see the final tags, and hidden
     papers (not in report.papers) are never candidates. `tfidf`: related.text_tfidf of
     report.papers, if already computed."""

@@ -1,9 +1,9 @@
 """The one escaping filter for dump text: data, never markup.
 
 Text read from dumps reaches Markdown pages, where `<script>`, `[x](javascript:…)`,
-`#`, `*`, `|` or a leading `---` would otherwise become markup. Plain runs are
-HTML-escaped and every character Markdown could read as syntax is
-backslash-escaped. Inline math (`$…$`) is kept verbatim for the math renderer,
+`#`, `*`, `|` or a leading `---` would otherwise become markup. In plain runs every
+character Markdown or HTML could read as syntax becomes a character reference
+(`&#35;`, `&amp;`). Inline math (`$…$`) is kept verbatim for the math renderer,
 except for the few characters that could open HTML inside it.
 """
 

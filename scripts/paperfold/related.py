@@ -40,6 +40,9 @@ MEANING_REASON = "similar in meaning"  # embeddings agree though no term stands 
 BACKENDS = ("tfidf", "embeddings")
 
 
+TfIdf = tuple[sp.csr_matrix, np.ndarray]  # L2-normalised rows, and the term of each column
+
+
 def paper_text(paper: Paper) -> str:
     """Title and abstract, either possibly missing."""
     return "\n".join(part for part in (paper.title, paper.abstract) if part)
@@ -52,7 +55,7 @@ def relate(
     cache_dir: Path | None = None,
     topic_titles: Mapping[str, str] | None = None,
     workers: int = 1,
-    tfidf: tuple[sp.csr_matrix, np.ndarray] | None = None,
+    tfidf: TfIdf | None = None,
 ) -> tuple[Paper, ...]:
     """Return the papers with `related` filled, best first: k entries at most, unless a
     paper has more than k stated relations, which are all kept. `workers` processes share
@@ -72,12 +75,12 @@ def relate(
         return _related(papers, tfidf or similarity.tfidf(texts), vectors, k, topic_titles, workers)
 
 
-def text_tfidf(papers: Sequence[Paper]) -> tuple[sp.csr_matrix, np.ndarray]:
+def text_tfidf(papers: Sequence[Paper]) -> TfIdf:
     """TF-IDF rows of the papers' titles and abstracts, and the term of each column."""
     return similarity.tfidf([paper_text(p) for p in papers])
 
 
-def _related(papers: tuple[Paper, ...], tfidf: tuple[sp.csr_matrix, np.ndarray], vectors: np.ndarray | None,
+def _related(papers: tuple[Paper, ...], tfidf: TfIdf, vectors: np.ndarray | None,
              k: int, topic_titles: Mapping[str, str] | None, workers: int) -> tuple[Paper, ...]:
     matrix, terms = tfidf
     stated_keys = _stated_keys(papers)

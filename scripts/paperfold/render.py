@@ -158,17 +158,16 @@ def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
 
 @dataclass(frozen=True)
 class SiteLookups:
-    """What pages need from the whole site, computed once per build: every paper's
-    escaped title (for related lists) and BibTeX entry (keys unique across the site)."""
+    """What paper drafts and the other pages need from the whole site, computed once per
+    process that renders them: every paper's BibTeX entry (keys unique across the site)."""
 
     site_url: str | None
     repo_url: str | None
-    titles: Mapping[str, str]
     citations: Mapping[str, str]
 
     @classmethod
     def of(cls, papers: Sequence[Paper], site_url: str | None, repo_url: str | None = None) -> "SiteLookups":
-        return cls(site_url, repo_url, escaped_titles(papers), entry_texts(papers, site_url))
+        return cls(site_url, repo_url, entry_texts(papers, site_url))
 
 
 def escaped_titles(papers: Sequence[Paper]) -> dict[str, str]:

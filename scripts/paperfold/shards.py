@@ -76,7 +76,10 @@ class SharedChunks:
 
     def __init__(self, length: int, size: int):
         self.length, self.size = length, size
-        self._next = multiprocessing.Value("q", 0)
+        # The fork context's, as the processes that share it: not the default context's,
+        # which from Python 3.14 on starts a resource tracker process for its lock.
+        forks = "fork" in multiprocessing.get_all_start_methods()  # not on Windows: one process then
+        self._next = (multiprocessing.get_context("fork") if forks else multiprocessing).Value("q", 0)
 
     def claim(self) -> range | None:
         with self._next.get_lock():
