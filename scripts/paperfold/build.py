@@ -121,10 +121,9 @@ def generate(settings: Settings, curation: Curation | None = None) -> BuildRepor
     Only a paper page's front matter shows related papers, so while this process finds
     them a second one renders the other pages, any further ones draft paper pages (all
     but the related papers), and each, once done, drafts from the same shared list until
-    none is left. Not the other way round:
-    OpenMP (k-means) can hang in a forked child once its parent has used it, as in a
-    second build in one process. Every page is rendered before any is written, so that
-    a failure writes nothing."""
+    none is left. Not the other way round: OpenMP (k-means) can hang in a forked child
+    once its parent has used it, as in a second build in one process. Every page is
+    rendered before any is written, so that a failure writes nothing."""
     with collector_paused():
         tagged, vocabulary = tagged_papers(settings, curation or load_curation(settings.curation_dir))
         # Computed by each process that needs them, once: in the second one first thing.
