@@ -3,7 +3,7 @@ arxiv_abstracts, labelled and bibtex."""
 
 import pytest
 
-from paperfold.readers import arxiv_abstracts, bibtex, labelled
+from paperfold.readers import arxiv_abstracts, bibtex, labelled, labelled_lines
 
 ABSTRACT_START = [
     ["Abstract:Logit regularization, the addition", "Logit regularization, the addition"],
@@ -86,12 +86,12 @@ def test_abstract_start(line, expected):
 
 @pytest.mark.parametrize("line, expected", LABELLED_CLASSIFY)
 def test_labelled_classify(line, expected):
-    assert labelled.classify(line) == expected
+    assert labelled_lines.classify(line) == expected
 
 
 @pytest.mark.parametrize("line, expected", SUBJECT_TAIL)
 def test_subject_tail(line, expected):
-    assert bool(labelled.SUBJECT_TAIL.search(line)) == expected
+    assert bool(labelled_lines.SUBJECT_TAIL.search(line)) == expected
 
 
 @pytest.mark.parametrize("text, expected", SPLIT_AUTHORS)

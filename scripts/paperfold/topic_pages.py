@@ -17,8 +17,8 @@ from typing import Mapping, Sequence
 
 from jinja2 import Environment
 
-from .escape import attr
 from .cite import entry_texts
+from .escape import attr
 from .feeds import SITE_FEED, bib_path, feed_files, feed_path
 from .model import Paper
 from .topics import papers_by_topic
