@@ -5,10 +5,10 @@ from paperfold.write import write_changed, write_pages
 
 def test_pages_written_apart_are_kept_and_stale_ones_removed(tmp_path):
     (tmp_path / "notes.md").write_text("hand-written")
-    write_changed(tmp_path, {"papers/kept.md": "a", "papers/gone.md": "b"})
+    write_changed(tmp_path, {"papers/kept.md": "a", "papers/gone.md": "b", "feeds/old/gone.xml": "c"})
     written, removed = write_pages(tmp_path, {"index.md": "home"}, written_apart=["papers/kept.md"])
-    assert (written, removed) == (1, 1)
-    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md")) == [
+    assert (written, removed) == (1, 2)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
         "index.md", "notes.md", "papers/kept.md"]
 
 
