@@ -1,0 +1,56 @@
+"""render.FrontMatterDumper builds str, list and dict nodes itself: it must write exactly
+what the libyaml safe dumper it derives from writes, for every shape a front matter holds."""
+
+import pytest
+import yaml
+
+from paperfold.render import FrontMatterDumper, front_matter, yaml_fields
+
+
+class LibyamlSafe(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """The reference: the same dumper with its generic representer (and no anchors either)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+TEXTS = [
+    "plain words", "", " leading space", "trailing space ", "yes", "null", "3.14", "0x1F", "2025-02-27",
+    "~", "- dash", "key: value", "# hash", "a #hash", "&anchor", "*alias", "!tag", "%percent", "@at", "`tick",
+    "'single'", '"double"', "[flow]", "{map}", "line\nbreak", "ends with newline\n", "tab\there",
+    "ünïcödé — “quotes”", "emoji 😀 and 𝓛", "nel\x85char", "ctrl\x07bell", "---", "...", "<script>alert(1)</script>",
+    "$\\mathcal{O}(n^2)$ & 50%", "x" * 300, "word " * 40,
+]
+SHAPES = [
+    {"title": t, "tags": [t, "b"], "related": [["papers/a/", t, "reason"]]} for t in TEXTS
+] + [
+    {},
+    {"empty_list": [], "empty_map": {}, "nested": {"a": {"b": [1, 2, {"c": None}]}}},
+    {"int": 3, "float": 0.25, "bool": True, "none": None, "tuple": ("a", "b")},
+    {"mixed": ["a", 1, None, ["x", {"y": "z"}]]},
+    {3: "int key", "key": {"inner": ["a"]}},
+]
+
+
+@pytest.mark.parametrize("data", SHAPES, ids=range(len(SHAPES)))
+@pytest.mark.parametrize("options", [
+    {"allow_unicode": True, "sort_keys": False},  # front matter's own options
+    {"default_flow_style": True, "width": 10**6},
+    {"default_flow_style": None, "sort_keys": True},
+    {"default_style": '"'},
+    {"default_style": "'", "default_flow_style": None},
+])
+def test_writes_what_the_libyaml_safe_dumper_writes(data, options):
+    text = yaml.dump(data, Dumper=FrontMatterDumper, **options)
+    assert text == yaml.dump(data, Dumper=LibyamlSafe, **options)
+    assert yaml.safe_load(text) == yaml.safe_load(yaml.dump(data, Dumper=LibyamlSafe, **options))
+
+
+def test_front_matter_reads_back_and_repeats_values_without_anchors():
+    shared = ["papers/x/", "A title", "a reason"]
+    data = {"title": "T: with colon", "related": [shared, shared]}
+    text = front_matter(data)
+    assert text.startswith("---\n") and text.endswith("---\n\n")
+    assert "&id" not in text and "*id" not in text
+    assert yaml.safe_load(text.removeprefix("---\n").removesuffix("---\n\n")) == data
+    assert yaml_fields({"a": 1}) + yaml_fields({"b": [2]}) == yaml_fields({"a": 1, "b": [2]})
