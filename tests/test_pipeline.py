@@ -127,8 +127,9 @@ def test_same_title_different_arxiv_ids_keeps_the_first_page_in_place():
 
 
 def test_pages_rendered_in_two_processes_are_those_of_one(tmp_path):
-    """Dumps are read in shards, paper pages drafted by two processes beside the related
-    stage, then finished and written in shards, all by forked processes (shards.py); the
+    """Dumps are read in shards, topic rules matched beside the TF-IDF, paper pages drafted
+    by two processes beside the related stage, then finished and written in shards, all
+    by forked processes (shards.py); the
     docs folder must come out byte for byte as a single process writes it. Each build runs in a fresh interpreter:
     forking waits for a single-threaded process."""
     sys.path.insert(0, str(ROOT / "tests" / "bench"))
@@ -152,6 +153,7 @@ def test_pages_rendered_in_two_processes_are_those_of_one(tmp_path):
             "build.map_shards = counted\n"
             "build.DUMPS_PER_PROCESS = 10\n"  # the 1,200 papers' 40-odd dumps read in two processes too
             "build.DRAFTS_PER_CLAIM = 10\n"  # many claims, so that both processes are likely to draft
+            "build.TAGS_PER_CLAIM = 10\n"
             "settings = build.settings_from_mkdocs(load_config(sys.argv[1]))\n"
             "build.generate(replace(settings, docs_dir=Path(sys.argv[2]), workers=int(sys.argv[3])))\n"
         )

@@ -14,7 +14,7 @@ import sys
 import threading
 import textwrap
 
-from paperfold.shards import SharedChunks, map_shards, shard_count, side_by_side
+from paperfold.shards import SharedChunks, map_chunks, map_shards, shard_count, side_by_side
 from sitebuild import ROOT
 
 
@@ -145,3 +145,34 @@ def test_shared_chunks_in_one_process_cover_the_list_once():
     chunks = SharedChunks(25, 10)
     assert [list(c) for c in chunks] == [list(range(10)), list(range(10, 20)), list(range(20, 25))]
     assert list(chunks) == []
+
+
+def test_map_chunks_returns_the_tasks_results_and_the_work_in_item_order_from_both_processes():
+    result = run_fresh("""
+        import json, os, time
+        from paperfold.shards import map_chunks
+        def work(chunk):
+            time.sleep(0.002)
+            return [(i * i, os.getpid()) for i in chunk]
+        def slow_task():  # in this process: the child takes chunks meanwhile
+            time.sleep(0.3)
+            return ("task", os.getpid())
+        (none, task), done = map_chunks(work, 1000, 10, workers=2, firsts=[None, slow_task])
+        print(json.dumps({"parent": os.getpid(), "none": none, "task": task, "done": done}))
+    """)
+    out = json.loads(result.stdout)
+    assert out["none"] is None and out["task"] == ["task", out["parent"]]
+    assert [value for value, _ in out["done"]] == [i * i for i in range(1000)]
+    by_parent = sum(pid == out["parent"] for _, pid in out["done"])
+    assert 0 <= by_parent < 500  # the child, free first, did most
+
+
+def test_map_chunks_with_one_worker_or_too_few_items_runs_here_in_turn():
+    order = []
+    (a, b), done = map_chunks(lambda chunk: [order.append(i) or i for i in chunk], 25, 10, workers=1,
+                              firsts=[lambda: order.append("a") or "A", lambda: order.append("b") or "B"])
+    assert (a, b, done) == ("A", "B", list(range(25)))
+    assert order == ["a", *range(25), "b"]  # the first task, then every chunk, then the last task
+    (only,), done = map_chunks(lambda chunk: [os.getpid() for _ in chunk], 100, 10, workers=2,
+                               firsts=[lambda: "x"], min_shard=500)
+    assert only == "x" and set(done) == {os.getpid()}

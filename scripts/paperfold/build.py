@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
+from jinja2 import Environment
+
 from .curate import apply_curation, orphaned_dumps, topic_edits
 from .curation_files import Curation, load_curation
 from .detect import read_dump
@@ -20,9 +22,10 @@ from .related import TfIdf, relate, text_tfidf
 from .render import (DumpSummary, PaperDraft, SiteLookups, draft_paper, escaped_titles, finish_paper, make_env,
                      paper_path, render_map_page, render_site)
 from .report import BuildReport
-from .shards import SharedChunks, available_cpus, map_shards, side_by_side
+from .shards import MIN_SHARD, available_cpus, map_chunks, map_shards
 from .sources import load_dumps
-from .topics import assign_topics
+from .topic_rules import Rules
+from .topics import assign_topics, automatic_tags
 from .vocabulary import Vocabulary, load_vocabulary
 from .write import write_changed, write_pages
 
@@ -45,9 +48,12 @@ class Settings:
 
 
 DRAFTS_PER_CLAIM = 100  # paper pages drafted per claim on the shared list: some tens of milliseconds
+TAGS_PER_CLAIM = 200  # papers matched against the topic rules per claim: some tens of milliseconds
 # Reading a dump takes a few milliseconds: a process of its own pays off from about this
 # many dumps (a forked process costs some tens of milliseconds, its records' trip back more).
 DUMPS_PER_PROCESS = 50
+
+Beside = Callable[[Sequence[Paper]], object]  # work on the curated papers that needs no tags
 
 
 def read_seeds(
@@ -88,17 +94,18 @@ def collect_curated(seeds_dir: Path, curation: Curation, workers: int = 1) -> Bu
 
 
 def papers_for(settings: Settings, curation: Curation | None = None) -> tuple[BuildReport, Vocabulary | None]:
-    """Every stage before rendering: read, merge, curate, tag, relate. `generate` and
-    `paperfold export` both call it, so the site and the export hold the same papers."""
+    """Every stage before rendering: read, merge, curate, tag, relate. `paperfold export`
+    calls it, and `generate` runs the same stages, so the site and the export hold the same papers."""
     curation = curation or load_curation(settings.curation_dir)
-    report, vocabulary = tagged_papers(settings, curation)
+    report, vocabulary, _ = tagged_papers(settings, curation)
     return relate_papers(report, vocabulary, settings), vocabulary
 
 
-def tagged_papers(settings: Settings, curation: Curation) -> tuple[BuildReport, Vocabulary | None]:
-    """Read, merge, curate and tag: every stage before the related papers."""
+def tagged_papers(settings: Settings, curation: Curation, beside: Beside | None = None,
+                  ) -> tuple[BuildReport, Vocabulary | None, object]:
+    """Read, merge, curate and tag: every stage before the related papers (`beside`: see tag_topics)."""
     report = collect_curated(settings.seeds_dir, curation, settings.workers)
-    return tag_topics(report, settings.topics_file, curation, settings.workers)
+    return tag_topics(report, settings.topics_file, curation, settings.workers, beside)
 
 
 @contextmanager
@@ -118,28 +125,25 @@ def collector_paused():
 def generate(settings: Settings, curation: Curation | None = None) -> BuildReport:
     """Build every page into settings.docs_dir, rewriting only what changed.
 
-    Only a paper page's front matter shows related papers, so while this process finds
-    them a second one renders the other pages, any further ones draft paper pages (all
-    but the related papers), and each, once done, drafts from the same shared list until
-    none is left. Not the other way round: OpenMP (k-means) can hang in a forked child
-    once its parent has used it, as in a second build in one process. Every page is
-    rendered before any is written, so that a failure writes nothing."""
+    Work that does not wait for a stage runs beside it: the TF-IDF rows and the BibTeX
+    entries need no tags, so this process makes them while the others match topic rules;
+    and only a paper page's front matter shows related papers, so while this process
+    finds them a second one renders the other pages and the rest draft paper pages (all
+    but the related papers). Each process, once done, takes its share of the matching or
+    drafting. Not the other way round: OpenMP (k-means) can hang in a forked child once
+    its parent has used it, as in a second build in one process. Every page is rendered
+    before any is written, so that a failure writes nothing."""
     with collector_paused():
-        tagged, vocabulary = tagged_papers(settings, curation or load_curation(settings.curation_dir))
-        # Computed by each process that needs them, once: in the second one first thing.
-        lookups = functools.cache(lambda: SiteLookups.of(tagged.papers, settings.site_url, settings.repo_url))
-        chunks = SharedChunks(len(tagged.papers), DRAFTS_PER_CLAIM)
-        draft_more = functools.partial(draft_chunks, chunks, tagged.papers, lookups)
-        (pages, drafted), *more_drafted, ((report, map_page), drafted_here) = side_by_side(
-            lambda: (other_pages(tagged, vocabulary, lookups(), settings.site_name), draft_more()),
-            *[draft_more] * max(0, settings.workers - 2),  # more cores: more processes only draft
-            lambda: (related_and_map(tagged, vocabulary, settings), draft_more()),
-            workers=settings.workers,
+        curation = curation or load_curation(settings.curation_dir)
+        tagged, vocabulary, (tfidf, lookups) = tagged_papers(settings, curation, beside=functools.partial(
+            untagged_work, site_url=settings.site_url, repo_url=settings.repo_url))
+        (pages, (report, map_page)), drafts = map_chunks(
+            functools.partial(draft_papers, tagged.papers, functools.cache(make_env), lookups),
+            len(tagged.papers), DRAFTS_PER_CLAIM, settings.workers,
+            firsts=[lambda: other_pages(tagged, vocabulary, lookups, settings.site_name),
+                    lambda: related_and_map(tagged, vocabulary, settings, tfidf)],
         )
         pages.update(map_page)
-        for part in (*more_drafted, drafted_here):
-            drafted.update(part)
-        drafts = [drafted[i] for i in range(len(report.papers))]
         titles = escaped_titles(report.papers)
         paper_paths = write_paper_pages(settings.docs_dir, report.papers, drafts, titles, settings.workers)
         write_pages(settings.docs_dir, pages, written_apart=paper_paths)
@@ -157,15 +161,17 @@ def other_pages(report: BuildReport, vocabulary: Vocabulary | None, lookups: Sit
     return pages
 
 
-def draft_chunks(chunks: SharedChunks, papers: Sequence[Paper],
-                 lookups: Callable[[], SiteLookups]) -> dict[int, PaperDraft]:
-    """Drafts of the papers in the chunks this process claims, by index. `lookups` is
-    only called once a chunk is claimed: a process that claims none needs none."""
-    drafts: dict[int, PaperDraft] = {}
-    env = make_env()
-    for chunk in chunks:
-        drafts.update((i, draft_paper(env, papers[i], lookups())) for i in chunk)
-    return drafts
+def untagged_work(papers: Sequence[Paper], site_url: str | None, repo_url: str | None) -> tuple[TfIdf, SiteLookups]:
+    """What the later stages need that tags do not change: the TF-IDF rows of the papers'
+    text, and their BibTeX entries."""
+    return text_tfidf(papers), SiteLookups.of(papers, site_url, repo_url)
+
+
+def draft_papers(papers: Sequence[Paper], env: Callable[[], Environment], lookups: SiteLookups,
+                 chunk: range) -> list[PaperDraft]:
+    """Drafts of the chunk's papers. `env` is made on first call, in each process that
+    drafts: a process that claims no chunk needs none."""
+    return [draft_paper(env(), papers[i], lookups) for i in chunk]
 
 
 def write_paper_pages(docs_dir: Path, papers: Sequence[Paper], drafts: Sequence[PaperDraft],
@@ -182,14 +188,23 @@ def write_paper_pages(docs_dir: Path, papers: Sequence[Paper], drafts: Sequence[
 
 def tag_topics(
     report: BuildReport, topics_file: Path | None, curation: Curation, workers: int = 1,
-) -> tuple[BuildReport, Vocabulary | None]:
-    """The topics stage: tags from the vocabulary's rules, then curation's topic edits over them."""
+    beside: Beside | None = None,
+) -> tuple[BuildReport, Vocabulary | None, object]:
+    """The topics stage: tags from the vocabulary's rules, matched in `workers` processes,
+    then curation's topic edits over them. `beside(papers)` runs in this process meanwhile
+    and its result comes third (None without it)."""
+    own_work = beside and functools.partial(beside, report.papers)
     if topics_file is None:
-        return report, None
+        return report, None, own_work() if own_work else None
     vocabulary, problems = load_vocabulary(topics_file, os.path.relpath(topics_file))
-    edits = topic_edits(report.papers, curation)
-    papers, override_problems = assign_topics(report.papers, vocabulary, overrides=edits, workers=workers)
-    return replace(report, papers=papers, problems=report.problems + problems + override_problems), vocabulary
+    rules, papers = Rules.of(vocabulary), report.papers
+    (_, beside_result), tags = map_chunks(
+        lambda chunk: automatic_tags(papers[chunk.start:chunk.stop], rules), len(papers), TAGS_PER_CLAIM,
+        workers, firsts=[None, own_work], min_shard=MIN_SHARD,
+    )
+    tagged, override_problems = assign_topics(papers, vocabulary, overrides=topic_edits(papers, curation), tags=tags)
+    report = replace(report, papers=tagged, problems=report.problems + problems + override_problems)
+    return report, vocabulary, beside_result
 
 
 def relate_papers(report: BuildReport, vocabulary: Vocabulary | None, settings: Settings,
@@ -204,10 +219,10 @@ def relate_papers(report: BuildReport, vocabulary: Vocabulary | None, settings: 
     return replace(report, papers=papers)
 
 
-def related_and_map(report: BuildReport, vocabulary: Vocabulary | None, settings: Settings,
+def related_and_map(report: BuildReport, vocabulary: Vocabulary | None, settings: Settings, tfidf: TfIdf,
                     ) -> tuple[BuildReport, dict[str, str]]:
-    """The related stage and the Map page, which places the papers by the same TF-IDF rows."""
-    tfidf = text_tfidf(report.papers)
+    """The related stage and the Map page, which places the papers by the same TF-IDF rows
+    (related.text_tfidf of report.papers)."""
     return relate_papers(report, vocabulary, settings, tfidf), render_map_page(report.papers, vocabulary, tfidf[0])
 
 

@@ -12,6 +12,7 @@ own first task, share the rest of the work by claiming chunks of one list.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import sys
@@ -67,6 +68,30 @@ def side_by_side(*tasks: Callable[[], object], workers: int) -> list[object]:
     map_shards shares items (in turn, here, when forking is not safe)."""
     shards = map_shards(lambda part: [task() for task in part], tasks, workers, min_shard=1)
     return [result for shard in shards for result in shard]
+
+
+def map_chunks(
+    work: Callable[[range], list[Result]], length: int, size: int, workers: int,
+    firsts: Sequence[Callable[[], object] | None] = (), min_shard: int = 1,
+) -> tuple[list[object], list[Result]]:
+    """`work` over consecutive chunks of range(length), `size` items a chunk, in `workers`
+    processes (side_by_side; fewer when there are not `min_shard` items for each), each
+    claiming the next chunk whenever it is free. A process may first run a task of its
+    own (`firsts`, None for none; the last one in this process, the others in forked
+    ones), so that work fills the time the others' tasks leave. Returns the tasks'
+    results, in order, and work's results, in item order, whoever did them."""
+    workers = min(workers, max(1, length // min_shard))
+    chunks = SharedChunks(length, size)
+    firsts = list(firsts) or [None]
+    tasks = [*firsts[:-1], *[None] * (workers - len(firsts)), firsts[-1]]
+
+    def run(first: Callable[[], object] | None) -> tuple[object, list[tuple[int, list[Result]]]]:
+        return (first() if first else None), [(chunk.start, work(chunk)) for chunk in chunks]
+
+    results = side_by_side(*[functools.partial(run, task) for task in tasks], workers=workers)
+    done = sorted((part for _, parts in results for part in parts), key=lambda part: part[0])
+    own = [first for first, _ in results]
+    return [*own[:len(firsts) - 1], own[-1]], [result for _, part in done for result in part]
 
 
 class SharedChunks:

@@ -13,7 +13,6 @@ from dataclasses import replace
 from typing import Mapping, Protocol, Sequence, Union
 
 from .model import Origin, Paper, Problem
-from .shards import map_shards
 from .topic_rules import Rules
 from .vocabulary import UNSORTED, Vocabulary
 
@@ -36,28 +35,31 @@ class TagEdit(Protocol):
 Override = Union[Sequence[str], TagEdit]  # a plain list replaces the automatic tags
 
 
+def automatic_tags(papers: Sequence[Paper], rules: Rules, max_tags: int = DEFAULT_MAX_TAGS) -> list[tuple[str, ...]]:
+    """Each paper's best `max_tags` topics by the vocabulary's match rules, on its own:
+    any share of the papers can be tagged anywhere."""
+    return [tuple(topic_id for topic_id, _ in rank_topics(p, rules)[:max_tags]) for p in papers]
+
+
 def assign_topics(
     papers: Sequence[Paper],
     vocabulary: Vocabulary,
     max_tags: int = DEFAULT_MAX_TAGS,
     overrides: Mapping[str, Override] | None = None,
     override_origins: Mapping[str, Origin] | None = None,
-    workers: int = 1,
+    tags: Sequence[tuple[str, ...]] | None = None,
 ) -> tuple[tuple[Paper, ...], tuple[Problem, ...]]:
     """Papers with `tags`, best first, and the problems found in the overrides.
 
     Precedence: curation (an override keyed by paper id) over the automatic
     tags from the vocabulary's match rules. A plain list replaces the automatic
-    tags; an edit object (`apply(tags)`) sets, adds or removes. `workers` processes
-    match the rules, each over a share of the papers (shards.py).
+    tags; an edit object (`apply(tags)`) sets, adds or removes. `tags`: the automatic
+    tags of every paper, when the caller has matched them already (the build does, in
+    several processes).
     """
-    rules = Rules.of(vocabulary)
-
-    def automatic_tags(part: Sequence[Paper]) -> list[tuple[str, ...]]:
-        return [tuple(topic_id for topic_id, _ in rank_topics(p, rules)[:max_tags]) for p in part]
-
-    tags = [t for part in map_shards(automatic_tags, papers, workers) for t in part]  # each paper on its own
-    tagged = tuple(replace(p, tags=t) for p, t in zip(papers, tags))
+    if tags is None:
+        tags = automatic_tags(papers, Rules.of(vocabulary), max_tags)
+    tagged = tuple(replace(p, tags=t) for p, t in zip(papers, tags, strict=True))
     return apply_overrides(tagged, vocabulary, overrides or {}, override_origins or {})
 
 
