@@ -43,22 +43,28 @@ def _files_under(docs_dir: Path, relative: str) -> Iterator[str]:
             yield path
 
 
-def _unchanged(path: Path, text: str) -> bool:
+def _content(path: str) -> bytes | None:
     try:
-        return path.read_text(encoding="utf-8") == text
-    except (FileNotFoundError, IsADirectoryError, UnicodeDecodeError):
-        return False
+        with open(path, "rb") as file:
+            return file.read()
+    except (FileNotFoundError, IsADirectoryError):
+        return None
 
 
 def write_changed(docs_dir: Path, pages: Mapping[str, str]) -> int:
-    """Write the pages whose text differs from the file's; the count written."""
+    """Write the pages whose text differs from the file's (as UTF-8, newlines as they are);
+    the count written. Each folder is listed once, so a page that has no file yet is
+    written without trying to read it: most pages, in a first build."""
+    root, present = os.fspath(docs_dir), set()
+    for folder in {relative.rpartition("/")[0] for relative in pages}:
+        os.makedirs(os.path.join(root, folder), exist_ok=True)
+        present.update(f"{folder}/{name}" if folder else name for name in os.listdir(os.path.join(root, folder)))
     written = 0
-    for folder in {(docs_dir / relative).parent for relative in pages}:  # once per folder, not per page
-        folder.mkdir(parents=True, exist_ok=True)
     for relative, text in pages.items():
-        path = docs_dir / relative
-        if not _unchanged(path, text):
-            path.write_text(text, encoding="utf-8")
+        path, data = os.path.join(root, relative), text.encode("utf-8")
+        if relative not in present or _content(path) != data:
+            with open(path, "wb") as file:
+                file.write(data)
             written += 1
     return written
 
