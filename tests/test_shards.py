@@ -153,17 +153,17 @@ def test_map_chunks_returns_the_tasks_results_and_the_work_in_item_order_from_bo
         from paperfold.shards import map_chunks
         def work(chunk):
             time.sleep(0.002)
-            return [(i * i, os.getpid()) for i in chunk]
+            return [(i * i, os.getpid(), "ü" * (i % 3)) for i in chunk]  # the child's come back through its Spill
         def slow_task():  # in this process: the child takes chunks meanwhile
             time.sleep(0.3)
             return ("task", os.getpid())
         (none, task), done = map_chunks(work, 1000, 10, workers=2, firsts=[None, slow_task])
-        print(json.dumps({"parent": os.getpid(), "none": none, "task": task, "done": done}))
+        print(json.dumps({"parent": os.getpid(), "none": none, "task": task, "done": done}, ensure_ascii=False))
     """)
     out = json.loads(result.stdout)
     assert out["none"] is None and out["task"] == ["task", out["parent"]]
-    assert [value for value, _ in out["done"]] == [i * i for i in range(1000)]
-    by_parent = sum(pid == out["parent"] for _, pid in out["done"])
+    assert [(value, text) for value, _, text in out["done"]] == [(i * i, "ü" * (i % 3)) for i in range(1000)]
+    by_parent = sum(pid == out["parent"] for _, pid, _ in out["done"])
     assert 0 <= by_parent < 500  # the child, free first, did most
 
 
