@@ -4,10 +4,11 @@ Sphinx's parallel build does.
 
 Fork, not spawn: a forked child already holds the parent's data (papers, site-wide
 lookups, templates) without pickling any of it, and only each shard's result comes
-back, through a pipe (map_chunks: through a file in memory, chunk by chunk). Forking is only safe while this process runs a single thread, so
-when other Python threads run (MkDocs' live-reload server) or off Linux, the whole list
-is one shard, run here. SharedChunks lets processes forked by side_by_side, each with its
-own first task, share the rest of the work by claiming chunks of one list.
+back, through a pipe (map_chunks: through a file in memory, chunk by chunk). Forking is
+only safe while this process runs a single thread, so when other Python threads run
+(MkDocs' live-reload server) or off Linux, the whole list is one shard, run here.
+map_chunks lets processes, each with its own first task, share the rest of the work by
+claiming chunks of one list (SharedChunks).
 """
 
 from __future__ import annotations
