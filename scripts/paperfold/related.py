@@ -29,7 +29,7 @@ import scipy.sparse as sp
 from threadpoolctl import threadpool_limits
 
 from . import similarity
-from .model import Paper, Related
+from .model import Paper, Related, changed
 
 TOPIC_WEIGHT = 0.1
 CANDIDATES_PER_RELATED = 3  # text candidates scored per related slot
@@ -93,7 +93,7 @@ def _related(papers: tuple[Paper, ...], tfidf: TfIdf, vectors: np.ndarray | None
     scores = text_scores + TOPIC_WEIGHT * _jaccard(papers, rows, cols)
     chosen = _choose(papers, rows, cols, scores, stated, k, keep=stated | (text_scores > 0))
     related = _entries(papers, rows[chosen], cols[chosen], scores[chosen], stated[chosen], matrix, terms, topic_titles)
-    return tuple(replace(p, related=tuple(r)) for p, r in zip(papers, related))
+    return tuple(changed(p, related=tuple(r)) for p, r in zip(papers, related))
 
 
 def _entries(papers, rows, cols, scores, stated, matrix, terms, topic_titles) -> list[list[Related]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping, Protocol, Sequence, Union
 
-from .model import Origin, Paper, Problem
+from .model import Origin, Paper, Problem, changed
 from .topic_rules import Rules
 from .vocabulary import UNSORTED, Vocabulary
 
@@ -59,7 +59,7 @@ def assign_topics(
     """
     if tags is None:
         tags = automatic_tags(papers, Rules.of(vocabulary), max_tags)
-    tagged = tuple(replace(p, tags=t) for p, t in zip(papers, tags, strict=True))
+    tagged = tuple(changed(p, tags=t) for p, t in zip(papers, tags, strict=True))
     return apply_overrides(tagged, vocabulary, overrides or {}, override_origins or {})
 
 
