@@ -36,3 +36,14 @@ def test_a_collector_that_was_off_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_objects_the_host_froze_stay_frozen():
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            pass
+        assert frozen and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -154,8 +154,8 @@ def test_map_chunks_returns_the_tasks_results_and_the_work_in_item_order_from_bo
         def work(chunk):
             time.sleep(0.002)
             return [(i * i, os.getpid(), "ü" * (i % 3)) for i in chunk]  # the child's come back through its Spill
-        def slow_task():  # in this process: the child takes chunks meanwhile
-            time.sleep(0.3)
+        def slow_task():  # in this process: the child takes chunks meanwhile (100 of them: 0.2 s)
+            time.sleep(1.0)
             return ("task", os.getpid())
         (none, task), done = map_chunks(work, 1000, 10, workers=2, firsts=[None, slow_task])
         print(json.dumps({"parent": os.getpid(), "none": none, "task": task, "done": done}, ensure_ascii=False))
@@ -176,3 +176,4 @@ def test_map_chunks_with_one_worker_or_too_few_items_runs_here_in_turn():
     (only,), done = map_chunks(lambda chunk: [os.getpid() for _ in chunk], 100, 10, workers=2,
                                firsts=[lambda: "x"], min_shard=500)
     assert only == "x" and set(done) == {os.getpid()}
+    assert map_chunks(lambda chunk: list(chunk), 5, 2, workers=1) == ([], [0, 1, 2, 3, 4])

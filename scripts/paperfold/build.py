@@ -121,9 +121,11 @@ def collector_paused():
         if was_enabled:
             # Everything made meanwhile would count as young: the first allocation after
             # gc.enable() would scan it all (0.1 s at 10k papers). Freezing and unfreezing
-            # moves it to the oldest generation unscanned, where full collections still see it.
-            gc.freeze()
-            gc.unfreeze()
+            # moves it to the oldest generation unscanned, where full collections still see
+            # it; not if the host froze objects itself, which unfreezing would undo.
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -131,7 +133,8 @@ def generate(settings: Settings, curation: Curation | None = None) -> BuildRepor
     """Build every page into settings.docs_dir, rewriting only what changed.
 
     Work that does not wait for a stage runs beside it: the TF-IDF rows and the BibTeX
-    entries need no tags, so this process makes them while the others match topic rules;
+    entries need no tags, so this process makes them while the others match topic rules
+    (from 1,000 papers on; fewer are matched here, in turn);
     and only a paper page's front matter shows related papers, so while this process
     finds them a second one renders the other pages and the rest draft paper pages (all
     but the related papers). Each process, once done, takes its share of the matching or

@@ -13,6 +13,7 @@ claiming chunks of one list (SharedChunks).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import mmap
 import multiprocessing
@@ -86,27 +87,25 @@ def map_chunks(
     results, in order, and work's results, in item order, whoever did them."""
     workers = min(workers, max(1, length // min_shard))
     chunks = SharedChunks(length, size)
-    firsts = list(firsts) or [None]
-    tasks = [*firsts[:-1], *[None] * (workers - len(firsts)), firsts[-1]]
+    given = list(firsts) or [None]
+    tasks = [*given[:-1], *[None] * (workers - len(given)), given[-1]]
     here = os.getpid()
 
-    def run(first: Callable[[], object] | None, spill: Spill) -> tuple[object, list[tuple[int, object]], bool]:
+    def run(first: Callable[[], object] | None, spill: Spill | None) -> tuple[object, list[tuple[int, object]], bool]:
         result = first() if first else None
-        if os.getpid() == here:  # one worker, or the last task
+        if os.getpid() == here:  # not forked: every task when forking is not safe, else the last
             return result, [(chunk.start, work(chunk)) for chunk in chunks], False
         return result, [(chunk.start, spill.put(work(chunk))) for chunk in chunks], True
 
-    spills = [Spill() for _ in tasks]
-    try:
+    with contextlib.ExitStack() as stack:
+        forks = shard_count(workers, len(tasks), min_shard=1) > 1
+        spills = [stack.enter_context(Spill()) if forks else None for _ in tasks]
         results = side_by_side(*[functools.partial(run, task, spill) for task, spill in zip(tasks, spills)],
                                workers=workers)
         done = sorted((part for (_, parts, spilled), spill in zip(results, spills)
                        for part in (spill.get_all(parts) if spilled else parts)), key=lambda part: part[0])
-    finally:
-        for spill in spills:
-            spill.close()
-    own = [first for first, _, _ in results]
-    return [*own[:len(firsts) - 1], own[-1]], [result for _, part in done for result in part]
+    own = [first for first, _, _ in results]  # the given tasks' results are first and last
+    return ([*own[:len(given) - 1], own[-1]] if firsts else []), [result for _, part in done for result in part]
 
 
 class Spill:
@@ -116,9 +115,17 @@ class Spill:
     each chunk's as it is done costs the forked process little beside its work."""
 
     def __init__(self):
-        # An anonymous memory file (Linux, where forking happens); elsewhere a temporary one.
-        memfd = getattr(os, "memfd_create", None)
-        self.file = open(memfd("paperfold-chunks"), "w+b") if memfd else tempfile.TemporaryFile()
+        # An anonymous memory file on Linux (where forking happens), else a temporary one.
+        try:
+            self.file = open(os.memfd_create("paperfold-chunks"), "w+b")
+        except (AttributeError, OSError):  # no memfd_create here, or a sandbox forbids it
+            self.file = tempfile.TemporaryFile()
+
+    def __enter__(self) -> "Spill":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.file.close()
 
     def put(self, value: object) -> tuple[int, int]:
         """Write `value`; where it is (offset, length). Flushed: the reader is another process."""
@@ -134,9 +141,6 @@ class Spill:
             return []
         with mmap.mmap(self.file.fileno(), 0, access=mmap.ACCESS_READ) as view:
             return [(key, pickle.loads(view[at:at + length])) for key, (at, length) in parts]
-
-    def close(self) -> None:
-        self.file.close()
 
 
 class SharedChunks:

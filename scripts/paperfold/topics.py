@@ -55,7 +55,7 @@ def assign_topics(
     tags from the vocabulary's match rules. A plain list replaces the automatic
     tags; an edit object (`apply(tags)`) sets, adds or removes. `tags`: the automatic
     tags of every paper, when the caller has matched them already (the build does, in
-    several processes).
+    several processes, with automatic_tags); `max_tags` is not applied to them again.
     """
     if tags is None:
         tags = automatic_tags(papers, Rules.of(vocabulary), max_tags)

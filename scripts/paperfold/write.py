@@ -39,7 +39,7 @@ def _files_under(docs_dir: Path, relative: str) -> Iterator[str]:
         path = f"{relative}/{entry.name}"
         if entry.is_dir(follow_symlinks=False):
             yield from _files_under(docs_dir, path)
-        else:
+        elif entry.is_file():  # as rglob's is_file(): a link to a file, not a dangling link
             yield path
 
 
