@@ -132,13 +132,12 @@ def collector_paused():
 def generate(settings: Settings, curation: Curation | None = None) -> BuildReport:
     """Build every page into settings.docs_dir, rewriting only what changed.
 
-    Work that does not wait for a stage runs beside it: the TF-IDF rows and the BibTeX
+    Work that does not wait for a stage runs beside it. The TF-IDF rows and the BibTeX
     entries need no tags, so this process makes them while the others match topic rules
-    (from 1,000 papers on; fewer are matched here, in turn);
-    and only a paper page's front matter shows related papers, so while this process
-    finds them a second one renders the other pages and the rest draft paper pages (all
-    but the related papers). Each process, once done, takes its share of the matching or
-    drafting. Not the other way round: OpenMP (k-means) can hang in a forked child once
+    (from 1,000 papers on; fewer are matched here, in turn). Only a paper page's front
+    matter shows related papers, so while this process finds them a second one renders
+    the other pages and the rest draft paper pages (all but the related papers). Each
+    process, once done, takes its share of the matching or drafting. Not the other way round: OpenMP (k-means) can hang in a forked child once
     its parent has used it, as in a second build in one process. Every page is rendered
     before any is written, so that a failure writes nothing."""
     with collector_paused():

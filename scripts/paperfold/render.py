@@ -186,7 +186,8 @@ def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
 @dataclass(frozen=True)
 class SiteLookups:
     """What paper drafts and the other pages need from the whole site, computed once per
-    process that renders them: every paper's BibTeX entry (keys unique across the site)."""
+    build before the processes that render them fork: every paper's BibTeX entry (keys
+    unique across the site)."""
 
     site_url: str | None
     repo_url: str | None
