@@ -33,6 +33,6 @@ def make_project(tmp: Path, seeds: Path | None = None) -> Path:
 
 
 def build(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "paperfold.cli", "build", "--config", str(project / "mkdocs.yml"),
+    command = [sys.executable, "-m", "paperfold.face.cli", "build", "--config", str(project / "mkdocs.yml"),
                "--site-dir", str(project / "site"), *extra]
     return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=600)

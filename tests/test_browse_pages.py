@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from paperfold.browse import TITLED_POINTS, map_points, month_of, render_map, render_timeline, timeline
+from paperfold.site.browse import TITLED_POINTS, map_points, month_of, render_map, render_timeline, timeline
 from paperfold.model import Paper
-from paperfold.related import text_tfidf
-from paperfold.render import front_matter, make_env
+from paperfold.enrich.related import text_tfidf
+from paperfold.site.render import front_matter, make_env
 
 
 def paper(id: str, date: str | None = None, tags: tuple[str, ...] = (), title: str | None = None) -> Paper:

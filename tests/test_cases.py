@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from paperfold.detect import read_dump
+from paperfold.ingest.detect import read_dump
 from paperfold.model import Dump, RawRecord
 
 CASES = Path(__file__).parent / "cases"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from paperfold.check import check
+from paperfold.contrib.check import check
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "001_0f1032ad69612bb7.txt"  # an Almanac page: 9 papers, one count warning on line 9
@@ -78,7 +78,7 @@ def test_every_problem_at_its_file_and_line(project: Path, monkeypatch):
 
 
 def run_check(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "paperfold.cli", "check", "--config", str(project / "mkdocs.yml"), *args],
+    return subprocess.run([sys.executable, "-m", "paperfold.face.cli", "check", "--config", str(project / "mkdocs.yml"), *args],
                           cwd=project, capture_output=True, text=True, timeout=120)
 
 
@@ -113,7 +113,7 @@ def test_clean_curation_passes(project: Path):
 
 def test_contributing_examples_are_valid_curation():
     """Every YAML example in CONTRIBUTING.md passes the curation validators."""
-    from paperfold.curation_files import read_dump_file, read_paper_file
+    from paperfold.papers.curation_files import read_dump_file, read_paper_file
 
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", text, flags=re.S)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from paperfold.build import collect
-from paperfold.curate import TopicEdit, apply_curation
-from paperfold.curation_files import Curation, load_curation, read_paper_file
+from paperfold.papers.curate import TopicEdit, apply_curation
+from paperfold.papers.curation_files import Curation, load_curation, read_paper_file
 from paperfold.model import Origin, Paper, RawRecord
-from paperfold.papers import merge_records
+from paperfold.papers.merge import merge_records
 
 ABSTRACT = "word " * 5
 

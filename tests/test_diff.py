@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from paperfold.diff import compare, diff
+from paperfold.contrib.diff import compare, diff
 
 ROOT = Path(__file__).resolve().parent.parent
 ALMANAC = "001_0f1032ad69612bb7.txt"  # 9 papers
@@ -68,7 +68,7 @@ def test_no_change():
 
 def test_cli_prints_markdown(tmp_path: Path):
     repo = make_repo(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "paperfold.cli", "diff", "HEAD", "--config", str(repo / "mkdocs.yml")],
+    result = subprocess.run([sys.executable, "-m", "paperfold.face.cli", "diff", "HEAD", "--config", str(repo / "mkdocs.yml")],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "No paper is added, removed or altered (9 papers)." in result.stdout

@@ -3,7 +3,7 @@
 import markdown
 import pytest
 
-from paperfold.escape import MARKDOWN_SYNTAX, attr, md, safe_url
+from paperfold.site.escape import MARKDOWN_SYNTAX, attr, md, safe_url
 
 
 def render(text: str) -> str:

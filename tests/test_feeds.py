@@ -10,12 +10,12 @@ import bibtexparser
 import pytest
 
 from paperfold.build import collect
-from paperfold.feeds import FEED_SIZE, newest_dated
-from paperfold.render import front_matter, make_env
-from paperfold.topic_pages import render_topics
-from paperfold.topics import assign_topics, papers_by_topic
-from paperfold.vocabulary import load_vocabulary
-from paperfold.write import write_pages
+from paperfold.site.feeds import FEED_SIZE, newest_dated
+from paperfold.site.render import front_matter, make_env
+from paperfold.site.topic_pages import render_topics
+from paperfold.enrich.topics import assign_topics, papers_by_topic
+from paperfold.enrich.vocabulary import load_vocabulary
+from paperfold.site.write import write_pages
 from sitebuild import build, make_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,7 +93,7 @@ def test_stale_topic_files_are_removed(tmp_path):
 def test_the_vocabulary_is_the_tags_plugin_allow_list():
     from mkdocs.config import load_config
 
-    from paperfold import mkdocs_hook
+    from paperfold.face import mkdocs_hook
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     mkdocs_hook.on_config(config)

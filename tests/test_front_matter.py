@@ -4,7 +4,7 @@ what the libyaml safe dumper it derives from writes, for every shape a front mat
 import pytest
 import yaml
 
-from paperfold.render import FrontMatterDumper, front_matter, yaml_fields
+from paperfold.site.render import FrontMatterDumper, front_matter, yaml_fields
 
 
 class LibyamlSafe(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from paperfold.links import find_arxiv_id, find_links, is_code_link
+from paperfold.ingest.links import find_arxiv_id, find_links, is_code_link
 
 FIND_LINKS = [
     ["no links here", ()],

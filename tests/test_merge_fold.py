@@ -1,6 +1,6 @@
 import pytest
 
-from paperfold.merge import fold, folded_words
+from paperfold.papers.identity import fold, folded_words
 
 
 @pytest.mark.parametrize("text", [

@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 from dateutil import parser as dateparser
 
-from paperfold.normalize import clean_text, filled_lines, resolve_date
-from paperfold.paragraphs import numbered_lines
+from paperfold.ingest.normalize import clean_text, filled_lines, resolve_date
+from paperfold.ingest.paragraphs import numbered_lines
 
 APR_13 = date(2026, 4, 13)
 NOV_23 = date(2026, 11, 23)

@@ -55,7 +55,7 @@ def test_adding_a_dump_does_not_move_existing_pages(tmp_path):
 
 
 def test_export_json_has_the_documented_fields():
-    out = subprocess.run([sys.executable, "-m", "paperfold.cli", "export", "--format", "json",
+    out = subprocess.run([sys.executable, "-m", "paperfold.face.cli", "export", "--format", "json",
                           "--seeds", str(ROOT / "seeds")], capture_output=True, text=True, check=True)
     papers = json.loads(out.stdout)
     assert len(papers) == 101
@@ -69,7 +69,7 @@ def test_export_json_has_the_documented_fields():
 def test_export_bibtex_parses_back():
     import bibtexparser
 
-    out = subprocess.run([sys.executable, "-m", "paperfold.cli", "export", "--format", "bibtex",
+    out = subprocess.run([sys.executable, "-m", "paperfold.face.cli", "export", "--format", "bibtex",
                           "--seeds", str(ROOT / "seeds")], capture_output=True, text=True, check=True)
     library = bibtexparser.parse_string(out.stdout)
     assert len(library.entries) == 101 and not library.failed_blocks
@@ -116,7 +116,7 @@ def test_paper_page_shows_fields_sources_and_cite(built_site):
 
 def test_same_title_different_arxiv_ids_keeps_the_first_page_in_place():
     from paperfold.model import Origin, RawRecord
-    from paperfold.papers import merge_records
+    from paperfold.papers.merge import merge_records
 
     first = RawRecord(Origin("seeds/a.txt", 1), "labelled", title="Attention Is All You Need", arxiv_id="1706.03762")
     second = RawRecord(Origin("seeds/b.txt", 1), "labelled", title="Attention Is All You Need", arxiv_id="2401.00001")

@@ -3,7 +3,7 @@ arxiv_abstracts, labelled and bibtex."""
 
 import pytest
 
-from paperfold.readers import arxiv_abstracts, bibtex, labelled, labelled_lines
+from paperfold.ingest.readers import arxiv_abstracts, bibtex, labelled, labelled_lines
 
 ABSTRACT_START = [
     ["Abstract:Logit regularization, the addition", "Logit regularization, the addition"],

@@ -12,9 +12,10 @@ import textwrap
 import numpy as np
 import pytest
 
-from paperfold import related, similarity
+from paperfold.enrich import related
+from paperfold.enrich import similarity
 from paperfold.model import Paper
-from paperfold.related import STATED_REASON, paper_text, relate
+from paperfold.enrich.related import STATED_REASON, paper_text, relate
 from sitebuild import ROOT
 
 
@@ -215,7 +216,8 @@ def test_exact_search_in_two_processes_gives_the_papers_of_one():
     and a shard's blocks do not line up with one process's."""
     script = """
         import json, random
-        from paperfold import related, similarity
+        from paperfold.enrich import related
+        from paperfold.enrich import similarity
         from paperfold.model import Paper
         from paperfold.shards import shard_count
         similarity.EXACT_MIN_SHARD = 200

@@ -10,8 +10,8 @@ import sys
 import numpy as np
 import pytest
 
-from paperfold import embeddings
-from paperfold.related import relate
+from paperfold.enrich import embeddings
+from paperfold.enrich.related import relate
 from test_related import CORPUS, by_id, paper
 
 

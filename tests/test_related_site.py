@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from paperfold import cli
+from paperfold.face import cli
 from paperfold.build import papers_for, settings_from_options
 from sitebuild import ROOT, build, make_project
 

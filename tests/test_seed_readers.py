@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from paperfold.detect import page_starts, read_dump
+from paperfold.ingest.detect import page_starts, read_dump
 from paperfold.model import Dump
-from paperfold.readers import almanac, hf_daily
+from paperfold.ingest.readers import almanac, hf_daily
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from paperfold.build import collect
-from paperfold.normalize import resolve_date
+from paperfold.ingest.normalize import resolve_date
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -53,7 +53,7 @@ def test_serve_rebuilds_when_a_seed_is_added(tmp_path):
     project = make_project(tmp_path)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "paperfold.cli", "serve", "--config", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", "paperfold.face.cli", "serve", "--config", str(project / "mkdocs.yml"),
          "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )

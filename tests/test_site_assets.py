@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from paperfold.site_assets import ROOT_SELECTOR, copy_katex, pagefind_command
+from paperfold.face.site_assets import ROOT_SELECTOR, copy_katex, pagefind_command
 
 
 def test_copy_katex_copies_script_stylesheet_and_woff2_fonts(tmp_path):

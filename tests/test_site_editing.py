@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from paperfold import cli
-from paperfold.safebuild import build_atomically
+from paperfold.face import cli
+from paperfold.face.safebuild import build_atomically
 from sitebuild import build, make_project
 
 REPO = "https://github.com/example/paperfold"

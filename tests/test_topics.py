@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from paperfold.build import collect
-from paperfold.curate import TopicEdit
+from paperfold.papers.curate import TopicEdit
 from paperfold.model import Origin, Paper
-from paperfold.render import front_matter, make_env
-from paperfold.topic_pages import TOPIC_PAGE_LIMIT, render_topics
-from paperfold.topic_rules import phrase_pattern
-from paperfold.topics import assign_topics, papers_by_topic
-from paperfold.vocabulary import UNSORTED, load_vocabulary, parse_vocabulary
+from paperfold.site.render import front_matter, make_env
+from paperfold.site.topic_pages import TOPIC_PAGE_LIMIT, render_topics
+from paperfold.enrich.topic_rules import phrase_pattern
+from paperfold.enrich.topics import assign_topics, papers_by_topic
+from paperfold.enrich.vocabulary import UNSORTED, load_vocabulary, parse_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_SHARE = 0.40

@@ -1,6 +1,6 @@
 """write.py: only changed pages are rewritten; generated files nobody wrote any more are removed."""
 
-from paperfold.write import write_changed, write_pages
+from paperfold.site.write import write_changed, write_pages
 
 
 def test_pages_written_apart_are_kept_and_stale_ones_removed(tmp_path):

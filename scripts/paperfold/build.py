@@ -12,22 +12,22 @@ from typing import Callable, Mapping, Sequence
 
 from jinja2 import Environment
 
-from .curate import apply_curation, orphaned_dumps, topic_edits
-from .curation_files import Curation, load_curation
-from .detect import read_dump
-from .model import Paper, Problem, RawRecord
-from .papers import merge_records
-from .redirects import redirect_pages
-from .related import TfIdf, relate, text_tfidf
-from .render import (DumpSummary, PaperDraft, SiteLookups, draft_paper, escaped_titles, finish_paper, make_env,
+from paperfold.papers.curate import apply_curation, orphaned_dumps, topic_edits
+from paperfold.papers.curation_files import Curation, load_curation
+from paperfold.ingest.detect import read_dump
+from paperfold.model import Paper, Problem, RawRecord
+from paperfold.papers.merge import merge_records
+from paperfold.site.redirects import redirect_pages
+from paperfold.enrich.related import TfIdf, relate, text_tfidf
+from paperfold.site.render import (DumpSummary, PaperDraft, SiteLookups, draft_paper, escaped_titles, finish_paper, make_env,
                      paper_path, render_map_page, render_site)
-from .report import BuildReport
-from .shards import MIN_SHARD, available_cpus, map_chunks, map_shards
-from .sources import load_dumps
-from .topic_rules import Rules
-from .topics import assign_topics, automatic_tags
-from .vocabulary import Vocabulary, load_vocabulary
-from .write import write_changed, write_pages
+from paperfold.report import BuildReport
+from paperfold.shards import MIN_SHARD, available_cpus, map_chunks, map_shards
+from paperfold.ingest.sources import load_dumps
+from paperfold.enrich.topic_rules import Rules
+from paperfold.enrich.topics import assign_topics, automatic_tags
+from paperfold.enrich.vocabulary import Vocabulary, load_vocabulary
+from paperfold.site.write import write_changed, write_pages
 
 
 @dataclass(frozen=True)

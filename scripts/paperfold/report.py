@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .model import Paper, Problem
-from .render import DumpSummary
+from paperfold.model import Paper, Problem
+from paperfold.site.render import DumpSummary
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""For contributors: checking a change and summarising it for a pull request."""

@@ -1,0 +1,1 @@
+"""Enrichment: topics from the vocabulary, related papers."""

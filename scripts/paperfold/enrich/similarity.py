@@ -1,0 +1,262 @@
+"""TF-IDF vectors and top-k neighbour search, kept apart from the blending in related.py.
+
+Everything here is computation over arrays: no Paper, no files (the exact search may
+fork workers, see below).
+
+Two ways to find candidate neighbours:
+
+- `exact_candidates`: chunked sparse products X[chunk] @ X.T, keeping only the
+  best m of each row with np.argpartition. O(N^2) work, memory bounded by
+  the chunk. Used up to EXACT_LIMIT papers.
+- `reduced_candidates`: above that, a TruncatedSVD projection (fitted on a
+  fixed sample), then `blocked_candidates` in the reduced space: k-means
+  clusters, each row compared with its own and the nearest clusters' rows.
+  This is approximate with respect to TF-IDF: a true neighbour can be missed
+  if the projection or the clustering hides it.
+
+Either way the candidates are then scored exactly by `pair_products`, which
+also yields the terms that contributed most to each pair's score.
+
+The exact search takes `workers`: its rows are split into contiguous shards searched
+side by side in forked processes (shards.py). Each row's candidates depend on that row
+alone, so the result is the same for any number of workers. The blocked search is not
+sharded: at 10k papers it takes ~0.2 s, and two processes made it ~0.4 s.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.cluster import KMeans
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.neighbors import NearestNeighbors
+from sklearn.preprocessing import normalize
+
+from paperfold.shards import map_shards
+
+EXACT_LIMIT = 10_000  # exact search: ~2 s of relate()'s ~3.8 s at 9,000 papers on one core; grows as N^2
+CHUNK_CELLS = 20_000_000  # dense similarity cells per chunk of the blocked search: 80 MB of float32
+# Exact search: 20 MB blocks reuse freed memory; 80 MB ones were faulted in afresh for every
+# chunk, ~20% slower at 10k papers.
+EXACT_CHUNK_CELLS = 5_000_000
+# Exact search is sharded from 2 x 2,000 rows on: at 4,000 papers it takes ~0.45 s in one
+# process, ~0.3 s in two (forking and sending back a shard's candidates: ~20 ms).
+EXACT_MIN_SHARD = 2_000
+SVD_COMPONENTS = 128
+SVD_SAMPLE = 20_000  # the projection is fitted on this many papers, then applied to all
+SVD_COLUMNS = 30_000  # ... and on the terms found in the most papers
+CLUSTER_SIZE = 300  # blocked search: papers per k-means cluster, on average
+PROBES = 12  # a cluster is searched together with its 11 nearest clusters
+MAX_DF = 0.5  # a term in more than half the papers ("model", "results") says nothing...
+MAX_DF_FROM = 20  # ... once there are enough papers to tell
+# Words that start with a letter, two characters or more: "grokking", "lora",
+# "b200"; bare numbers ("2024", "7b") never become a term or a reason.
+WORD = re.compile(r"\b[^\W\d_]\w+\b")
+URL = re.compile(r"\b(?:https?://|www\.)\S+")  # "Code is available at https://github.com/x/y"
+# English stop words, and the boilerplate of paper listings, which relates
+# papers by how they were announced rather than what they say: Almanac's
+# summaries all open "A new arXiv preprint ...".
+# Also the verbs and nouns every abstract uses ("we propose a method ..."), which
+# made weak reasons such as "shared terms: method, approach, require".
+LISTING_WORDS = {"arxiv", "preprint", "new", "paper", "papers", "propose", "proposed", "authors"}
+ABSTRACT_WORDS = {
+    "approach", "approaches", "method", "methods", "problem", "problems", "technique", "techniques",
+    "result", "results", "show", "shows", "shown", "study", "studies", "work", "works", "using", "use",
+    "used", "based", "present", "presents", "introduce", "introduces", "demonstrate", "demonstrates",
+    "require", "requires", "provide", "provides", "existing", "novel", "recent", "recently", "however",
+    "does", "task", "tasks", "finding", "findings", "key", "arising", "unlike", "motivated", "address",
+}
+STOP_WORDS = ENGLISH_STOP_WORDS | LISTING_WORDS | ABSTRACT_WORDS
+
+
+def phrases(text: str) -> list[str]:
+    """The terms of a text: its words and its two-word phrases, stop words left out.
+
+    Web addresses are left out ("https", "github" say nothing). Unlike
+    scikit-learn's own 1-2-grams, a phrase never bridges a removed stop
+    word, so every term is something the text literally says: "implicit bias
+    of the logistic loss" gives "implicit bias" and "logistic loss", not
+    "bias logistic".
+    """
+    text = text.lower()
+    if "http" in text or "www." in text:  # most texts have no address; URL.sub would scan them all
+        text = URL.sub(" ", text)
+    words = WORD.findall(text)
+    kept = [w for w in words if w not in STOP_WORDS]
+    pairs = zip(words, words[1:])
+    return kept + [f"{a} {b}" for a, b in pairs if a not in STOP_WORDS and b not in STOP_WORDS]
+
+
+def make_vectorizer(n_docs: int) -> TfidfVectorizer:
+    """The one TF-IDF configuration Paperfold uses: 1-2-grams via `phrases`,
+    sublinear tf (1 + log tf), smoothed idf, L2-normalised float32 rows.
+
+    min_df=2: a term seen in a single paper can never be shared, so it cannot
+    relate two papers; dropping it also keeps the vocabulary small at scale.
+    Stop words: STOP_WORDS (scikit-learn's English list plus listing boilerplate).
+    max_df: terms in more than MAX_DF of the papers are dropped, from
+    MAX_DF_FROM papers on; in a handful of papers that share a subject the
+    shared words are the point, and idf already weighs them down.
+    """
+    return TfidfVectorizer(
+        analyzer=phrases,  # lowercase words and 2-word phrases, English stop words out
+        min_df=2,
+        max_df=MAX_DF if n_docs >= MAX_DF_FROM else 1.0,
+        sublinear_tf=True,
+        norm="l2",
+        dtype=np.float32,
+    )
+
+
+def tfidf(texts: list[str]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """L2-normalised TF-IDF rows (all-zero for empty texts) and the term of each column."""
+    vectorizer = make_vectorizer(len(texts))
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:  # empty vocabulary: no term is shared by two papers
+        return sp.csr_matrix((len(texts), 0), dtype=np.float32), np.array([], dtype=object)
+    return matrix.tocsr(), vectorizer.get_feature_names_out()
+
+
+def _top_of_rows(scores: np.ndarray, m: int) -> np.ndarray:
+    """Column indices of the m largest values of each row (unordered)."""
+    if m >= scores.shape[1]:
+        return np.tile(np.arange(scores.shape[1]), (scores.shape[0], 1))
+    return np.argpartition(-scores, m - 1, axis=1)[:, :m]
+
+
+def exact_candidates(matrix: sp.csr_matrix, m: int, workers: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """For every row, the m other rows with the highest dot product: (rows, cols) pairs.
+    Shards of the rows are searched in `workers` processes."""
+    n = matrix.shape[0]
+    m = min(m, n - 1)
+    if m <= 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    transposed = matrix.T.tocsr()  # as CSC it was converted to CSR again for every chunk
+    chunk = max(1, EXACT_CHUNK_CELLS // n)
+
+    def top_of(shard: range) -> np.ndarray:
+        """The shard's rows' m best columns, rows x m: small enough to send back, unlike a block."""
+        tops = []
+        for start in range(shard.start, shard.stop, chunk):
+            stop = min(shard.stop, start + chunk)
+            block = (matrix[start:stop] @ transposed).toarray()
+            block[np.arange(stop - start), np.arange(start, stop)] = -np.inf  # never itself
+            tops.append(_top_of_rows(block, m).copy())  # a view would keep the block's rows x n argpartition
+        return np.concatenate(tops)
+
+    top = np.concatenate(map_shards(top_of, range(n), workers, min_shard=EXACT_MIN_SHARD))
+    return np.repeat(np.arange(n), m), top.ravel()
+
+
+def reduce(matrix: sp.csr_matrix, components: int = SVD_COMPONENTS) -> np.ndarray:
+    """Dense, L2-normalised SVD projection of the SVD_COLUMNS most widespread terms,
+    fitted on a deterministic sample of rows (cost no longer grows with the vocabulary)."""
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    columns = np.sort(np.argsort(-df, kind="stable")[:SVD_COLUMNS])
+    narrow = matrix[:, columns]
+    components = min(components, narrow.shape[1] - 1, narrow.shape[0] - 1)
+    sample = np.random.default_rng(0).permutation(narrow.shape[0])[:SVD_SAMPLE]
+    svd = TruncatedSVD(n_components=components, n_iter=4, random_state=0).fit(narrow[np.sort(sample)])
+    return normalize(svd.transform(narrow).astype(np.float32))
+
+
+def dense_candidates(vectors: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Exact m nearest rows by cosine for L2-normalised dense rows, self excluded (O(N^2))."""
+    n = vectors.shape[0]
+    m = min(m, n - 1)
+    if m <= 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    search = NearestNeighbors(n_neighbors=m + 1, algorithm="brute", metric="euclidean")
+    neighbours = search.fit(vectors).kneighbors(vectors, return_distance=False)
+    rows = np.repeat(np.arange(n), m + 1)
+    cols = neighbours.ravel()
+    keep = rows != cols
+    return rows[keep], cols[keep]
+
+
+def blocked_candidates(vectors: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Approximate m nearest rows: k-means clusters of about CLUSTER_SIZE rows; the rows
+    of a cluster are compared with the rows of that cluster and its PROBES - 1 nearest."""
+    n_clusters = max(1, vectors.shape[0] // CLUSTER_SIZE)
+    kmeans = KMeans(n_clusters=n_clusters, init="random", n_init=1, max_iter=20, random_state=0).fit(vectors)
+    centres = normalize(kmeans.cluster_centers_)
+    members = np.split(np.argsort(kmeans.labels_, kind="stable"), np.cumsum(np.bincount(kmeans.labels_))[:-1])
+    rows, cols = [], []
+    for cluster, queries in enumerate(members):
+        near = [c for c in np.argsort(-(centres @ centres[cluster]), kind="stable")[:PROBES] if c != cluster]
+        pool = np.concatenate([queries] + [members[c] for c in near])  # own rows first
+        step = max(1, CHUNK_CELLS // len(pool))
+        for start in range(0, len(queries), step):
+            chunk = queries[start:start + step]
+            block = vectors[chunk] @ vectors[pool].T
+            block[np.arange(len(chunk)), start + np.arange(len(chunk))] = -np.inf  # never itself
+            top = _top_of_rows(block, min(m, len(pool) - 1))
+            rows.append(np.repeat(chunk, top.shape[1]))
+            cols.append(pool[top].ravel())
+    return np.concatenate(rows), np.concatenate(cols)
+
+
+def reduced_candidates(matrix: sp.csr_matrix, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Approximate TF-IDF candidates: blocked search in the SVD space."""
+    return blocked_candidates(reduce(matrix), m)
+
+
+def candidates(matrix: sp.csr_matrix, m: int, workers: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Exact below EXACT_LIMIT rows, in `workers` processes; SVD-approximate above."""
+    if matrix.shape[0] <= EXACT_LIMIT or matrix.shape[1] <= SVD_COMPONENTS:
+        return exact_candidates(matrix, m, workers)
+    return reduced_candidates(matrix, m)
+
+
+def _unordered(rows: np.ndarray, cols: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each pair once as (low, high), and where each given pair is among them: (r, c) and
+    (c, r) have the same products, and most neighbours are each other's neighbours."""
+    keys, at = np.unique(np.minimum(rows, cols) * n + np.maximum(rows, cols), return_inverse=True)
+    return keys // n, keys % n, at.reshape(-1)
+
+
+# 20,000 pairs keep a chunk's arrays at a few MB, which reuse freed memory; 200,000 pairs
+# (~80 MB arrays) made pair_scores 3x slower, faulting in fresh pages for every chunk.
+def _products(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, chunk: int = 20_000):
+    """The elementwise products of the two rows of each pair, in chunks of pairs."""
+    for start in range(0, len(rows), chunk):
+        part = slice(start, start + chunk)
+        product = matrix[rows[part]].multiply(matrix[cols[part]]).tocsr()
+        product.eliminate_zeros()
+        yield part, product
+
+
+def pair_scores(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Exact dot product (cosine, rows being L2-normalised) of each (row, col) pair."""
+    low, high, at = _unordered(rows, cols, matrix.shape[0])
+    scores = np.zeros(len(low), np.float32)
+    for part, product in _products(matrix, low, high):
+        scores[part] = np.asarray(product.sum(axis=1)).ravel()
+    return scores[at]
+
+
+def pair_terms(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, terms: int = 6) -> np.ndarray:
+    """Per pair, the columns that contribute most to its dot product, best first, -1 padded."""
+    low, high, at = _unordered(rows, cols, matrix.shape[0])
+    top = np.full((len(low), terms), -1, np.int64)
+    for part, product in _products(matrix, low, high):
+        top[part] = _top_terms(product, terms)
+    return top[at]
+
+
+def _top_terms(product: sp.csr_matrix, terms: int) -> np.ndarray:
+    """Per row, the columns of the `terms` largest values, best first, -1 padded."""
+    row_of = np.repeat(np.arange(product.shape[0]), np.diff(product.indptr))
+    product.sort_indices()
+    # One float key orders by row, then by value, largest first (values lie in (0, 1]);
+    # the stable sort leaves equal values in column order.
+    order = np.argsort(row_of + 0.5 * (1.0 - product.data.astype(np.float64)), kind="stable")
+    rank = np.arange(len(order)) - product.indptr[row_of[order]]
+    first = rank < terms
+    out = np.full((product.shape[0], terms), -1, np.int64)
+    out[row_of[order[first]], rank[first]] = product.indices[order[first]]
+    return out

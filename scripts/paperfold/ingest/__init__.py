@@ -1,0 +1,1 @@
+"""Ingestion: find the dumps, tell their kind, read each into records."""

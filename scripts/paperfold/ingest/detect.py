@@ -1,0 +1,82 @@
+"""Split a dump into pages and hand each page to the reader that recognises it.
+
+A pasted file may hold several pages one after another (two Daily Papers
+pages, or an Almanac page after a Hugging Face one). Pages that have a header
+line start a new segment there; each segment then goes to the reader whose
+`score` is highest. A segment no reader recognises becomes one Problem that
+names the file and the kinds we know, and the other pages still build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from paperfold.model import Dump, Problem, ReadResult
+from paperfold.ingest.readers import READERS
+
+MIN_SCORE = 0.3  # below this a reader is only guessing
+CERTAIN = 1.0  # the highest score a reader gives
+
+
+def known_kinds() -> str:
+    return ", ".join(f"{reader.NAME} ({reader.DESCRIPTION})" for reader in READERS)
+
+
+def page_starts(lines: list[str]) -> list[int]:
+    """0-based indices of lines that start a page of some kind (always includes 0)."""
+    starts = {0}
+    for reader in READERS:
+        if reader.HEADER is None:
+            continue
+        starts.update(i for i, line in enumerate(lines) if reader.HEADER.match(line))
+    return sorted(starts)
+
+
+def split_pages(dump: Dump) -> list[Dump]:
+    lines = dump.text.split("\n")
+    starts = page_starts(lines)
+    if len(starts) == 1:  # one page: the dump itself
+        return [dump]
+    bounds = zip(starts, starts[1:] + [len(lines)])
+    pages = [
+        replace(dump, text="\n".join(lines[start:end]), first_line=dump.first_line + start)
+        for start, end in bounds
+    ]
+    return [page for page in pages if page.text.strip()] or [dump]
+
+
+def choose_reader(text: str):
+    """The reader with the highest score, the earlier one on a tie; None below MIN_SCORE.
+
+    Scores stop at CERTAIN, so once a reader reaches it no later reader can win
+    and their detectors need not run over the text.
+    """
+    best, best_score = None, 0.0
+    for reader in READERS:
+        score = reader.score(text)
+        if best is None or score > best_score:
+            best, best_score = reader, score
+        if best_score >= CERTAIN:
+            break
+    return best if best_score >= MIN_SCORE else None
+
+
+def read_dump(dump: Dump) -> tuple[ReadResult, list[str]]:
+    """Every record and problem in the dump, and the reader names used for it."""
+    if not dump.text.strip():
+        problem = Problem(dump.origin(0), "expected a listing page, found an empty file")
+        return ReadResult(problems=(problem,)), []
+    records, problems, skipped, kinds = [], [], [], []
+    for page in split_pages(dump):
+        reader = choose_reader(page.text)
+        if reader is None:
+            message = f"no reader recognises this page; expected one of: {known_kinds()}"
+            problems.append(Problem(page.origin(0), message))
+            continue
+        result = reader.read(page)
+        records += result.records
+        problems += result.problems
+        skipped += result.skipped
+        kinds.append(reader.NAME)
+    return ReadResult(tuple(records), tuple(problems), tuple(skipped)), kinds
+

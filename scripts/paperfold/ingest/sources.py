@@ -1,0 +1,101 @@
+"""Reading dump files from disk: the only stage that touches the seeds folder.
+
+It decodes each file (BOM, CRLF), rejects empty and binary files with a clear
+Problem, and finds each dump's capture date: a YYYY-MM-DD prefix in the file
+name, else the file's last git commit date, else its modification time.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+from typing import Mapping
+
+from paperfold.model import Dump, Origin, Problem
+
+# "2026-04-13_hf_daily.txt" -> 2026-04-13
+DATE_PREFIX = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[_\-. ]|$)")
+IGNORED_NAMES = {"README.md", "README", ".gitkeep"}
+
+
+def seed_files(seeds_dir: Path) -> list[Path]:
+    files = (p for p in seeds_dir.rglob("*") if p.is_file())
+    return sorted(p for p in files if not _hidden(p, seeds_dir) and p.name not in IGNORED_NAMES)
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def decode(raw: bytes) -> str | None:
+    """Text with BOM removed and newlines normalised, or None for binary data."""
+    if b"\x00" in raw:
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def git_commit_dates(directory: Path) -> dict[Path, date]:
+    """Last commit date of every file under `directory`, from one `git log` call."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "--format=%x00%cs", "--name-only", "--", "."],
+            cwd=directory, capture_output=True, text=True, check=True, timeout=60,
+        ).stdout
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=directory, capture_output=True, text=True, check=True, timeout=60,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    dates: dict[Path, date] = {}
+    for chunk in out.split("\x00")[1:]:
+        day, *names = chunk.strip().split("\n")
+        for name in filter(None, names):
+            dates.setdefault((Path(top) / name).resolve(), date.fromisoformat(day))
+    return dates
+
+
+def capture_date(path: Path, commit_dates: dict[Path, date]) -> tuple[date, str]:
+    if match := DATE_PREFIX.match(path.name):
+        try:
+            return date.fromisoformat(match["date"]), "file name"
+        except ValueError:
+            pass
+    if (committed := commit_dates.get(path.resolve())) is not None:
+        return committed, "git commit"
+    return datetime.fromtimestamp(path.stat().st_mtime).date(), "modification time"
+
+
+def load_dumps(
+    seeds_dir: Path, display_root: Path | None = None, pinned: Mapping[str, date] | None = None,
+) -> tuple[list[Dump], list[Problem]]:
+    """Every readable dump under `seeds_dir`, and a Problem for each file that is not.
+
+    `pinned` maps a file name to the capture date a curation file gives it; it
+    wins over the file name, git and the modification time.
+    """
+    display_root = display_root or seeds_dir.parent
+    commit_dates = git_commit_dates(seeds_dir) if seeds_dir.is_dir() else {}
+    dumps, problems = [], []
+    for path in seed_files(seeds_dir):
+        shown = _display_path(path, display_root)
+        text = decode(path.read_bytes())
+        if text is None:
+            problems.append(Problem(Origin(shown, 1), "expected a UTF-8 text listing, found binary data"))
+            continue
+        day, how = (pinned[path.name], "curation") if path.name in (pinned or {}) else capture_date(path, commit_dates)
+        dumps.append(Dump(shown, text, day, how))
+    return dumps, problems
+
+
+def _display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,1 @@
+"""Papers: recognise the same paper across records, merge, apply curation files."""

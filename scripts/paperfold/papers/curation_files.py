@@ -1,0 +1,309 @@
+"""Read and validate the human-edited curation files under `curation/`.
+
+    curation/papers/<paper-id>.yml      fixes for one paper (keys: PAPER_KEYS)
+    curation/dumps/<dump-file-name>.yml facts about one seed file (keys: DUMP_KEYS)
+
+This is the only module that reads curation files; the build never writes
+them. Every problem becomes a `Problem` at the file and line it concerns
+("expected …, found …"), and loading goes on, so `paperfold check` can list
+them all at once. A file with a problem in one key still applies its other
+keys; a file that is not valid YAML is left out whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from paperfold.model import Origin, Problem
+
+PAPER_KEYS = {
+    "title": "the corrected title (text)",
+    "authors": "the corrected list of author names",
+    "date": "the corrected date: YYYY, YYYY-MM or YYYY-MM-DD",
+    "topics": "the paper's topics, replacing the assigned ones (list of topic ids)",
+    "add_topics": "topic ids to add (list)",
+    "remove_topics": "topic ids to remove (list)",
+    "hide": "why the paper is left off the site (text)",
+    "merge_with": "the id of a paper that is the same paper as this one",
+    "split": "records to separate from this paper, as 'path:line' (list)",
+    "note": "Markdown shown on the paper's page",
+    "aliases": "older ids of this paper; their URLs redirect here (list)",
+}
+DUMP_KEYS = {
+    "capture_date": "the date the page was captured: YYYY-MM-DD",
+}
+# "2025", "2025-02", "2025-02-27"
+ISO_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$")
+# "seeds/003_x.txt:12"
+ORIGIN = re.compile(r"^(?P<path>.+):(?P<line>[1-9]\d*)$")
+# Paper ids are slugs: "scaling-laws-for-neural-language-models-96d1b5"
+PAPER_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class PaperCuration:
+    """The fixes one curation file makes to one paper. Unset keys are None or ()."""
+
+    id: str  # the file's stem
+    path: str  # "curation/papers/<id>.yml", as shown in messages and edit links
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    title: str | None = None
+    authors: tuple[str, ...] | None = None
+    date: str | None = None
+    topics: tuple[str, ...] | None = None
+    add_topics: tuple[str, ...] = ()
+    remove_topics: tuple[str, ...] = ()
+    hide: str | None = None
+    merge_with: str | None = None
+    split: tuple[Origin, ...] = ()
+    note: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def origin(self, key: str | None = None) -> Origin:
+        return Origin(self.path, self.lines.get(key, 1) if key else 1)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Ids this entry answers to: its own, then its aliases."""
+        return (self.id, *self.aliases)
+
+
+@dataclass(frozen=True)
+class DumpCuration:
+    name: str  # the seed file's name: "2026-04-13_hf_daily.txt"
+    path: str
+    capture_date: date | None = None
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Curation:
+    papers: tuple[PaperCuration, ...] = ()
+    dumps: tuple[DumpCuration, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def capture_dates(self) -> dict[str, date]:
+        """Pinned capture dates by seed file name (applied before reading)."""
+        return {d.name: d.capture_date for d in self.dumps if d.capture_date}
+
+
+def load_curation(curation_dir: Path | None, display_root: Path | None = None) -> Curation:
+    """Every curation file under `curation_dir` (a missing folder means no curation)."""
+    if curation_dir is None or not curation_dir.is_dir():
+        return Curation()
+    root = display_root or curation_dir.parent
+    papers, dumps, problems = [], [], []
+    for path in _yaml_files(curation_dir / "papers"):
+        entry, found = read_paper_file(path.read_text(encoding="utf-8"), _shown(path, root), path.stem)
+        problems += found
+        papers += [entry] if entry else []
+    for path in _yaml_files(curation_dir / "dumps"):
+        entry, found = read_dump_file(path.read_text(encoding="utf-8"), _shown(path, root), path.stem)
+        problems += found
+        dumps += [entry] if entry else []
+    problems += _stray_files(curation_dir, root)
+    return Curation(tuple(papers), tuple(dumps), tuple(problems))
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*") if p.is_file() and p.suffix in (".yml", ".yaml")) if folder.is_dir() else []
+
+
+def _stray_files(curation_dir: Path, root: Path) -> list[Problem]:
+    """Files the build would silently ignore: a typo in a folder or extension."""
+    known = {"papers", "dumps", "README.md"}
+    problems = []
+    for path in sorted(curation_dir.iterdir()):
+        if path.name.startswith(".") or path.name in known:
+            continue
+        problems.append(Problem(Origin(_shown(path, root), 1),
+                                "expected curation/papers/<id>.yml or curation/dumps/<dump>.yml, "
+                                f"found {path.name!r} (ignored)", "warning"))
+    for folder in ("papers", "dumps"):
+        for path in sorted((curation_dir / folder).glob("*")) if (curation_dir / folder).is_dir() else []:
+            if path.is_file() and path.suffix not in (".yml", ".yaml") and not path.name.startswith("."):
+                problems.append(Problem(Origin(_shown(path, root), 1),
+                                        f"expected a .yml file, found {path.name!r} (ignored)", "warning"))
+    return problems
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --- YAML with line numbers -------------------------------------------------
+
+
+def parse_mapping(text: str, path: str) -> tuple[dict[str, tuple[Any, int]] | None, list[Problem]]:
+    """A top-level mapping as {key: (value, line)}; duplicate keys and syntax errors are Problems."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, []
+        if not isinstance(node, yaml.MappingNode):
+            found = type(loader.construct_object(node, deep=True)).__name__
+            return None, [Problem(Origin(path, node.start_mark.line + 1),
+                                  f"expected a mapping of keys like 'title: …', found a {found}")]
+        values: dict[str, tuple[Any, int]] = {}
+        problems = []
+        for key_node, value_node in node.value:
+            key, line = loader.construct_object(key_node, deep=True), key_node.start_mark.line + 1
+            if key in values:
+                problems.append(Problem(Origin(path, line),
+                                        f"expected each key once, found {key!r} again (first on line {values[key][1]})"))
+                continue
+            values[key] = (_construct(loader, value_node), line)
+        return values, problems
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [Problem(Origin(path, line), f"expected valid YAML, found a syntax error: {error.problem}")]
+    finally:
+        loader.dispose()
+
+
+def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """The node's value; a scalar YAML cannot construct (date: 2025-02-31) stays text for the validators."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:
+        return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def _unknown_keys(values: dict, known: dict[str, str], path: str) -> list[Problem]:
+    return [
+        Problem(Origin(path, line), f"expected one of {', '.join(known)}; found unknown key {key!r}")
+        for key, (_, line) in values.items() if key not in known
+    ]
+
+
+# --- one file per paper -----------------------------------------------------
+
+
+def read_paper_file(text: str, path: str, paper_id: str) -> tuple[PaperCuration | None, list[Problem]]:
+    values, problems = parse_mapping(text, path)
+    if values is None:
+        return None, problems
+    if not PAPER_ID.match(paper_id):
+        problems.append(Problem(Origin(path, 1), f"expected a file named after a paper id like "
+                                                 f"'some-title-1a2b3c.yml', found {paper_id!r}"))
+    problems += _unknown_keys(values, PAPER_KEYS, path)
+    fields: dict[str, Any] = {}
+    for key, (value, line) in values.items():
+        if key not in PAPER_KEYS:
+            continue
+        parsed, problem = PAPER_FIELDS[key](value)
+        if problem:
+            problems.append(Problem(Origin(path, line), f"{key}: {problem}"))
+        else:
+            fields[key] = parsed
+    lines = {key: line for key, (_, line) in values.items()}
+    return PaperCuration(id=paper_id, path=path, lines=lines, **fields), problems
+
+
+def _found(value: Any) -> str:
+    return f"{type(value).__name__} {value!r}" if not isinstance(value, str) else repr(value)
+
+
+def _text(value: Any) -> tuple[str | None, str | None]:
+    if isinstance(value, str) and value.strip():
+        return value.strip(), None
+    return None, f"expected non-empty text, found {_found(value)}"
+
+
+def _text_list(value: Any) -> tuple[tuple[str, ...] | None, str | None]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        return None, f"expected a list of text items, found {_found(value)}"
+    items = [v.strip() for v in value]
+    if len(set(items)) != len(items):
+        twice = next(v for v in items if items.count(v) > 1)
+        return None, f"expected each item once, found {twice!r} twice"
+    return tuple(items), None
+
+
+def _id_list(value: Any) -> tuple[tuple[str, ...] | None, str | None]:
+    items, problem = _text_list(value)
+    if problem:
+        return None, problem
+    bad = [v for v in items if not PAPER_ID.match(v)]
+    return (None, f"expected paper ids like 'some-title-1a2b3c', found {bad[0]!r}") if bad else (items, None)
+
+
+def _paper_id(value: Any) -> tuple[str | None, str | None]:
+    if isinstance(value, str) and PAPER_ID.match(value.strip()):
+        return value.strip(), None
+    return None, f"expected a paper id like 'some-title-1a2b3c', found {_found(value)}"
+
+
+def _iso_date(value: Any) -> tuple[str | None, str | None]:
+    """YAML reads 2025-02-27 as a date and 2025 as an int; "2025-02" stays text."""
+    if isinstance(value, date):
+        return value.isoformat(), None
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if ISO_DATE.match(text):
+        try:
+            if len(text) == 10:
+                date.fromisoformat(text)
+            return text, None
+        except ValueError:
+            pass
+    return None, f"expected a date like 2025, 2025-02 or 2025-02-27, found {_found(value)}"
+
+
+def _origins(value: Any) -> tuple[tuple[Origin, ...] | None, str | None]:
+    items, problem = _text_list(value)
+    if problem:
+        return None, problem.replace("text items", "records as 'path:line'")
+    origins = []
+    for item in items:
+        if not (match := ORIGIN.match(item)):
+            return None, f"expected a record as 'path:line' like 'seeds/x.txt:12', found {item!r}"
+        origins.append(Origin(match["path"], int(match["line"])))
+    return tuple(origins), None
+
+
+PAPER_FIELDS = {
+    "title": _text,
+    "authors": _text_list,
+    "date": _iso_date,
+    "topics": _text_list,
+    "add_topics": _text_list,
+    "remove_topics": _text_list,
+    "hide": _text,
+    "merge_with": _paper_id,
+    "split": _origins,
+    "note": _text,
+    "aliases": _id_list,
+}
+
+
+# --- one file per dump ------------------------------------------------------
+
+
+def read_dump_file(text: str, path: str, name: str) -> tuple[DumpCuration | None, list[Problem]]:
+    values, problems = parse_mapping(text, path)
+    if values is None:
+        return None, problems
+    problems += _unknown_keys(values, DUMP_KEYS, path)
+    if "capture_date" not in values:
+        return DumpCuration(name, path), problems
+    value, line = values["capture_date"]
+    day, problem = _iso_date(value)
+    if problem or len(day) != 10:
+        problems.append(Problem(Origin(path, line), "capture_date: expected a full date like 2026-04-13, "
+                                                    f"found {_found(value)}"))
+        return DumpCuration(name, path, line=line), problems
+    return DumpCuration(name, path, date.fromisoformat(day), line), problems

@@ -1,0 +1,241 @@
+"""Render the site's Markdown pages from plain data: Site -> {relative path: text}.
+
+Pages are Jinja2 templates; front matter is `yaml.safe_dump`; dump text goes
+through the one escaping filter in escape.py. Nothing here reads or writes
+files, so a renderer other than MkDocs only needs other templates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from paperfold.site.browse import render_map, render_timeline
+from paperfold.site.cite import entry_texts
+from paperfold.site.editlinks import page_links
+from paperfold.site.escape import attr, md, safe_url
+from paperfold.ingest.links import is_code_link
+from paperfold.model import Paper, Problem
+from paperfold.site.topic_pages import render_topics
+from paperfold.enrich.vocabulary import Vocabulary
+
+KIND_LABELS = {
+    "hf_daily": "Hugging Face Daily Papers",
+    "almanac": "Almanac event page",
+    "labelled": "arXiv listing or abstract page",
+    "arxiv_abstracts": "list of arXiv abstracts",
+    "bibtex": "BibTeX file",
+}
+NEWEST_ON_HOME = 25
+DESCRIPTION_CHARS = 200
+
+
+@dataclass(frozen=True)
+class DumpSummary:
+    """One seed file as the Sources page and the build report show it."""
+
+    path: str
+    kinds: tuple[str, ...]
+    capture_date: str
+    capture_date_source: str
+    record_count: int
+    problem_count: int
+
+
+def make_env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("paperfold.site", "templates"),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no stat per page
+        autoescape=False,  # Markdown, not HTML: dump text is escaped by `md` explicitly
+    )
+    env.filters.update(md=md, attr=attr)
+    return env
+
+
+STR_TAG, SEQ_TAG, MAP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """libyaml's safe dumper (yaml.safe_dump's safe subset, about ten times faster) that
+    never writes anchors: a value that appears twice is written twice, not as &id001 and
+    *id001, which no front matter reader expects. Not looking for repeats also saves a
+    tenth of the dumping time."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+    def represent_data(self, data):
+        """The nodes SafeRepresenter makes for str, list and dict, made directly: a page's
+        front matter is hundreds of these, and the generic dispatch (alias bookkeeping, a
+        lookup by type, two calls a scalar) was a quarter of the dumping time. Any other
+        type goes the generic way."""
+        kind = type(data)
+        if kind is str:
+            return yaml.ScalarNode(STR_TAG, data, style=self.default_style)
+        if kind is list:
+            return self._collection(yaml.SequenceNode, SEQ_TAG, [self.represent_data(item) for item in data])
+        if kind is dict and not self.sort_keys:
+            pairs = [(self.represent_data(key), self.represent_data(value)) for key, value in data.items()]
+            return self._collection(yaml.MappingNode, MAP_TAG, pairs, [node for pair in pairs for node in pair])
+        return super().represent_data(data)
+
+    def _collection(self, node_type, tag: str, value: list, nodes: list | None = None):
+        """A sequence or mapping node, in flow style as represent_sequence and
+        represent_mapping choose it: the dumper's default, else flow when every item
+        (`nodes`, default `value`) is a plain scalar."""
+        flow = self.default_flow_style
+        if flow is None:
+            flow = all(isinstance(node, yaml.ScalarNode) and not node.style for node in (value if nodes is None else nodes))
+        return node_type(tag, value, flow_style=flow)
+
+
+def yaml_fields(data: dict) -> str:
+    """A mapping as YAML block lines: the inside of a front matter. Two of them with
+    different keys, one after the other, are one mapping."""
+    return yaml.dump(data, Dumper=FrontMatterDumper, allow_unicode=True, sort_keys=False)
+
+
+def front_matter(data: dict) -> str:
+    return "---\n" + yaml_fields(data) + "---\n\n"
+
+
+def paper_links(paper: Paper) -> list[dict]:
+    links = []
+    if paper.arxiv_id:
+        links.append(("arXiv", f"https://arxiv.org/abs/{paper.arxiv_id}"))
+    if paper.doi:
+        links.append(("DOI", f"https://doi.org/{paper.doi}"))
+    links += [("Code" if is_code_link(url) else "Link", url) for url in paper.links]
+    unique = dict((url, label) for label, url in reversed(links))
+    return [
+        {"label": label, "href": href, "shown": url}
+        for url, label in reversed(unique.items())
+        if (href := safe_url(url))
+    ]
+
+
+def related_entries(paper: Paper, titles: Mapping[str, str]) -> list[list[str]]:
+    """The paper's related papers as the theme shows them (overrides/partials/related*.html),
+    best first: [url, title, reason] triples, the url being the page's path from the site
+    root (for the theme's `url` filter), title and reason HTML-escaped. `titles` (id ->
+    escaped label of every paper on the site) is built once per site, so a page never
+    scans the corpus; a related id without a page is left out. Triples, not mappings:
+    the YAML dumper's time goes by the node, and 8 mappings were most of a page's front matter."""
+    return [[f"papers/{r.id}/", titles[r.id], attr(r.reason)] for r in paper.related if r.id in titles]
+
+
+def paper_meta(paper: Paper, edit_url: str | None) -> dict:
+    """Front matter but the related papers (related_entries): what themes and plugins read.
+    Titles are HTML-escaped because themes print `page.meta.title` and `description`
+    without escaping."""
+    summary = (paper.abstract or "")[:DESCRIPTION_CHARS]
+    meta = {"title": attr(paper.label), "description": attr(summary), "paper_id": paper.id}
+    if paper.tags:
+        meta["tags"] = list(paper.tags)
+    if paper.aliases:
+        meta["aliases"] = list(paper.aliases)
+    if edit_url:
+        meta["edit_url"] = edit_url  # the hook hands it to the theme
+    return meta
+
+
+def _fence_for(text: str) -> str:
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
+
+
+# A paper page but its related papers: (the rest of its front matter as YAML fields, its
+# body). Drafts need no related papers, so they are rendered while those are found. A
+# plain tuple: drafts travel between processes, and tuples of strings pickle fastest.
+PaperDraft = tuple[str, str]
+
+
+def draft_paper(env: Environment, paper: Paper, lookups: "SiteLookups") -> PaperDraft:
+    contribute = page_links(lookups.repo_url, paper)  # edit and report-a-problem URLs
+    entry = lookups.citations[paper.id].strip()
+    sources = [
+        {"path": r.origin.path, "line": r.origin.line, "date_text": r.date_text,
+         "kind_label": KIND_LABELS.get(r.kind, r.kind)}
+        for r in paper.sources
+    ]
+    body = env.get_template("paper.md.j2").render(
+        paper=paper, links=paper_links(paper), sources=sources, bibtex=entry, fence=_fence_for(entry),
+        contribute=contribute,
+    )
+    return yaml_fields(paper_meta(paper, contribute.get("edit_url"))), body
+
+
+def finish_paper(draft: PaperDraft, paper: Paper, titles: Mapping[str, str]) -> str:
+    """The page: the draft with the paper's related papers added to its front matter
+    (`titles`: see related_entries); the theme shows them."""
+    fields, body = draft
+    related = related_entries(paper, titles)
+    return "---\n" + fields + (yaml_fields({"related": related}) if related else "") + "---\n\n" + body
+
+
+def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
+    return sorted(papers, key=lambda p: (p.date or "", p.id), reverse=True)[:count]
+
+
+@dataclass(frozen=True)
+class SiteLookups:
+    """What paper drafts and the other pages need from the whole site, computed once per
+    build before the processes that render them fork: every paper's BibTeX entry (keys
+    unique across the site)."""
+
+    site_url: str | None
+    repo_url: str | None
+    citations: Mapping[str, str]
+
+    @classmethod
+    def of(cls, papers: Sequence[Paper], site_url: str | None, repo_url: str | None = None) -> "SiteLookups":
+        return cls(site_url, repo_url, entry_texts(papers, site_url))
+
+
+def escaped_titles(papers: Sequence[Paper]) -> dict[str, str]:
+    """id -> HTML-escaped label of every paper, for the related lists of finish_paper."""
+    return {p.id: attr(p.label) for p in papers}
+
+
+def paper_path(paper: Paper) -> str:
+    return f"papers/{paper.id}.md"
+
+
+def render_site(
+    papers: Sequence[Paper],
+    dumps: Sequence[DumpSummary],
+    problems: Sequence[Problem],
+    skipped: Sequence[Problem],
+    site_name: str,
+    lookups: SiteLookups,
+    vocabulary: Vocabulary | None = None,
+) -> dict[str, str]:
+    """Every generated page but the papers' own (draft_paper, finish_paper), keyed by its path under
+    docs/: home, sources, topics, timeline, feeds and .bib files (the map: render_map_page)."""
+    env = make_env()
+    vocabulary = vocabulary or Vocabulary("topics.yml")
+    pages = {"index.md": front_matter({"title": attr(site_name)}) + env.get_template("index.md.j2").render(
+        site_name=site_name, paper_count=len(papers), dump_count=len(dumps), topic_count=len(vocabulary.topics),
+        problem_count=len(problems), newest=newest(papers, NEWEST_ON_HOME),
+    )}
+    pages["sources.md"] = env.get_template("sources.md.j2").render(
+        dumps=dumps, problems=problems, skipped=skipped
+    )
+    capture_date = max((d.capture_date for d in dumps), default="1970-01-01")
+    pages.update(render_topics(env, papers, vocabulary, site_name, lookups.site_url, capture_date, front_matter,
+                               lookups.citations))
+    pages.update(render_timeline(env, papers, front_matter))
+    return pages
+
+
+def render_map_page(papers: Sequence[Paper], vocabulary: Vocabulary | None, tfidf_rows) -> dict[str, str]:
+    """map.md, apart from render_site: it places the papers by their TF-IDF rows
+    (related.text_tfidf), which the related stage has computed."""
+    topics = vocabulary.topics if vocabulary else ()
+    return render_map(make_env(), papers, {t.id: t.title for t in topics}, front_matter, tfidf_rows)
