@@ -24,7 +24,7 @@ from typing import Iterable, Sequence
 
 from paperfold.papers.curation_files import Curation, PaperCuration
 from paperfold.model import Origin, Paper, Problem
-from paperfold.papers.merge import build_paper, label_for, paper_id
+from paperfold.papers.merge import build_paper, label_for, paper_id, unique_id
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,9 @@ def topic_edits(papers: Iterable[Paper], curation: Curation) -> dict[str, TopicE
 
 
 def apply_curation(papers: Sequence[Paper], curation: Curation) -> Curated:
-    entries, problems = match_entries(papers, curation.papers)
-    by_id = {p.id: p for p in papers}
+    by_id, problems = _by_id(papers)
+    entries, matching = match_entries(papers, curation.papers)
+    problems += matching
     working, renamed = dict(by_id), {}
     for paper_key, entry in entries.items():
         problems += _split(working, paper_key, entry)
@@ -94,6 +95,21 @@ def apply_curation(papers: Sequence[Paper], curation: Curation) -> Curated:
             curated.append(paper)
     curated, clashes = _unique(curated)
     return Curated(tuple(_remap_related(curated, renamed)), tuple(hidden), tuple(problems + clashes))
+
+
+def _by_id(papers: Sequence[Paper]) -> tuple[dict[str, Paper], list[Problem]]:
+    """{id: paper}, re-checking that ids are unique (merge makes them so): a paper whose id
+    is taken gets a free one and a Problem, rather than replacing the other in the map."""
+    by_id: dict[str, Paper] = {}
+    problems = []
+    for paper in papers:
+        if paper.id in by_id:
+            new_id = unique_id(paper.id, set(by_id))
+            problems.append(Problem(paper.sources[0].origin, f"expected a paper id no other paper has, found "
+                                    f"{paper.id!r} twice; this one is now {new_id!r}"))
+            paper = replace(paper, id=new_id)
+        by_id[paper.id] = paper
+    return by_id, problems
 
 
 def match_entries(papers: Sequence[Paper], entries: Sequence[PaperCuration]) -> tuple[dict[str, PaperCuration], list[Problem]]:
@@ -134,7 +150,7 @@ def _split(working: dict[str, Paper], key: str, entry: PaperCuration) -> list[Pr
     kept = build_paper(staying)
     working[key] = replace(kept, id=key, stated_related=paper.stated_related)
     separated = build_paper(moving)
-    new_id = separated.id if separated.id not in working else f"{separated.id}-split"
+    new_id = separated.id if separated.id not in working else unique_id(f"{separated.id}-split", set(working))
     working[new_id] = replace(separated, id=new_id)
     return problems
 
@@ -202,7 +218,7 @@ def _unique(papers: list[Paper]) -> tuple[list[Paper], list[Problem]]:
             problems.append(Problem(Origin(paper.curation_path, 1),
                                     f"expected a title no other paper has, found {paper.label!r} (id {paper.id}); "
                                     f"if they are the same paper, use merge_with: {paper.id}", "warning"))
-            paper = replace(paper, id=f"{paper.id}-curated")
+            paper = replace(paper, id=unique_id(f"{paper.id}-curated", seen))
         seen.add(paper.id)
         out.append(paper)
     return out, problems

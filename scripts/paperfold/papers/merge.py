@@ -120,14 +120,25 @@ def merge_records(records: Sequence[RawRecord]) -> tuple[Paper, ...]:
 def _unique_ids(papers: list[Paper]) -> list[Paper]:
     """Papers that share a title but not an arXiv id: the first seen keeps the plain id (so
     its page does not move), later ones get their arXiv id, or a hash of their abstract."""
-    seen: set[str] = set()
+    taken: set[str] = set()
     out = []
     for paper in papers:
-        if paper.id in seen:
-            paper = replace(paper, id=f"{paper.id}-{_distinguisher(paper)}")
-        seen.add(paper.id)
+        if paper.id in taken:
+            paper = replace(paper, id=unique_id(f"{paper.id}-{_distinguisher(paper)}", taken))
+        taken.add(paper.id)
         out.append(paper)
     return out
+
+
+def unique_id(wanted: str, taken: set[str]) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`…: the first that is not taken. Two papers may
+    share a title and an abstract (the same text pasted twice without an identity to
+    merge them by); a suffix made from their text alone would collide again."""
+    candidate, number = wanted, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    return candidate
 
 
 def _distinguisher(paper: Paper) -> str:
