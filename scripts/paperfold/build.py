@@ -21,7 +21,7 @@ from paperfold.site.redirects import redirect_pages
 from paperfold.enrich.related import TfIdf, relate, text_tfidf
 from paperfold.site.render import (DumpSummary, PaperDraft, SiteLookups, draft_paper, escaped_titles, finish_paper, make_env,
                      paper_path, render_map_page, render_site)
-from paperfold.report import BuildReport
+from paperfold.report import BuildReport, unaccounted
 from paperfold.shards import MIN_SHARD, available_cpus, map_chunks, map_shards
 from paperfold.ingest.sources import load_dumps
 from paperfold.enrich.topic_rules import Rules
@@ -90,7 +90,8 @@ def collect_curated(seeds_dir: Path, curation: Curation, workers: int = 1) -> Bu
     records, dumps, problems, skipped = read_seeds(seeds_dir, curation.capture_dates, workers)
     problems += [*curation.problems, *orphaned_dumps(curation, (d.path for d in dumps))]
     curated = apply_curation(merge_records(records), curation)
-    return BuildReport(tuple(dumps), curated.papers, tuple(problems) + curated.problems, tuple(skipped), curated.hidden)
+    report = BuildReport(tuple(dumps), curated.papers, tuple(problems) + curated.problems, tuple(skipped), curated.hidden)
+    return replace(report, problems=report.problems + tuple(unaccounted(records, report)))
 
 
 def papers_for(settings: Settings, curation: Curation | None = None) -> tuple[BuildReport, Vocabulary | None]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
-from paperfold.model import Paper, Problem
+from paperfold.model import Paper, Problem, RawRecord
 from paperfold.site.render import DumpSummary
 
 
@@ -19,6 +20,12 @@ class BuildReport:
 
     @property
     def record_count(self) -> int:
+        """Records as the readers produced them (counted in the read stage, per dump)."""
+        return sum(d.record_count for d in self.dumps)
+
+    @property
+    def placed_count(self) -> int:
+        """Records found again in the papers: on a page, or in a paper curation hides."""
         return sum(len(p.sources) for p in self.papers) + sum(len(h.paper.sources) for h in self.hidden)
 
     @property
@@ -32,7 +39,7 @@ class BuildReport:
 
 def format_report(report: BuildReport, verbose: bool = False) -> str:
     """Plain text for the terminal and CI logs."""
-    merged_records = report.record_count - len(report.papers) - len(report.hidden)
+    merged_records = report.placed_count - len(report.papers) - len(report.hidden)
     lines = [
         f"Read {report.record_count} records from {len(report.dumps)} dumps:",
         f"  {len(report.papers)} papers on pages",
@@ -40,6 +47,7 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
         f"  {merged_records} records merged into another record's paper ({len(report.merged)} papers seen more than once)",
         f"  {len(report.skipped)} items read that are not papers",
         f"  {len(report.problems)} problems ({report.error_count} errors)",
+        balance_line(report),
     ]
     lines += [f"  {p}" for p in report.problems]
     lines += [f"  skipped {s.origin}: {s.message}" for s in report.skipped]
@@ -47,6 +55,25 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
     if verbose:
         lines += _merge_lines(report.merged)
     return "\n".join(lines)
+
+
+def balance_line(report: BuildReport) -> str:
+    """Records read against records placed: they differ only if a stage lost or invented one."""
+    verdict = "balanced" if report.record_count == report.placed_count else "NOT BALANCED"
+    return (f"  Balance: {report.record_count} records read, {report.placed_count} in the papers on pages "
+            f"and hidden: {verdict}")
+
+
+def unaccounted(records: Iterable[RawRecord], report: BuildReport) -> list[Problem]:
+    """A Problem for each record read that no paper holds, and for each record a paper holds
+    more often than it was read: a bug, never the input's fault, but it must not pass unseen."""
+    read = Counter(record.origin for record in records)
+    placed = Counter(r.origin for p in (*report.papers, *(h.paper for h in report.hidden)) for r in p.sources)
+    lost = [Problem(origin, "expected this record on a page or in the report, found it in no paper "
+                    "(records lost by the build: please report this)") for origin in sorted((read - placed).elements())]
+    extra = [Problem(origin, "expected this record in one paper, found it in more (please report this)")
+             for origin in sorted((placed - read).elements())]
+    return lost + extra
 
 
 def _merge_lines(papers: Sequence[Paper]) -> list[str]:
