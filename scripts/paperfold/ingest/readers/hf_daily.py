@@ -98,6 +98,37 @@ def separate_header(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return separated
 
 
+def split_glued_entries(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A paragraph that goes on after its '·' and date line holds the next entries, pasted
+    without blank lines: cut it after each date, and each entry after it into its title,
+    abstract and meta block (bylines or an organisation line, '·', date)."""
+    separated: list[Paragraph] = []
+    for paragraph in paragraphs:
+        head, *entries = _cut_after_dates(paragraph)
+        separated.append(head)
+        for entry in entries:
+            separated += _entry_parts(entry)
+    return separated
+
+
+def _cut_after_dates(paragraph: Paragraph) -> list[Paragraph]:
+    parts, start = [], 0
+    for i in range(1, len(paragraph) - 1):
+        if paragraph[i - 1].text == SEPARATOR and DATE_LINE.match(paragraph[i].text):
+            parts.append(paragraph[start:i + 1])
+            start = i + 1
+    return parts + [paragraph[start:]] if start < len(paragraph) else parts
+
+
+def _entry_parts(entry: Paragraph) -> list[Paragraph]:
+    """Title (the first line), abstract (the lines up to the meta block), meta block."""
+    bylines = next((i for i, line in enumerate(entry) if line.text.startswith("•")), None)
+    separator = next((i for i, line in enumerate(entry) if line.text == SEPARATOR), None)
+    meta = bylines if bylines is not None else separator if separator is None or separator < 3 else separator - 1
+    meta = len(entry) if meta is None else max(meta, 1)
+    return [part for part in (entry[:1], entry[1:meta], entry[meta:]) if part]
+
+
 def continues_meta(previous: Paragraph, paragraph: Paragraph) -> bool:
     """True if `paragraph` is the next part of the meta block `previous` started."""
     if is_bylines(previous):
@@ -280,7 +311,8 @@ def page_reference(paragraph: Paragraph, capture_date: date) -> date:
 
 def read(dump: Dump) -> ReadResult:
     records, problems, reference = [], [], dump.capture_date
-    for kind, payload, meta in groups(glue_meta(separate_header(split_paragraphs(dump.text)))):
+    paragraphs = split_glued_entries(separate_header(split_paragraphs(dump.text)))
+    for kind, payload, meta in groups(glue_meta(paragraphs)):
         if kind == "page_date":
             reference = page_reference(payload, dump.capture_date)
             continue
