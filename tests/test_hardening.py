@@ -91,3 +91,32 @@ def test_a_record_dropped_after_reading_is_reported(tmp_path, monkeypatch):
     assert "NOT BALANCED" in format_report(report)
     lost = [p for p in report.problems if "found it in no paper" in p.message]
     assert [str(p.origin) for p in lost] == ["seeds/a.txt:1"]
+
+
+# --- R2, R4: Daily Papers pages ----------------------------------------------
+
+GLUED = ("Daily Papers\nbyAK and the research community\n\nTitle A\n\nAbstract A.\n\n  • 3 authors\n·\nFeb 27\n"
+         "Title B\nAbstract B.\n  • 2 authors\n·\nFeb 26\nTitle C\nAbstract C.\n  • 1 author\n·\nFeb 25\n")
+
+
+def test_entries_pasted_after_a_date_without_blank_lines_are_read(tmp_path):
+    report = collect(seeds(tmp_path, {"2025-03-01_d.txt": GLUED}))
+    found = [(p.title, p.abstract, p.date, p.author_count) for p in report.papers]
+    assert found == [("Title A", "Abstract A.", "2025-02-27", 3), ("Title B", "Abstract B.", "2025-02-26", 2),
+                     ("Title C", "Abstract C.", "2025-02-25", 1)]
+    assert [str(p.sources[0].origin) for p in report.papers] == [
+        "seeds/2025-03-01_d.txt:4", "seeds/2025-03-01_d.txt:11", "seeds/2025-03-01_d.txt:16"]
+    assert report.problems == ()
+
+
+def test_glued_entry_with_an_organisation_line(tmp_path):
+    text = GLUED.replace("  • 2 authors\n", "Some Lab\n")
+    report = collect(seeds(tmp_path, {"2025-03-01_d.txt": text}))
+    assert [(p.title, p.organisation) for p in report.papers][1] == ("Title B", "Some Lab")
+    assert balanced(report) and report.problems == ()
+
+
+def test_a_page_header_with_no_entries_is_a_problem(tmp_path):
+    report = collect(seeds(tmp_path, {"d.txt": "new\n\nDaily Papers\n\nbyAK and the research community\n"}))
+    assert [(str(p.origin), p.severity) for p in report.problems] == [("seeds/d.txt:1", "error")]
+    assert "found none" in report.problems[0].message

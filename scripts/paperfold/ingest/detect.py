@@ -74,6 +74,9 @@ def read_dump(dump: Dump) -> tuple[ReadResult, list[str]]:
             problems.append(Problem(page.origin(0), message))
             continue
         result = reader.read(page)
+        if not (result.records or result.problems or result.skipped):  # a header and nothing else
+            message = f"expected entries of a {reader.DESCRIPTION}, found none (nothing but its header?)"
+            result = ReadResult(problems=(Problem(page.origin(0), message),))
         records += result.records
         problems += result.problems
         skipped += result.skipped
