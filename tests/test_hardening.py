@@ -120,3 +120,26 @@ def test_a_page_header_with_no_entries_is_a_problem(tmp_path):
     report = collect(seeds(tmp_path, {"d.txt": "new\n\nDaily Papers\n\nbyAK and the research community\n"}))
     assert [(str(p.origin), p.severity) for p in report.problems] == [("seeds/d.txt:1", "error")]
     assert "found none" in report.problems[0].message
+
+
+# --- one stray byte -----------------------------------------------------------
+
+ABSTRACTS = "".join(f"Abstract:We study problem number {n} in depth.\n" for n in range(1, 6))
+
+
+@pytest.mark.parametrize("stray", [b"\x00", b"\xff", b"\xfe\xff"])
+def test_one_stray_byte_is_reported_at_its_line_and_the_rest_is_read(tmp_path, stray):
+    raw = ABSTRACTS.encode().replace(b"number 3", b"number " + stray + b"3")
+    report = collect(seeds(tmp_path, {"a.txt": raw}))
+    assert len(report.papers) == 5
+    assert [(str(p.origin), p.severity) for p in report.problems] == [("seeds/a.txt:3", "warning")]
+    assert "\ufffd" in report.papers[2].abstract
+    assert balanced(report)
+
+
+def test_a_binary_file_is_still_refused_at_its_first_bad_byte(tmp_path):
+    raw = b"Abstract:We study X.\n" + bytes(range(256)) * 4
+    report = collect(seeds(tmp_path, {"a.bin": raw}))
+    assert report.papers == ()
+    assert [str(p.origin) for p in report.problems] == ["seeds/a.bin:2"]
+    assert "binary data" in report.problems[0].message

@@ -29,15 +29,39 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+# A byte that is not UTF-8 text: a NUL, or a byte decoding left as a lone surrogate
+# (errors="surrogateescape" keeps "\xff" as "\udcff").
+BAD_CHARACTER = re.compile("[\x00\udc80-\udcff]")
+BINARY_SHARE = 0.01  # more bad bytes than this share of the file: binary data, not a listing
+MAX_BAD_LINES = 5  # lines with a bad byte reported one by one; the rest are counted
+
+
 def decode(raw: bytes) -> str | None:
-    """Text with BOM removed and newlines normalised, or None for binary data."""
-    if b"\x00" in raw:
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Text with BOM removed and newlines normalised, or None for binary data (see `decoded`)."""
+    return decoded(raw, "")[0]
+
+
+def decoded(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    """The text of a seed file, and a Problem for each line with a byte that is not UTF-8 text.
+
+    One stray byte (a NUL, a Latin-1 "\xff") in a pasted page is a slip, not a binary file:
+    it becomes U+FFFD, the line is reported, and the rest is read. A file with more than
+    BINARY_SHARE of such bytes is binary data, reported at its first bad byte."""
+    text = raw.decode("utf-8-sig", errors="surrogateescape").replace("\r\n", "\n").replace("\r", "\n")
+    bad = BAD_CHARACTER.findall(text)
+    if not bad:
+        return text, []
+    lines = [i for i, line in enumerate(text.split("\n")) if BAD_CHARACTER.search(line)]
+    if len(bad) > BINARY_SHARE * len(raw):
+        return None, [Problem(Origin(shown, lines[0] + 1), "expected a UTF-8 text listing, found binary data "
+                              f"({len(bad)} bytes that are not text, the first on this line)")]
+    problems = [Problem(Origin(shown, i + 1), "expected UTF-8 text, found a byte that is not (a NUL or "
+                        "another encoding's character): shown as \ufffd, the rest of the file is read", "warning")
+                for i in lines[:MAX_BAD_LINES]]
+    if len(lines) > MAX_BAD_LINES:
+        problems.append(Problem(Origin(shown, lines[MAX_BAD_LINES] + 1), f"and {len(lines) - MAX_BAD_LINES} "
+                                "more lines with a byte that is not UTF-8 text, from this line on", "warning"))
+    return BAD_CHARACTER.sub("\ufffd", text), problems
 
 
 def git_commit_dates(directory: Path) -> dict[Path, date]:
@@ -85,9 +109,9 @@ def load_dumps(
     dumps, problems = [], []
     for path in seed_files(seeds_dir):
         shown = _display_path(path, display_root)
-        text = decode(path.read_bytes())
+        text, found = decoded(path.read_bytes(), shown)
+        problems += found
         if text is None:
-            problems.append(Problem(Origin(shown, 1), "expected a UTF-8 text listing, found binary data"))
             continue
         day, how = (pinned[path.name], "curation") if path.name in (pinned or {}) else capture_date(path, commit_dates)
         dumps.append(Dump(shown, text, day, how))
