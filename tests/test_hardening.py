@@ -143,3 +143,26 @@ def test_a_binary_file_is_still_refused_at_its_first_bad_byte(tmp_path):
     assert report.papers == ()
     assert [str(p.origin) for p in report.problems] == ["seeds/a.bin:2"]
     assert "binary data" in report.problems[0].message
+
+
+# --- R3: absurd relative dates -----------------------------------------------
+
+ALMANAC = ("Almanac\n← Events\n5arXiv · cs.AI·{date}\nA planning benchmark for small agents\n"
+           "A new arXiv preprint introduces a planning benchmark.\n")
+
+
+@pytest.mark.parametrize("when", ["3000y ago", "99999999d ago", "999999999999999999999w ago"])
+def test_an_absurd_relative_date_is_a_problem_not_a_crash(tmp_path, when):
+    report = collect(seeds(tmp_path, {"2026-04-13_a.txt": ALMANAC.format(date=when)}))
+    assert [p.date for p in report.papers] == [None]
+    assert [str(p.origin) for p in report.problems] == ["seeds/2026-04-13_a.txt:3"]
+    assert repr(when) in report.problems[0].message
+
+
+def test_resolve_date_gives_none_before_year_one():
+    from datetime import date
+
+    from paperfold.ingest.normalize import resolve_date
+
+    assert resolve_date("3000y ago", date(2026, 4, 13)) is None
+    assert resolve_date("2025y ago", date(2026, 4, 13)) == "0001"

@@ -107,7 +107,10 @@ def resolve_date(text: str | None, reference: date) -> str | None:
     if match := RELATIVE_DATE.match(text):
         keyword, precision = _unit_step(match["unit"])
         moment = datetime.combine(reference, datetime.min.time())
-        return _format((moment - relativedelta(**{keyword: int(match["n"])})).date(), precision)
+        try:
+            return _format((moment - relativedelta(**{keyword: int(match["n"])})).date(), precision)
+        except (ValueError, OverflowError):  # "3000y ago", "99999999d ago": before year 1
+            return None
     if text.lower() in ("today", "just now"):
         return reference.isoformat()
     if text.lower() == "yesterday":

@@ -150,7 +150,19 @@ def entry_problems(dump: Dump, entry: Entry) -> tuple[Problem, ...]:
     if entry.summary is None:
         message = f"expected a summary paragraph after the title {quote(joined(entry.title))}, found none"
         return (Problem(dump.origin(entry.title[0].index), message, "warning"),)
-    return ()
+    return date_problems(dump, entry)
+
+
+def date_problems(dump: Dump, entry: Entry) -> tuple[Problem, ...]:
+    """A relative date too far back for the calendar ("3000y ago"): the entry stays, undated."""
+    if not entry.meta:
+        return ()
+    return tuple(
+        Problem(dump.origin(entry.meta[0].index), f"expected a relative date after year 1, found {quote(part)}: "
+                "the entry is left undated", "warning")
+        for part in meta_parts(entry.meta[0].text)[1:]
+        if not CATEGORY_PART.match(part) and RELATIVE_DATE.match(part) and not resolve_date(part, dump.capture_date)
+    )
 
 
 def make_record(dump: Dump, entry: Entry, role: str) -> RawRecord:
