@@ -166,3 +166,48 @@ def test_resolve_date_gives_none_before_year_one():
 
     assert resolve_date("3000y ago", date(2026, 4, 13)) is None
     assert resolve_date("2025y ago", date(2026, 4, 13)) == "0001"
+
+
+# --- R6: fuzzy title matching stays near linear --------------------------------
+
+
+def hostile_titles(count: int) -> list[str]:
+    """Long titles that all share their first two words (one block under the old blocking)."""
+    import random
+
+    rng = random.Random(6)
+    words = "grokking scaling sparse attention graph language reward tokens memory vision".split()
+    return [f"deep learning {' '.join(rng.choice(words) for _ in range(6))} {n}" for n in range(count)]
+
+
+def brute_force_pairs(titles):
+    from rapidfuzz import fuzz
+
+    from paperfold.papers.identity import FUZZY_MIN_LENGTH, FUZZY_TITLE_RATIO
+
+    long = [(i, t) for i, t in enumerate(titles) if len(t) >= FUZZY_MIN_LENGTH]
+    return {(i, j) for n, (i, a) in enumerate(long) for j, b in long[n + 1:]
+            if a.split()[:2] == b.split()[:2] and a != b and fuzz.ratio(a, b) >= FUZZY_TITLE_RATIO}
+
+
+def test_fuzzy_pairs_in_small_blocks_are_every_pair_a_full_comparison_finds():
+    from paperfold.papers.identity import _fuzzy_title_pairs, fold
+
+    titles = hostile_titles(300)
+    titles += [t + "s" for t in titles[:40]] + [t.replace("deep", "deep ") for t in titles[40:60]]
+    titles = [fold(t) for t in titles]
+    found = set(_fuzzy_title_pairs(titles))
+    assert found == brute_force_pairs(titles)
+    assert len(found) >= 40
+
+
+def test_a_huge_block_is_compared_in_capped_blocks_and_near_duplicates_still_meet():
+    from paperfold.papers.identity import FUZZY_BLOCK_CAP, _blocks, _fuzzy_title_pairs
+
+    titles = hostile_titles(16_000)
+    twin = len(titles)
+    titles.append(titles[123] + "s")  # a plural: ratio above 96
+    blocks = list(_blocks(titles))
+    assert max(len(b) for b in blocks) <= FUZZY_BLOCK_CAP
+    assert sum(len(b) for b in blocks) < 3 * len(titles)  # each title in a few blocks at most
+    assert (123, twin) in set(_fuzzy_title_pairs(titles))
