@@ -128,7 +128,8 @@ class FirstWords:
         for phrase in phrases:
             for word in phrase.first_words:
                 starting.setdefault(word, []).append(phrase)
-        finder = re.compile(rf"(?<![\w\-])(?:{_trie(starting)})(?![\w])")
+        # No phrases (no topics.yml): a pattern that matches nothing, not the empty string everywhere.
+        finder = re.compile(rf"(?<![\w\-])(?:{_trie(starting)})(?![\w])" if starting else r"(?!)")
         return cls(finder, {word: tuple(ps) for word, ps in starting.items()})
 
     def spans(self, text: str) -> dict[Phrase, list[tuple[int, int]]] | None:
