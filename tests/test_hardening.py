@@ -211,3 +211,70 @@ def test_a_huge_block_is_compared_in_capped_blocks_and_near_duplicates_still_mee
     assert max(len(b) for b in blocks) <= FUZZY_BLOCK_CAP
     assert sum(len(b) for b in blocks) < 3 * len(titles)  # each title in a few blocks at most
     assert (123, twin) in set(_fuzzy_title_pairs(titles))
+
+
+# --- R7, R8: curation files that crashed every command ----------------------------
+
+BOMB = ('a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+        + "".join(f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+                  for p, n in zip("abcdefgh", "bcdefghi"))
+        + "authors: *i\n")
+
+CURATION_ATTACKS = {  # name: (file bytes, line of the problem, words of its message)
+    "latin1": (b"title: A title\nnote: caf\xe9\n", 2, "UTF-8"),
+    "nul": (b"note: a\x00b\n", 1, "control character"),
+    "bell": (b"title: x\nnote: a\x07b\n", 2, "control character"),
+    "utf16": ("note: hello\n".encode("utf-16"), 1, "UTF-16"),
+    "deep": (b"note: " + b"[" * 20_000, 1, "nested"),
+    "complex_key": (b"title: x\n? [a, b]\n: x\n", 2, "as a key"),
+    "alias_bomb": (BOMB.encode(), 1, "anchor"),
+    "alias": (b"title: &t A title\nnote: *t\n", 1, "anchor"),
+    "year_zero": (b'date: "0000"\n', 1, "date"),
+    "date_and_time": (b"date: 2025-02-27 10:00:00\n", 1, "date"),
+    "huge": (b"note: x\n" + b"#" * 1_100_000 + b"\n", 1, "kB"),
+}
+
+
+@pytest.fixture
+def project(tmp_path) -> tuple[Path, str]:
+    """A repository with one seed dump; the id of its only paper."""
+    seeds(tmp_path, {"a.txt": "Abstract:We study grokking in small transformers trained on modular arithmetic.\n"})
+    (tmp_path / "curation" / "papers").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\n")
+    return tmp_path, collect(tmp_path / "seeds").papers[0].id
+
+
+def run_cli(root: Path, *args: str, capsys) -> tuple[int, str]:
+    from paperfold.face.cli import main
+
+    code = main([*args, "--config", str(root / "mkdocs.yml")])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+@pytest.mark.parametrize("attack", CURATION_ATTACKS)
+def test_hostile_curation_file_is_a_problem_at_its_line_in_every_command(project, attack, capsys):
+    root, paper_id = project
+    raw, line, words = CURATION_ATTACKS[attack]
+    (root / "curation" / "papers" / f"{paper_id}.yml").write_bytes(raw)
+    code, out = run_cli(root, "check", capsys=capsys)
+    assert code == 1
+    assert f"curation/papers/{paper_id}.yml:{line}: error:" in out and words in out
+    assert len(out) < 2000  # no 6 GB repr, no million lines
+    code, out = run_cli(root, "export", capsys=capsys)
+    assert code == 0 and "balanced" in out
+    report = build.generate(build.Settings(root / "seeds", root / "docs", curation_dir=root / "curation",
+                                           related_k=0, workers=1))
+    assert len(report.papers) == 1
+
+
+def test_errors_printed_per_file_are_capped(project, capsys):
+    from paperfold.report import MAX_LINES_PER_FILE
+
+    root, paper_id = project
+    keys = "".join(f"key{n}: x\n" for n in range(3000))
+    (root / "curation" / "papers" / f"{paper_id}.yml").write_text(keys)
+    code, out = run_cli(root, "check", capsys=capsys)
+    assert code == 1
+    assert out.count("unknown key") == MAX_LINES_PER_FILE
+    assert f"{3000 - MAX_LINES_PER_FILE} more problems in this file not shown" in out

@@ -49,12 +49,29 @@ def format_report(report: BuildReport, verbose: bool = False) -> str:
         f"  {len(report.problems)} problems ({report.error_count} errors)",
         balance_line(report),
     ]
-    lines += [f"  {p}" for p in report.problems]
+    lines += [f"  {line}" for line in capped_lines(report.problems)]
     lines += [f"  skipped {s.origin}: {s.message}" for s in report.skipped]
     lines += [f"  hidden {h.origin}: {h.paper.id}: {h.reason}" for h in report.hidden]
     if verbose:
         lines += _merge_lines(report.merged)
     return "\n".join(lines)
+
+
+MAX_LINES_PER_FILE = 20  # problems printed for one file; a generated or hostile file can have millions
+
+
+def capped_lines(problems: Sequence[Problem], limit: int = MAX_LINES_PER_FILE) -> list[str]:
+    """One line per problem, at most `limit` per file, then one line saying how many more."""
+    shown: Counter = Counter()
+    lines = []
+    for problem in problems:
+        shown[problem.origin.path] += 1
+        if shown[problem.origin.path] <= limit:
+            lines.append(str(problem))
+    for path, count in shown.items():
+        if count > limit:
+            lines.append(f"{path}: {count - limit} more problems in this file not shown (fix the first ones and run again)")
+    return lines
 
 
 def balance_line(report: BuildReport) -> str:

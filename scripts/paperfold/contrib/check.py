@@ -15,6 +15,7 @@ from typing import Sequence
 from paperfold.build import collect
 from paperfold.papers.curation_files import Curation, PaperCuration, load_curation
 from paperfold.model import Paper, Problem
+from paperfold.report import capped_lines
 
 TOPIC_KEYS = ("topics", "add_topics", "remove_topics")
 
@@ -72,7 +73,7 @@ def _shown(path: Path) -> str:
 
 def format_problems(problems: Sequence[Problem]) -> str:
     errors = sum(1 for p in problems if p.severity == "error")
-    lines = [str(p) for p in problems]
+    lines = capped_lines(problems)
     lines.append(f"{errors} errors, {len(problems) - errors} warnings" if problems else "No problems found.")
     return "\n".join(lines)
 

@@ -14,7 +14,7 @@ import time
 from mkdocs.plugins import event_priority
 
 from paperfold.build import generate, settings_from_mkdocs
-from paperfold.report import format_report
+from paperfold.report import capped_lines, format_report
 from paperfold.site.write import is_generated
 from paperfold.papers.curation_files import load_curation
 from paperfold.face.lastgood import built_before, mark_built
@@ -49,8 +49,8 @@ def on_pre_build(config, **kwargs) -> None:
     settings = settings_from_mkdocs(config)
     curation = load_curation(settings.curation_dir)
     broken = [p for p in curation.problems if p.severity == "error"]
-    for problem in broken:
-        log.warning(str(problem))  # a broken curation file fails `--strict` builds
+    for line in capped_lines(broken):
+        log.warning(line)  # a broken curation file fails `--strict` builds
     if broken and built_before(config.config_file_path):
         # A rebuild in `serve`: keep the last good pages. (Raising would make MkDocs'
         # server hold every request until a build succeeds.)

@@ -13,8 +13,9 @@ keys; a file that is not valid YAML is left out whole.
 from __future__ import annotations
 
 import re
+import reprlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,9 @@ ISO_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-\d{2})?)?$")
 ORIGIN = re.compile(r"^(?P<path>.+):(?P<line>[1-9]\d*)$")
 # Paper ids are slugs: "scaling-laws-for-neural-language-models-96d1b5"
 PAPER_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_FILE_BYTES = 1_000_000  # a paper's fixes and note fit in a few kB; a bigger file is a mistake or an attack
+MAX_DEPTH = 20  # nesting of lists and mappings; curation values are one or two levels deep
+FOUND_CHARS = 80  # what a message quotes of a value, at most
 
 
 @dataclass(frozen=True)
@@ -101,15 +105,38 @@ def load_curation(curation_dir: Path | None, display_root: Path | None = None) -
     root = display_root or curation_dir.parent
     papers, dumps, problems = [], [], []
     for path in _yaml_files(curation_dir / "papers"):
-        entry, found = read_paper_file(path.read_text(encoding="utf-8"), _shown(path, root), path.stem)
+        text, found = read_text(path, _shown(path, root))
+        entry, found = read_paper_file(text, _shown(path, root), path.stem) if text is not None else (None, found)
         problems += found
         papers += [entry] if entry else []
     for path in _yaml_files(curation_dir / "dumps"):
-        entry, found = read_dump_file(path.read_text(encoding="utf-8"), _shown(path, root), path.stem)
+        text, found = read_text(path, _shown(path, root))
+        entry, found = read_dump_file(text, _shown(path, root), path.stem) if text is not None else (None, found)
         problems += found
         dumps += [entry] if entry else []
     problems += _stray_files(curation_dir, root)
     return Curation(tuple(papers), tuple(dumps), tuple(problems))
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """A curation file's text, or None and why: unreadable, too big, not UTF-8."""
+    def refused(line: int, message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(Origin(shown, line), message + " (file left out)")]
+
+    try:
+        if (size := path.stat().st_size) > MAX_FILE_BYTES:
+            return refused(1, f"expected a curation file under {MAX_FILE_BYTES // 1000} kB, found {size // 1000} kB")
+        raw = path.read_bytes()
+    except OSError as error:
+        return refused(1, f"expected a readable file, found {error.strerror or error}")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return refused(1, "expected UTF-8 text, found UTF-16 (save the file as UTF-8)")
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return refused(line, f"expected UTF-8 text, found the byte {raw[error.start:error.start + 1]!r} "
+                             "(another encoding, such as Latin-1? save the file as UTF-8)")
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -144,9 +171,41 @@ def _shown(path: Path, root: Path) -> str:
 # --- YAML with line numbers -------------------------------------------------
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """YAML that is valid but not accepted here; `problem` is the whole message."""
+
+
+class _CurationLoader(yaml.SafeLoader):
+    """The safe loader without anchors and aliases, nested at most MAX_DEPTH deep. Curation
+    values never need either, and nine nested aliases expand to billions of items (a
+    "billion laughs" file took 6 GB before failing); 20,000 nested '[' overflowed the stack."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(problem=f"expected plain values, found an alias (*{event.anchor}): curation files may "
+                                   "not use anchors and aliases", problem_mark=event.start_mark)
+        if getattr(event, "anchor", None):
+            raise _Refused(problem=f"expected plain values, found an anchor (&{event.anchor}): curation files "
+                                   "may not use anchors and aliases", problem_mark=event.start_mark)
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(problem=f"expected values nested at most {MAX_DEPTH} deep, found deeper nesting",
+                           problem_mark=event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
 def parse_mapping(text: str, path: str) -> tuple[dict[str, tuple[Any, int]] | None, list[Problem]]:
     """A top-level mapping as {key: (value, line)}; duplicate keys and syntax errors are Problems."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = _CurationLoader(text)
+    except yaml.reader.ReaderError as error:  # a NUL or control character, found while reading
+        return None, [_unprintable(text, error, path)]
     try:
         node = loader.get_single_node()
         if node is None:
@@ -158,26 +217,40 @@ def parse_mapping(text: str, path: str) -> tuple[dict[str, tuple[Any, int]] | No
         values: dict[str, tuple[Any, int]] = {}
         problems = []
         for key_node, value_node in node.value:
-            key, line = loader.construct_object(key_node, deep=True), key_node.start_mark.line + 1
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):  # "? [a, b]": a list or mapping as a key
+                problems.append(Problem(Origin(path, line), f"expected a key like 'title:', found a "
+                                        f"{'list' if isinstance(key_node, yaml.SequenceNode) else 'mapping'} as a key"))
+                continue
+            key = _construct(loader, key_node)
             if key in values:
                 problems.append(Problem(Origin(path, line),
                                         f"expected each key once, found {key!r} again (first on line {values[key][1]})"))
                 continue
             values[key] = (_construct(loader, value_node), line)
         return values, problems
+    except _Refused as error:
+        return None, [Problem(Origin(path, error.problem_mark.line + 1), error.problem)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         return None, [Problem(Origin(path, line), f"expected valid YAML, found a syntax error: {error.problem}")]
+    except yaml.reader.ReaderError as error:
+        return None, [_unprintable(text, error, path)]
     finally:
         loader.dispose()
+
+
+def _unprintable(text: str, error: yaml.reader.ReaderError, path: str) -> Problem:
+    line = text.count("\n", 0, error.position) + 1
+    return Problem(Origin(path, line), f"expected printable text, found the control character {chr(error.character)!r}")
 
 
 def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     """The node's value; a scalar YAML cannot construct (date: 2025-02-31) stays text for the validators."""
     try:
         return loader.construct_object(node, deep=True)
-    except ValueError:
+    except (ValueError, OverflowError, yaml.constructor.ConstructorError):  # OverflowError: "1e999999" dates
         return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
@@ -212,8 +285,14 @@ def read_paper_file(text: str, path: str, paper_id: str) -> tuple[PaperCuration 
     return PaperCuration(id=paper_id, path=path, lines=lines, **fields), problems
 
 
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = FOUND_CHARS
+
+
 def _found(value: Any) -> str:
-    return f"{type(value).__name__} {value!r}" if not isinstance(value, str) else repr(value)
+    """The value as a message quotes it: its type and repr, cut to FOUND_CHARS."""
+    shown = _SHORT.repr(value)
+    return f"{type(value).__name__} {shown}" if not isinstance(value, str) else shown
 
 
 def _text(value: Any) -> tuple[str | None, str | None]:
@@ -249,11 +328,12 @@ def _paper_id(value: Any) -> tuple[str | None, str | None]:
 
 
 def _iso_date(value: Any) -> tuple[str | None, str | None]:
-    """YAML reads 2025-02-27 as a date and 2025 as an int; "2025-02" stays text."""
-    if isinstance(value, date):
+    """YAML reads 2025-02-27 as a date and 2025 as an int; "2025-02" stays text. A time of
+    day (2025-02-27 10:00:00) and year 0 ("0000") are refused: no calendar date has them."""
+    if isinstance(value, date) and not isinstance(value, datetime):
         return value.isoformat(), None
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
-    if ISO_DATE.match(text):
+    if ISO_DATE.match(text) and not text.startswith("0000"):
         try:
             if len(text) == 10:
                 date.fromisoformat(text)
