@@ -278,3 +278,35 @@ def test_errors_printed_per_file_are_capped(project, capsys):
     assert code == 1
     assert out.count("unknown key") == MAX_LINES_PER_FILE
     assert f"{3000 - MAX_LINES_PER_FILE} more problems in this file not shown" in out
+
+
+# --- R12: unreadable seeds, file names that are not UTF-8 ---------------------------
+
+
+def test_an_unreadable_seed_is_a_problem_and_the_rest_builds(tmp_path, monkeypatch):
+    folder = seeds(tmp_path, {"a.txt": "Abstract:We study X.\n", "b.txt": "Abstract:We study Y.\n"})
+    real = Path.read_bytes
+
+    def read_bytes(path):  # chmod 0 does not stop root, who runs some CI containers
+        if path.name == "a.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    report = collect(folder)
+    assert [p.abstract for p in report.papers] == ["We study Y."]
+    assert [str(p.origin) for p in report.problems] == ["seeds/a.txt:1"]
+    assert "Permission denied" in report.problems[0].message
+
+
+def test_a_seed_name_that_is_not_utf8_builds(tmp_path):
+    import os
+
+    folder = seeds(tmp_path, {})
+    name = os.fsdecode(b"bad\xff\xfename.txt")
+    (folder / name).write_text("Abstract:We study grokking.\n")
+    report = build.generate(build.Settings(folder, tmp_path / "docs", related_k=0, workers=1,
+                                           repo_url="https://github.com/example/paperfold"))
+    assert [str(r.origin) for r in report.papers[0].sources] == ["seeds/bad\ufffd\ufffdname.txt:1"]
+    page = (tmp_path / "docs" / "papers" / f"{report.papers[0].id}.md").read_text()
+    assert "bad%EF%BF%BD%EF%BF%BDname.txt" in page

@@ -109,17 +109,26 @@ def load_dumps(
     dumps, problems = [], []
     for path in seed_files(seeds_dir):
         shown = _display_path(path, display_root)
-        text, found = decoded(path.read_bytes(), shown)
+        try:
+            raw = path.read_bytes()
+            day, how = (pinned[path.name], "curation") if path.name in (pinned or {}) else capture_date(path, commit_dates)
+        except OSError as error:  # permissions, a file removed meanwhile
+            problems.append(Problem(Origin(shown, 1), f"expected a readable file, found {error.strerror or error} "
+                                    "(file left out)"))
+            continue
+        text, found = decoded(raw, shown)
         problems += found
         if text is None:
             continue
-        day, how = (pinned[path.name], "curation") if path.name in (pinned or {}) else capture_date(path, commit_dates)
         dumps.append(Dump(shown, text, day, how))
     return dumps, problems
 
 
 def _display_path(path: Path, root: Path) -> str:
+    """The path as pages and messages show it; bytes of a file name that are not UTF-8
+    ("bad\\xff.txt") become U+FFFD, as no page, URL or YAML file can hold them."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        shown = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
