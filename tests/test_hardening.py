@@ -310,3 +310,56 @@ def test_a_seed_name_that_is_not_utf8_builds(tmp_path):
     assert [str(r.origin) for r in report.papers[0].sources] == ["seeds/bad\ufffd\ufffdname.txt:1"]
     page = (tmp_path / "docs" / "papers" / f"{report.papers[0].id}.md").read_text()
     assert "bad%EF%BF%BD%EF%BF%BDname.txt" in page
+
+
+# --- R9: a curation note is Markdown, never raw HTML --------------------------------
+
+HOSTILE_NOTE = """Worth reading with *care*: [the code](https://example.org/code) and [our notes](../other/).
+
+<script>alert("script")</script>
+<img src="x" onerror="alert('onerror')">
+[js](javascript:alert('js')) [data](data:text/html;base64,PHNjcmlwdD4=) [mail](mailto:x@example.org)
+
+A paragraph with attributes.
+{: onclick="alert('attr_list')" }
+
+<a href="javascript:alert('raw')" onmouseover="alert('over')">raw link</a>
+"""
+
+
+def test_note_html_keeps_formatting_and_http_links_only():
+    from paperfold.site.notes import note_html
+
+    html = note_html(HOSTILE_NOTE)
+    assert "<em>care</em>" in html
+    assert 'href="https://example.org/code"' in html and 'href="../other/"' in html
+    for bad in ("<script", "onerror", "javascript:", "data:", "mailto:", "onmouseover", "<img"):
+        assert bad not in html
+    assert "\n" not in html  # one raw HTML block, whatever blank lines the note had
+
+
+def test_hostile_note_never_reaches_the_built_page(tmp_path):
+    import shutil
+
+    from sitebuild import build as build_site, make_project
+
+    (tmp_path / "in").mkdir()
+    folder = seeds(tmp_path / "in", {"a.txt": "Abstract:We study grokking in small transformers.\n"})
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", folder)
+    shutil.rmtree(project / "curation" / "papers", ignore_errors=True)
+    (project / "curation" / "papers").mkdir(parents=True)
+    paper_id = collect(project / "seeds").papers[0].id
+    (project / "curation" / "papers" / f"{paper_id}.yml").write_text(
+        "note: |\n" + "".join(f"  {line}\n" for line in HOSTILE_NOTE.splitlines()))
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "papers" / paper_id / "index.html").read_text()
+    note = page[page.index('class="pf-note"'):]
+    note = note[:note.index("</div>")]
+    assert "<em>care</em>" in note and 'href="https://example.org/code"' in note
+    import re
+
+    assert not re.search(r"<[^>]*\son(?:error|click|mouseover)\s*=", page)  # no handler on any element
+    for bad in ("<script>alert", 'href="javascript:', 'href="data:', 'href="mailto:', '<img src="x"'):
+        assert bad not in page

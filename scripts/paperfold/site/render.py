@@ -18,6 +18,7 @@ from paperfold.site.browse import render_map, render_timeline
 from paperfold.site.cite import entry_texts
 from paperfold.site.editlinks import page_links
 from paperfold.site.escape import attr, md, safe_url
+from paperfold.site.notes import note_html
 from paperfold.ingest.links import is_code_link
 from paperfold.model import Paper, Problem
 from paperfold.site.topic_pages import render_topics
@@ -166,7 +167,7 @@ def draft_paper(env: Environment, paper: Paper, lookups: "SiteLookups") -> Paper
     ]
     body = env.get_template("paper.md.j2").render(
         paper=paper, links=paper_links(paper), sources=sources, bibtex=entry, fence=_fence_for(entry),
-        contribute=contribute,
+        contribute=contribute, note=note_html(paper.note) if paper.note else None,
     )
     return yaml_fields(paper_meta(paper, contribute.get("edit_url"))), body
 
