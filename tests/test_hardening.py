@@ -21,7 +21,7 @@ DAILY_HEADER = "Daily Papers\nbyAK and the research community\n\n"
 
 def seeds(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
     folder = tmp_path / "seeds"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (folder / name).write_bytes(text if isinstance(text, bytes) else text.encode())
     return folder
@@ -363,3 +363,56 @@ def test_hostile_note_never_reaches_the_built_page(tmp_path):
     assert not re.search(r"<[^>]*\son(?:error|click|mouseover)\s*=", page)  # no handler on any element
     for bad in ("<script>alert", 'href="javascript:', 'href="data:', 'href="mailto:', '<img src="x"'):
         assert bad not in page
+
+
+# --- R10, R11: symbolic links that leave the repository ------------------------------
+
+LISTING = "Abstract:We study a secret result kept outside the repository.\n"
+
+
+@pytest.fixture
+def outside(tmp_path) -> Path:
+    """A folder beside the repository: a listing and a curation file a link could publish."""
+    folder = tmp_path / "outside"
+    (folder / "dump.txt").parent.mkdir()
+    (folder / "dump.txt").write_text(LISTING)
+    (folder / "secret.yml").write_text("note: the secret note\n")
+    (folder / "names-of-outside-files.txt").write_text("x")
+    return folder
+
+
+def test_seed_links_that_leave_the_repository_are_refused(tmp_path, outside):
+    repo = tmp_path / "repo"
+    folder = seeds(repo, {"a.txt": "Abstract:We study X.\n"})
+    (folder / "linked.txt").symlink_to(outside / "dump.txt")
+    (folder / "2026-01-01_folder.txt").symlink_to(outside, target_is_directory=True)
+    (folder / "broken.txt").symlink_to(tmp_path / "nowhere")
+    (repo / "inside.txt").write_text("Abstract:We study Y.\n")
+    (folder / "inside-link.txt").symlink_to(repo / "inside.txt")  # stays inside: followed
+    (folder / "loop").symlink_to(folder, target_is_directory=True)  # inside, a loop: read once
+    report = collect(folder)
+    assert sorted(p.abstract for p in report.papers) == ["We study X.", "We study Y."]
+    refused = {str(p.origin): p.message for p in report.problems}
+    assert set(refused) == {"seeds/linked.txt:1", "seeds/2026-01-01_folder.txt:1", "seeds/broken.txt:1"}
+    assert all("symbolic link" in message for message in refused.values())
+    assert str(outside / "dump.txt") in refused["seeds/linked.txt:1"]
+
+
+def test_curation_links_that_leave_the_repository_are_refused(tmp_path, outside):
+    from paperfold.papers.curation_files import load_curation
+
+    repo = tmp_path / "repo"
+    papers = repo / "curation" / "papers"
+    papers.mkdir(parents=True)
+    (papers / "some-paper-1a2b3c.yml").symlink_to(outside / "secret.yml")
+    curation = load_curation(repo / "curation")
+    assert curation.papers == ()
+    assert [str(p.origin) for p in curation.problems] == ["curation/papers/some-paper-1a2b3c.yml:1"]
+
+    papers.joinpath("some-paper-1a2b3c.yml").unlink()
+    papers.rmdir()
+    papers.symlink_to(outside, target_is_directory=True)
+    curation = load_curation(repo / "curation")
+    assert curation.papers == ()
+    assert [str(p.origin) for p in curation.problems] == ["curation/papers:1"]
+    assert "names-of-outside-files" not in " ".join(p.message for p in curation.problems)

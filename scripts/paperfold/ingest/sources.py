@@ -20,13 +20,57 @@ DATE_PREFIX = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[_\-. ]|$)")
 IGNORED_NAMES = {"README.md", "README", ".gitkeep"}
 
 
-def seed_files(seeds_dir: Path) -> list[Path]:
-    files = (p for p in seeds_dir.rglob("*") if p.is_file())
-    return sorted(p for p in files if not _hidden(p, seeds_dir) and p.name not in IGNORED_NAMES)
+def seed_files(seeds_dir: Path, root: Path | None = None) -> tuple[list[Path], list[Problem]]:
+    """Every seed file under `seeds_dir` but hidden ones and READMEs, and a Problem for each
+    symbolic link that leaves `root` (the repository: the folder that holds the seeds):
+    a link may not publish, or make the build read, a file from elsewhere on the machine.
+    Links inside are followed, each folder once (a link loop ends there)."""
+    root = (root or seeds_dir.parent).resolve()
+    files: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[Path] = set()
+
+    def refuse(path: Path, message: str) -> None:
+        problems.append(Problem(Origin(f"{_display_path(path.parent, root)}/{printable(path.name)}", 1), message))
+
+    def walk(folder: Path) -> None:
+        if folder.resolve() in seen:
+            return
+        seen.add(folder.resolve())
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError as error:
+            refuse(folder, f"expected a readable folder, found {error.strerror or error} (left out)")
+            return
+        for path in entries:
+            if path.name.startswith("."):
+                continue
+            if path.is_symlink() and (outside := resolves_outside(path, root)):
+                refuse(path, f"expected a file or folder inside the repository, found a symbolic link to {outside} "
+                             "(refused: links may not leave the repository)")
+            elif path.is_dir():
+                walk(path)
+            elif path.is_file() and path.name not in IGNORED_NAMES:
+                files.append(path)
+
+    if seeds_dir.is_dir():
+        walk(seeds_dir)
+    return sorted(files), problems
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def resolves_outside(path: Path, root: Path) -> str | None:
+    """Where `path` leads when that is outside `root` (or nowhere: a broken or looping link), else None."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "nothing (a broken or looping link)"
+    return None if target.is_relative_to(root.resolve()) else printable(str(target))
+
+
+def printable(name: str) -> str:
+    """Bytes of a file name that are not UTF-8 ("bad\\xff.txt") as U+FFFD: no page, URL or
+    YAML file can hold them."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 # A byte that is not UTF-8 text: a NUL, or a byte decoding left as a lone surrogate
@@ -106,8 +150,9 @@ def load_dumps(
     """
     display_root = display_root or seeds_dir.parent
     commit_dates = git_commit_dates(seeds_dir) if seeds_dir.is_dir() else {}
-    dumps, problems = [], []
-    for path in seed_files(seeds_dir):
+    dumps: list[Dump] = []
+    paths, problems = seed_files(seeds_dir, display_root)
+    for path in paths:
         shown = _display_path(path, display_root)
         try:
             raw = path.read_bytes()
@@ -125,10 +170,9 @@ def load_dumps(
 
 
 def _display_path(path: Path, root: Path) -> str:
-    """The path as pages and messages show it; bytes of a file name that are not UTF-8
-    ("bad\\xff.txt") become U+FFFD, as no page, URL or YAML file can hold them."""
+    """The path as pages and messages show it, printable."""
     try:
         shown = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         shown = path.as_posix()
-    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return printable(shown)

@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from paperfold.ingest.sources import printable, resolves_outside
 from paperfold.model import Origin, Problem
 
 PAPER_KEYS = {
@@ -103,13 +104,16 @@ def load_curation(curation_dir: Path | None, display_root: Path | None = None) -
     if curation_dir is None or not curation_dir.is_dir():
         return Curation()
     root = display_root or curation_dir.parent
-    papers, dumps, problems = [], [], []
-    for path in _yaml_files(curation_dir / "papers"):
+    problems = _links_outside(curation_dir, root)
+    if not _inside(curation_dir, root):
+        return Curation(problems=tuple(problems))
+    papers, dumps = [], []
+    for path in _yaml_files(curation_dir / "papers", root):
         text, found = read_text(path, _shown(path, root))
         entry, found = read_paper_file(text, _shown(path, root), path.stem) if text is not None else (None, found)
         problems += found
         papers += [entry] if entry else []
-    for path in _yaml_files(curation_dir / "dumps"):
+    for path in _yaml_files(curation_dir / "dumps", root):
         text, found = read_text(path, _shown(path, root))
         entry, found = read_dump_file(text, _shown(path, root), path.stem) if text is not None else (None, found)
         problems += found
@@ -139,8 +143,34 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
                              "(another encoding, such as Latin-1? save the file as UTF-8)")
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*") if p.is_file() and p.suffix in (".yml", ".yaml")) if folder.is_dir() else []
+def _links_outside(curation_dir: Path, root: Path) -> list[Problem]:
+    """A Problem for each curation file or folder that is a symbolic link leaving the
+    repository (`root`): a link may not publish a note from elsewhere on the machine.
+    Those files and folders are then left out (see _inside)."""
+    candidates = [curation_dir]
+    if _inside(curation_dir, root):
+        candidates += [curation_dir / folder for folder in ("papers", "dumps")]
+        candidates += [p for folder in candidates[1:] if folder.is_dir() and _inside(folder, root) for p in folder.iterdir()]
+    return [
+        Problem(Origin(_shown(path.parent, root) + "/" + printable(path.name), 1),
+                f"expected a file or folder inside the repository, found a symbolic link to {outside} "
+                "(refused: links may not leave the repository)")
+        for path in candidates if path.is_symlink() and (outside := resolves_outside(path, root))
+    ]
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return not (path.is_symlink() and resolves_outside(path, root))
+
+
+def _yaml_folder(folder: Path, root: Path) -> bool:
+    return folder.is_dir() and _inside(folder, root)
+
+
+def _yaml_files(folder: Path, root: Path) -> list[Path]:
+    if not _yaml_folder(folder, root):
+        return []
+    return sorted(p for p in folder.glob("*") if p.is_file() and p.suffix in (".yml", ".yaml") and _inside(p, root))
 
 
 def _stray_files(curation_dir: Path, root: Path) -> list[Problem]:
@@ -148,14 +178,14 @@ def _stray_files(curation_dir: Path, root: Path) -> list[Problem]:
     known = {"papers", "dumps", "README.md"}
     problems = []
     for path in sorted(curation_dir.iterdir()):
-        if path.name.startswith(".") or path.name in known:
+        if path.name.startswith(".") or path.name in known or not _inside(path, root):
             continue
         problems.append(Problem(Origin(_shown(path, root), 1),
                                 "expected curation/papers/<id>.yml or curation/dumps/<dump>.yml, "
                                 f"found {path.name!r} (ignored)", "warning"))
     for folder in ("papers", "dumps"):
-        for path in sorted((curation_dir / folder).glob("*")) if (curation_dir / folder).is_dir() else []:
-            if path.is_file() and path.suffix not in (".yml", ".yaml") and not path.name.startswith("."):
+        for path in sorted((curation_dir / folder).glob("*")) if _yaml_folder(curation_dir / folder, root) else []:
+            if _inside(path, root) and path.is_file() and path.suffix not in (".yml", ".yaml") and not path.name.startswith("."):
                 problems.append(Problem(Origin(_shown(path, root), 1),
                                         f"expected a .yml file, found {path.name!r} (ignored)", "warning"))
     return problems
@@ -163,9 +193,9 @@ def _stray_files(curation_dir: Path, root: Path) -> list[Problem]:
 
 def _shown(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return printable(path.resolve().relative_to(root.resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return printable(path.as_posix())
 
 
 # --- YAML with line numbers -------------------------------------------------
