@@ -416,3 +416,145 @@ def test_curation_links_that_leave_the_repository_are_refused(tmp_path, outside)
     assert curation.papers == ()
     assert [str(p.origin) for p in curation.problems] == ["curation/papers:1"]
     assert "names-of-outside-files" not in " ".join(p.message for p in curation.problems)
+
+
+# --- R13, R14: killed builds, builds side by side, Pagefind's child -------------------
+
+
+def write_site(folder: Path, text: str) -> None:
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text(text)
+
+
+def dead_pid() -> int:
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_build_killed_between_renames_loses_no_site(tmp_path):
+    from paperfold.face.safebuild import build_atomically
+
+    site = tmp_path / "site"
+    write_site(tmp_path / f".site.old-{dead_pid()}", "last good")  # the kill: the site is here only
+
+    def failing(staging: Path) -> None:
+        raise RuntimeError("broken build")
+
+    with pytest.raises(RuntimeError):
+        build_atomically(site, failing)
+    assert (site / "index.html").read_text() == "last good"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_swap_replaces_the_site_in_one_step(tmp_path, monkeypatch):
+    from paperfold.face import safebuild
+
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    if not safebuild._exchange(tmp_path / "a", tmp_path / "b"):
+        pytest.skip("this system cannot exchange two folders in one step")
+    (tmp_path / "a").rmdir(), (tmp_path / "b").rmdir()
+    site = tmp_path / "site"
+    write_site(site, "old")
+    write_site(tmp_path / "new", "new")
+    monkeypatch.setattr(safebuild.os, "replace", None)  # no two-rename path: only the exchange
+    safebuild.swap_in(tmp_path / "new", site)
+    assert (site / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_two_rename_fallback_still_swaps(tmp_path, monkeypatch):
+    from paperfold.face import safebuild
+
+    site = tmp_path / "site"
+    write_site(site, "old")
+    write_site(tmp_path / "new", "new")
+    monkeypatch.setattr(safebuild, "_exchange", lambda a, b: False)
+    safebuild.swap_in(tmp_path / "new", site)
+    assert (site / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_second_build_at_once_is_refused_with_a_message(tmp_path):
+    from paperfold.face.safebuild import BuildLocked, build_atomically
+
+    site = tmp_path / "site"
+    refused = []
+
+    def first(staging: Path) -> None:
+        (staging / "index.html").write_text("first")
+        with pytest.raises(BuildLocked) as error:
+            build_atomically(site, lambda s: (s / "index.html").write_text("second"))
+        refused.append(str(error.value))
+
+    build_atomically(site, first)
+    assert (site / "index.html").read_text() == "first"
+    assert "another build" in refused[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_only_leftovers_of_finished_processes_are_removed(tmp_path):
+    import subprocess
+    import sys
+
+    from paperfold.face.safebuild import build_atomically
+
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        write_site(tmp_path / f".site.building-{live.pid}-abc", "a live build's work")
+        write_site(tmp_path / f".site.building-{dead_pid()}-abc", "a dead build's work")
+        build_atomically(tmp_path / "site", lambda s: (s / "index.html").write_text("new"))
+        assert sorted(p.name for p in tmp_path.iterdir()) == [f".site.building-{live.pid}-abc", "site"]
+    finally:
+        live.kill()
+        live.wait()
+
+
+def test_pagefind_has_a_time_limit(tmp_path, monkeypatch):
+    import sys
+
+    from paperfold.face import site_assets
+
+    monkeypatch.setattr(site_assets, "pagefind_command",
+                        lambda site: [sys.executable, "-c", "import time; time.sleep(60)"])
+    result = site_assets.index_search(tmp_path, seconds=0.5)
+    assert result.returncode != 0 and "stopped after" in result.stderr
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_pagefind_dies_with_the_build(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    marker = tmp_path / "child.pid"
+    script = f"""
+import sys
+sys.path.insert(0, {str(Path(__file__).resolve().parent.parent / "scripts")!r})
+from paperfold.face import site_assets
+site_assets.pagefind_command = lambda site: [sys.executable, "-c",
+    "import os, time; open({str(marker)!r}, 'w').write(str(os.getpid())); time.sleep(120)"]
+site_assets.index_search(site_assets.Path("."))
+"""
+    build = subprocess.Popen([sys.executable, "-c", script])
+    for _ in range(200):
+        if marker.exists() and marker.read_text():
+            break
+        time.sleep(0.05)
+    child = int(marker.read_text())
+    build.send_signal(signal.SIGKILL)  # the build dies without any clean-up of its own
+    build.wait()
+    for _ in range(100):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(child, signal.SIGKILL)
+        pytest.fail("Pagefind's process outlived the build")

@@ -11,7 +11,7 @@ import yaml
 from paperfold.build import papers_for, settings_from_options
 from paperfold.site.export import to_bibtex, to_json
 from paperfold.report import format_report
-from paperfold.face.safebuild import build_atomically
+from paperfold.face.safebuild import BuildLocked, build_atomically
 
 CONFIG = "mkdocs.yml"
 
@@ -42,7 +42,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         config.site_dir = str(staging)
         build(config)
 
-    build_atomically(site_dir, build_into)  # a failed build leaves the previous site intact
+    try:
+        build_atomically(site_dir, build_into)  # a failed build leaves the previous site intact
+    except BuildLocked as error:
+        print(f"paperfold build: {error}", file=sys.stderr)
+        return 1
     print(f"Site written to {site_dir}")
     return 0
 

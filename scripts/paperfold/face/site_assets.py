@@ -12,8 +12,10 @@ This module only copies files and runs the indexer; it reads no seeds.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -51,8 +53,26 @@ def pagefind_command(site_dir: Path) -> list[str]:
     ]
 
 
-def index_search(site_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(pagefind_command(site_dir), capture_output=True, text=True)
+PAGEFIND_SECONDS = 1800  # Pagefind's time limit: it takes about 60 s at 20,000 papers
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """In the child, before Pagefind starts: the kernel kills it when the build's process
+    ends, however it ends (a traceback, a kill); an orphaned Pagefind ran on for good."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def index_search(site_dir: Path, seconds: float = PAGEFIND_SECONDS) -> subprocess.CompletedProcess:
+    """Run Pagefind over the site; stopped after `seconds` (a failed CompletedProcess then)."""
+    command = pagefind_command(site_dir)
+    linux = sys.platform.startswith("linux")
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=seconds,
+                              preexec_fn=_die_with_parent if linux else None)
+    except subprocess.TimeoutExpired:  # run() has killed it
+        return subprocess.CompletedProcess(command, -signal.SIGKILL, "", f"stopped after {seconds:g} s")
 
 
 def on_post_build(config, **kwargs) -> None:
