@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
-from typing import TypeVar
+from typing import Mapping, TypeVar
 
 Record = TypeVar("Record")
 
@@ -77,9 +77,7 @@ class RawRecord:
     date: str | None = None  # ISO: "2025-02-27", "2025-02" or "2025"
     date_text: str | None = None  # as the page showed it: "Feb 27", "24d ago"
     upvotes: int | None = None
-    source: str | None = None  # Almanac: "arXiv", "Openai Blog"
     category: str | None = None  # "cs.LG"; labelled pages: primary subject
-    importance: int | None = None  # Almanac's score glued to the source name
     links: tuple[str, ...] = ()
     arxiv_id: str | None = None  # version stripped: "2604.12345"
     doi: str | None = None
@@ -88,7 +86,9 @@ class RawRecord:
     # Origins of records this page states it is related to (Almanac's
     # "Related events" lists entries related to the headline, and back).
     related_to: tuple[Origin, ...] = ()
-    role: str | None = None  # Almanac: "headline" or "related"
+    # What one kind of page shows and no later stage reads, kept for the record and the
+    # golden cases: Almanac's {"source": "arXiv", "importance": 5, "role": "headline"}.
+    extras: Mapping[str, str | int] = field(default_factory=dict, hash=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 

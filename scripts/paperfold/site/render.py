@@ -20,6 +20,7 @@ from paperfold.site.editlinks import page_links
 from paperfold.site.escape import attr, md, safe_url
 from paperfold.ingest.links import is_code_link
 from paperfold.model import Paper, Problem
+from paperfold.report import DumpSummary
 from paperfold.site.topic_pages import render_topics
 from paperfold.enrich.vocabulary import Vocabulary
 
@@ -32,18 +33,6 @@ KIND_LABELS = {
 }
 NEWEST_ON_HOME = 25
 DESCRIPTION_CHARS = 200
-
-
-@dataclass(frozen=True)
-class DumpSummary:
-    """One seed file as the Sources page and the build report show it."""
-
-    path: str
-    kinds: tuple[str, ...]
-    capture_date: str
-    capture_date_source: str
-    record_count: int
-    problem_count: int
 
 
 def make_env() -> Environment:
