@@ -15,6 +15,7 @@ from jinja2 import Environment
 from paperfold.papers.curate import apply_curation, orphaned_dumps, topic_edits
 from paperfold.papers.curation_files import Curation, load_curation
 from paperfold.ingest.detect import read_dump
+from paperfold.ingest.readers import KINDS
 from paperfold.model import Paper, Problem, RawRecord
 from paperfold.papers.merge import merge_records
 from paperfold.site.redirects import redirect_pages
@@ -171,7 +172,7 @@ def other_pages(report: BuildReport, vocabulary: Vocabulary | None, lookups: Sit
 def untagged_work(papers: Sequence[Paper], site_url: str | None, repo_url: str | None) -> tuple[TfIdf, SiteLookups]:
     """What the later stages need that tags do not change: the TF-IDF rows of the papers'
     text, and their BibTeX entries."""
-    return text_tfidf(papers), SiteLookups.of(papers, site_url, repo_url)
+    return text_tfidf(papers), SiteLookups.of(papers, site_url, repo_url, KINDS)
 
 
 def draft_papers(papers: Sequence[Paper], env: Callable[[], Environment], lookups: SiteLookups,

@@ -60,6 +60,21 @@ class Dump:
 
 
 @dataclass(frozen=True)
+class ReaderKind:
+    """What the later stages need to know of a kind of page: each reader declares its
+    KIND, the registry (ingest/readers/__init__.py) collects them, and no stage names a reader."""
+
+    name: str  # the reader's NAME, which is RawRecord.kind: "almanac"
+    label: str  # what a paper page's "Seen in" calls it: "Almanac event page"
+    precedence: int  # merging: for each field, the value of the highest precedence wins
+    # False when titles and summaries are the page's own words, not the paper's: they never
+    # identify a paper by its abstract, and give way to any other source's title and abstract.
+    own_words: bool = True
+    # The reason a related list gives for papers this kind of page lists together, if it does.
+    stated_reason: str | None = None
+
+
+@dataclass(frozen=True)
 class RawRecord:
     """One paper as one page showed it, before merging.
 
@@ -68,7 +83,7 @@ class RawRecord:
     """
 
     origin: Origin  # where the record starts
-    kind: str  # the reader's NAME: "hf_daily", "almanac", "arxiv_abstracts", "labelled", "bibtex"
+    kind: str  # the reader's NAME (its ReaderKind.name): "hf_daily", "almanac", "bibtex", ...
     title: str | None = None
     abstract: str | None = None
     authors: tuple[str, ...] = ()

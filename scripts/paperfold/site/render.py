@@ -19,18 +19,11 @@ from paperfold.site.cite import entry_texts
 from paperfold.site.editlinks import page_links
 from paperfold.site.escape import attr, md, safe_url
 from paperfold.ingest.links import is_code_link
-from paperfold.model import Paper, Problem
+from paperfold.model import Paper, Problem, ReaderKind
 from paperfold.report import DumpSummary
 from paperfold.site.topic_pages import render_topics
 from paperfold.enrich.vocabulary import Vocabulary
 
-KIND_LABELS = {
-    "hf_daily": "Hugging Face Daily Papers",
-    "almanac": "Almanac event page",
-    "labelled": "arXiv listing or abstract page",
-    "arxiv_abstracts": "list of arXiv abstracts",
-    "bibtex": "BibTeX file",
-}
 NEWEST_ON_HOME = 25
 DESCRIPTION_CHARS = 200
 
@@ -150,7 +143,7 @@ def draft_paper(env: Environment, paper: Paper, lookups: "SiteLookups") -> Paper
     entry = lookups.citations[paper.id].strip()
     sources = [
         {"path": r.origin.path, "line": r.origin.line, "date_text": r.date_text,
-         "kind_label": KIND_LABELS.get(r.kind, r.kind)}
+         "kind_label": lookups.kind_labels.get(r.kind, r.kind)}
         for r in paper.sources
     ]
     body = env.get_template("paper.md.j2").render(
@@ -176,15 +169,19 @@ def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
 class SiteLookups:
     """What paper drafts and the other pages need from the whole site, computed once per
     build before the processes that render them fork: every paper's BibTeX entry (keys
-    unique across the site)."""
+    unique across the site), and what to call each kind of source (the readers' KINDS,
+    which the site may not import)."""
 
     site_url: str | None
     repo_url: str | None
     citations: Mapping[str, str]
+    kind_labels: Mapping[str, str]  # RawRecord.kind -> "BibTeX file"
 
     @classmethod
-    def of(cls, papers: Sequence[Paper], site_url: str | None, repo_url: str | None = None) -> "SiteLookups":
-        return cls(site_url, repo_url, entry_texts(papers, site_url))
+    def of(cls, papers: Sequence[Paper], site_url: str | None, repo_url: str | None,
+           kinds: Mapping[str, ReaderKind]) -> "SiteLookups":
+        labels = {name: kind.label for name, kind in kinds.items()}
+        return cls(site_url, repo_url, entry_texts(papers, site_url), labels)
 
 
 def escaped_titles(papers: Sequence[Paper]) -> dict[str, str]:

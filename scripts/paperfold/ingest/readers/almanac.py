@@ -24,12 +24,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from paperfold.ingest.links import find_links
-from paperfold.model import Dump, Problem, RawRecord, ReadResult
+from paperfold.model import Dump, Problem, RawRecord, ReadResult, ReaderKind
 from paperfold.ingest.normalize import RELATIVE_DATE, filled_lines, resolve_date
 from paperfold.ingest.paragraphs import Paragraph, joined, numbered_lines
 
 NAME = "almanac"
 DESCRIPTION = "Almanac event page (headline, summary, related events)"
+KIND = ReaderKind(NAME, label="Almanac event page", precedence=10, own_words=False,
+                  stated_reason="listed together on Almanac")
 
 # "Almanac": the page header line
 HEADER = re.compile(r"^\s*Almanac\s*$")
