@@ -20,8 +20,9 @@ from paperfold.model import Paper, Problem, RawRecord
 from paperfold.papers.merge import merge_records
 from paperfold.site.redirects import redirect_pages
 from paperfold.enrich.related import TfIdf, relate, text_tfidf
-from paperfold.site.render import (PaperDraft, SiteLookups, draft_paper, escaped_titles, finish_paper, make_env,
+from paperfold.site.render import (PaperDraft, SiteLookups, draft_paper, escaped_titles, finish_paper,
                      paper_path, render_map_page, render_site)
+from paperfold.site.templating import make_env
 from paperfold.report import BuildReport, DumpSummary
 from paperfold.shards import MIN_SHARD, available_cpus, map_chunks, map_shards
 from paperfold.ingest.sources import load_dumps

@@ -1,7 +1,8 @@
 """Render the site's Markdown pages from plain data: Site -> {relative path: text}.
 
-Pages are Jinja2 templates; front matter is `yaml.safe_dump`; dump text goes
-through the one escaping filter in escape.py. Nothing here reads or writes
+Pages are Jinja2 templates (templating.make_env); front matter is written by
+FrontMatterDumper (libyaml's safe dumper, no anchors); dump text goes through
+the one escaping filter in escape.py. Nothing here reads or writes
 files, so a renderer other than MkDocs only needs other templates.
 """
 
@@ -12,12 +13,13 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from paperfold.site.browse import render_map, render_timeline
 from paperfold.site.cite import entry_texts
 from paperfold.site.editlinks import page_links
-from paperfold.site.escape import attr, md, safe_url
+from paperfold.site.escape import attr, safe_url
+from paperfold.site.templating import make_env
 from paperfold.ingest.links import is_code_link
 from paperfold.model import Paper, Problem, ReaderKind
 from paperfold.report import DumpSummary
@@ -26,18 +28,6 @@ from paperfold.enrich.vocabulary import Vocabulary
 
 NEWEST_ON_HOME = 25
 DESCRIPTION_CHARS = 200
-
-
-def make_env() -> Environment:
-    env = Environment(
-        loader=PackageLoader("paperfold.site", "templates"),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        auto_reload=False,  # templates do not change during a build: no stat per page
-        autoescape=False,  # Markdown, not HTML: dump text is escaped by `md` explicitly
-    )
-    env.filters.update(md=md, attr=attr)
-    return env
 
 
 STR_TAG, SEQ_TAG, MAP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
