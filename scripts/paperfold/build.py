@@ -21,8 +21,9 @@ from paperfold.papers.merge import merge_records
 from paperfold.site.redirects import redirect_pages
 from paperfold.enrich.related import TfIdf, relate, text_tfidf
 from paperfold.site.render import (PaperDraft, SiteLookups, draft_paper, escaped_titles, finish_paper,
-                     paper_path, render_map_page, render_site)
+                     render_map_page, render_site)
 from paperfold.site.templating import make_env
+from paperfold.site.urls import paper_path
 from paperfold.report import BuildReport, DumpSummary
 from paperfold.shards import MIN_SHARD, available_cpus, map_chunks, map_shards
 from paperfold.ingest.sources import load_dumps
@@ -188,7 +189,7 @@ def write_paper_pages(docs_dir: Path, papers: Sequence[Paper], drafts: Sequence[
     """Finish the drafts with each paper's related papers and write them, shards side by
     side in `workers` processes; their paths under docs_dir."""
     def shard(part: Sequence[int]) -> list[str]:
-        pages = {paper_path(papers[i]): finish_paper(drafts[i], papers[i], titles) for i in part}
+        pages = {paper_path(papers[i].id): finish_paper(drafts[i], papers[i], titles) for i in part}
         write_changed(docs_dir, pages)
         return list(pages)
 

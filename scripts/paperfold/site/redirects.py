@@ -14,6 +14,7 @@ from typing import Sequence
 
 from paperfold.model import Paper
 from paperfold.site.templating import make_env
+from paperfold.site.urls import paper_url, redirect_path, relative
 
 
 def redirect_pages(papers: Sequence[Paper]) -> dict[str, str]:
@@ -24,5 +25,6 @@ def redirect_pages(papers: Sequence[Paper]) -> dict[str, str]:
     for paper in papers:
         for alias in paper.aliases:
             if alias not in current:
-                pages.setdefault(f"papers/{alias}/index.html", template.render(paper=paper))
+                href = relative(paper_url(paper.id), paper_url(alias))  # "../<id>/"
+                pages.setdefault(redirect_path(alias), template.render(paper=paper, href=href))
     return pages

@@ -20,6 +20,7 @@ from paperfold.site.cite import entry_texts
 from paperfold.site.editlinks import page_links
 from paperfold.site.escape import attr, safe_url
 from paperfold.site.templating import make_env
+from paperfold.site.urls import paper_url
 from paperfold.ingest.links import is_code_link
 from paperfold.model import Paper, Problem, ReaderKind
 from paperfold.report import DumpSummary
@@ -99,7 +100,7 @@ def related_entries(paper: Paper, titles: Mapping[str, str]) -> list[list[str]]:
     escaped label of every paper on the site) is built once per site, so a page never
     scans the corpus; a related id without a page is left out. Triples, not mappings:
     the YAML dumper's time goes by the node, and 8 mappings were most of a page's front matter."""
-    return [[f"papers/{r.id}/", titles[r.id], attr(r.reason)] for r in paper.related if r.id in titles]
+    return [[paper_url(r.id), titles[r.id], attr(r.reason)] for r in paper.related if r.id in titles]
 
 
 def paper_meta(paper: Paper, edit_url: str | None) -> dict:
@@ -177,10 +178,6 @@ class SiteLookups:
 def escaped_titles(papers: Sequence[Paper]) -> dict[str, str]:
     """id -> HTML-escaped label of every paper, for the related lists of finish_paper."""
     return {p.id: attr(p.label) for p in papers}
-
-
-def paper_path(paper: Paper) -> str:
-    return f"papers/{paper.id}.md"
 
 
 def render_site(
