@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
+import yaml
 from jinja2 import Environment
 
 from paperfold.papers.curate import apply_curation, orphaned_dumps, topic_edits
@@ -237,7 +238,9 @@ def related_and_map(report: BuildReport, vocabulary: Vocabulary | None, settings
 
 
 def settings_from_options(root: Path, options: dict, docs_dir: Path, **fields) -> Settings:
-    """Settings from mkdocs.yml's `extra.paperfold` (`options`); paths are relative to `root`,
+    """Settings from mkdocs.yml's `extra.paperfold` (`options`), the one place that reads
+    them, whether MkDocs loaded the file (settings_from_mkdocs) or not (settings_from_file);
+    paths are relative to `root`,
     the folder of mkdocs.yml. `related: {backend: tfidf, k: 8}` chooses the related papers;
     `workers` how many processes share per-paper work (default: one per available core)."""
     related = options.get("related") or {}
@@ -252,6 +255,29 @@ def settings_from_options(root: Path, options: dict, docs_dir: Path, **fields) -
         workers=int(options.get("workers") or available_cpus()),
         **fields,
     )
+
+
+def settings_from_file(config_file: Path, seeds_dir: Path | None = None) -> Settings:
+    """Settings from mkdocs.yml read as plain YAML, for the commands that run no MkDocs build
+    (check, export): only `extra.paperfold` matters, and MkDocs' own tags (`!ENV`,
+    `!!python/name`) read as nothing. An unreadable file gives the defaults. `seeds_dir`
+    overrides `extra.paperfold.seeds` (the command line's --seeds)."""
+    root = config_file.resolve().parent
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_IgnoreTags)
+        options = (config.get("extra") or {}).get("paperfold") or {}
+    except (OSError, yaml.YAMLError, AttributeError):
+        options = {}
+    if seeds_dir is not None:
+        options = {**options, "seeds": str(seeds_dir.resolve())}
+    return settings_from_options(root, options, root / "docs")
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """Reads any tag as None: mkdocs.yml may hold tags only MkDocs knows."""
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def settings_from_mkdocs(config) -> Settings:
