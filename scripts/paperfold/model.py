@@ -140,7 +140,7 @@ class Paper:
     title: str | None  # None when no page showed a title
     label: str  # what to call it: the title, or words from the abstract
     abstract: str | None
-    abstract_is_summary: bool  # True when only an Almanac summary was seen
+    abstract_is_summary: bool  # True when only a summary in a page's own words (Almanac's) was seen
     authors: tuple[str, ...]
     author_count: int | None
     organisation: str | None

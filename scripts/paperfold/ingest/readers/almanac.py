@@ -14,7 +14,7 @@
 Every part but the titles and summaries is optional, and blank lines may be
 missing, so the page is read line by line (a summary is one line). The
 headline and summary are Almanac's words, not the paper's title and
-abstract; kind="almanac" tells the merge stage so.
+abstract; KIND.own_words=False tells the merge stage so.
 """
 
 from __future__ import annotations
