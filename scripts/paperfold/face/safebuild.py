@@ -41,9 +41,10 @@ def _old_name(site_dir: Path, pid: int) -> Path:
     return site_dir.with_name(f".{site_dir.name}.old-{pid}")
 
 
-# ".site.building-1234-k2j3h4", ".site.old-1234": the process that made it
+# ".site.building-1234-k2j3h4", ".site.old-1234": the process that made it; ".site.building-x":
+# one of an older Paperfold, which named no process (gone: it took no lock, and this build has it)
 def _leftover_pattern(site_dir: Path) -> re.Pattern:
-    return re.compile(rf"^\.{re.escape(site_dir.name)}\.(?:building|old)-(?P<pid>\d+)(?:-.*)?$")
+    return re.compile(rf"^\.{re.escape(site_dir.name)}\.(?:building|old)-(?:(?P<pid>\d+)(?:-.*)?|.*)$")
 
 
 def _alive(pid: int) -> bool:
@@ -87,7 +88,7 @@ def remove_leftovers(site_dir: Path) -> None:
     pattern = _leftover_pattern(site_dir)
     for path in site_dir.parent.iterdir():
         match = pattern.match(path.name)
-        if match and int(match["pid"]) != os.getpid() and not _alive(int(match["pid"])):
+        if match and (match["pid"] is None or int(match["pid"]) != os.getpid() and not _alive(int(match["pid"]))):
             if site_dir.exists() or ".building-" in path.name:
                 shutil.rmtree(path, ignore_errors=True)
 
