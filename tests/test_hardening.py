@@ -558,3 +558,13 @@ site_assets.index_search(site_assets.Path("."))
     else:
         os.kill(child, signal.SIGKILL)
         pytest.fail("Pagefind's process outlived the build")
+
+
+@pytest.mark.parametrize("raw", [b"topics:\n  - id: caf\xe9\n", b"topics: " + b"[" * 20_000,
+                                 b"a: &a [x, x]\ntopics: *a\n", b"topics:\n  - id: a\x00\n"])
+def test_a_hostile_topics_file_is_a_problem_not_a_crash(tmp_path, raw):
+    from paperfold.enrich.vocabulary import load_vocabulary
+
+    (tmp_path / "topics.yml").write_bytes(raw)
+    vocabulary, problems = load_vocabulary(tmp_path / "topics.yml", "topics.yml")
+    assert vocabulary.topics == () and problems

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import yaml
 
+
 from paperfold.model import Origin, Problem
+from paperfold.papers.curation_files import PlainLoader
 
 DEFAULT_MIN_ABSTRACT_HITS = 2  # one passing mention in an abstract does not make a topic
 UNSORTED = "unsorted"  # reserved: the page of papers that match no topic
@@ -65,12 +67,16 @@ def load_vocabulary(path: Path, display_path: str | None = None) -> tuple[Vocabu
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
         return Vocabulary(shown), (Problem(Origin(shown, 0), f"cannot read the topics file: {error.strerror}"),)
+    except UnicodeDecodeError as error:
+        line = Path(path).read_bytes().count(b"\n", 0, error.start) + 1
+        return Vocabulary(shown), (Problem(Origin(shown, line), "expected UTF-8 text, found a byte that is not "
+                                           "(save the topics file as UTF-8)"),)
     return parse_vocabulary(text, shown)
 
 
 def parse_vocabulary(text: str, path: str) -> tuple[Vocabulary, tuple[Problem, ...]]:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=PlainLoader)  # no aliases, no deep nesting: as curation files
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark else 0

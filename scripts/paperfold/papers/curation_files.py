@@ -205,7 +205,7 @@ class _Refused(yaml.MarkedYAMLError):
     """YAML that is valid but not accepted here; `problem` is the whole message."""
 
 
-class _CurationLoader(yaml.SafeLoader):
+class PlainLoader(yaml.SafeLoader):
     """The safe loader without anchors and aliases, nested at most MAX_DEPTH deep. Curation
     values never need either, and nine nested aliases expand to billions of items (a
     "billion laughs" file took 6 GB before failing); 20,000 nested '[' overflowed the stack."""
@@ -233,7 +233,7 @@ class _CurationLoader(yaml.SafeLoader):
 def parse_mapping(text: str, path: str) -> tuple[dict[str, tuple[Any, int]] | None, list[Problem]]:
     """A top-level mapping as {key: (value, line)}; duplicate keys and syntax errors are Problems."""
     try:
-        loader = _CurationLoader(text)
+        loader = PlainLoader(text)
     except yaml.reader.ReaderError as error:  # a NUL or control character, found while reading
         return None, [_unprintable(text, error, path)]
     try:
