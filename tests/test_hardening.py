@@ -568,3 +568,16 @@ def test_a_hostile_topics_file_is_a_problem_not_a_crash(tmp_path, raw):
     (tmp_path / "topics.yml").write_bytes(raw)
     vocabulary, problems = load_vocabulary(tmp_path / "topics.yml", "topics.yml")
     assert vocabulary.topics == () and problems
+
+
+def test_paperfold_build_refuses_while_another_build_holds_the_site(tmp_path):
+    from paperfold.face.safebuild import site_lock
+    from sitebuild import build as build_site, make_project
+
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", seeds(tmp_path / "in", {"a.txt": "Abstract:We study X.\n"}))
+    with site_lock(project / "site"):
+        result = build_site(project)
+    assert result.returncode == 1
+    assert "another build is writing a site" in result.stderr and "Traceback" not in result.stderr
+    assert not (project / "site").exists()
