@@ -123,11 +123,20 @@ def _cut_after_dates(paragraph: Paragraph) -> list[Paragraph]:
 
 def _entry_parts(entry: Paragraph) -> list[Paragraph]:
     """Title (the first line), abstract (the lines up to the meta block), meta block."""
-    bylines = next((i for i, line in enumerate(entry) if line.text.startswith("•")), None)
-    separator = next((i for i, line in enumerate(entry) if line.text == SEPARATOR), None)
-    meta = bylines if bylines is not None else separator if separator is None or separator < 3 else separator - 1
-    meta = len(entry) if meta is None else max(meta, 1)
+    meta = _meta_start(entry)
     return [part for part in (entry[:1], entry[1:meta], entry[meta:]) if part]
+
+
+def _meta_start(entry: Paragraph) -> int:
+    """Where the meta block starts: the first '•' line; else the organisation line before
+    '·' (when a title and an abstract come before it), else '·'; else nowhere (the end)."""
+    bylines = next((i for i, line in enumerate(entry) if line.text.startswith("•")), None)
+    if bylines is not None:
+        return max(bylines, 1)
+    separator = next((i for i, line in enumerate(entry) if line.text == SEPARATOR), None)
+    if separator is None:
+        return len(entry)
+    return separator - 1 if separator >= 3 else max(separator, 1)
 
 
 def continues_meta(previous: Paragraph, paragraph: Paragraph) -> bool:
