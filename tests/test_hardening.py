@@ -581,3 +581,8 @@ def test_paperfold_build_refuses_while_another_build_holds_the_site(tmp_path):
     assert result.returncode == 1
     assert "another build is writing a site" in result.stderr and "Traceback" not in result.stderr
     assert not (project / "site").exists()
+
+
+def test_a_utf16_seed_is_read(tmp_path):
+    report = collect(seeds(tmp_path, {"a.txt": ABSTRACTS.encode("utf-16")}))
+    assert len(report.papers) == 5 and report.problems == ()

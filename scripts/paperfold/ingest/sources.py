@@ -7,6 +7,7 @@ name, else the file's last git commit date, else its modification time.
 
 from __future__ import annotations
 
+import codecs
 import re
 import subprocess
 from datetime import date, datetime
@@ -91,6 +92,8 @@ def decoded(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
     One stray byte (a NUL, a Latin-1 "\xff") in a pasted page is a slip, not a binary file:
     it becomes U+FFFD, the line is reported, and the rest is read. A file with more than
     BINARY_SHARE of such bytes is binary data, reported at its first bad byte."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # saved as "Unicode" on Windows
+        raw = raw.decode("utf-16", errors="replace").encode("utf-8", errors="surrogatepass")
     text = raw.decode("utf-8-sig", errors="surrogateescape").replace("\r\n", "\n").replace("\r", "\n")
     bad = BAD_CHARACTER.findall(text)
     if not bad:
