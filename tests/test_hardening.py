@@ -417,6 +417,12 @@ def test_curation_links_that_leave_the_repository_are_refused(tmp_path, outside)
     assert [str(p.origin) for p in curation.problems] == ["curation/papers:1"]
     assert "names-of-outside-files" not in " ".join(p.message for p in curation.problems)
 
+    papers.unlink()
+    (repo / "curation").rename(repo / "kept")
+    (repo / "curation").symlink_to(outside, target_is_directory=True)
+    curation = load_curation(repo / "curation")
+    assert [str(p.origin) for p in curation.problems] == ["curation:1"]
+
 
 # --- R13, R14: killed builds, builds side by side, Pagefind's child -------------------
 
@@ -586,3 +592,10 @@ def test_paperfold_build_refuses_while_another_build_holds_the_site(tmp_path):
 def test_a_utf16_seed_is_read(tmp_path):
     report = collect(seeds(tmp_path, {"a.txt": ABSTRACTS.encode("utf-16")}))
     assert len(report.papers) == 5 and report.problems == ()
+
+
+def test_a_seeds_folder_linked_from_outside_is_refused(tmp_path, outside):
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / "seeds").symlink_to(outside, target_is_directory=True)
+    report = collect(tmp_path / "repo" / "seeds")
+    assert report.papers == () and [str(p.origin) for p in report.problems] == ["seeds:1"]

@@ -32,7 +32,9 @@ def seed_files(seeds_dir: Path, root: Path | None = None) -> tuple[list[Path], l
     seen: set[Path] = set()
 
     def refuse(path: Path, message: str) -> None:
-        problems.append(Problem(Origin(f"{_display_path(path.parent, root)}/{printable(path.name)}", 1), message))
+        folder = _display_path(path.parent, root)  # not the link's target: the link itself
+        shown = printable(path.name) if folder == "." else f"{folder}/{printable(path.name)}"
+        problems.append(Problem(Origin(shown, 1), message))
 
     def walk(folder: Path) -> None:
         if folder.resolve() in seen:
@@ -54,7 +56,10 @@ def seed_files(seeds_dir: Path, root: Path | None = None) -> tuple[list[Path], l
             elif path.is_file() and path.name not in IGNORED_NAMES:
                 files.append(path)
 
-    if seeds_dir.is_dir():
+    if seeds_dir.is_symlink() and (outside := resolves_outside(seeds_dir, root)):
+        refuse(seeds_dir, f"expected the seeds folder inside the repository, found a symbolic link to {outside} "
+                          "(refused: links may not leave the repository)")
+    elif seeds_dir.is_dir():
         walk(seeds_dir)
     return sorted(files), problems
 

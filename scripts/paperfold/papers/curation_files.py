@@ -152,11 +152,17 @@ def _links_outside(curation_dir: Path, root: Path) -> list[Problem]:
         candidates += [curation_dir / folder for folder in ("papers", "dumps")]
         candidates += [p for folder in candidates[1:] if folder.is_dir() and _inside(folder, root) for p in folder.iterdir()]
     return [
-        Problem(Origin(_shown(path.parent, root) + "/" + printable(path.name), 1),
+        Problem(Origin(_link_shown(path, root), 1),
                 f"expected a file or folder inside the repository, found a symbolic link to {outside} "
                 "(refused: links may not leave the repository)")
         for path in candidates if path.is_symlink() and (outside := resolves_outside(path, root))
     ]
+
+
+def _link_shown(path: Path, root: Path) -> str:
+    """The link itself as messages show it (not its target): "curation/papers/x.yml"."""
+    folder = _shown(path.parent, root)
+    return printable(path.name) if folder == "." else f"{folder}/{printable(path.name)}"
 
 
 def _inside(path: Path, root: Path) -> bool:
