@@ -2,6 +2,7 @@
 from a fixed seed, each read, merged and curated as a build does. Whatever the mutation,
 no exception escapes and every record read is accounted for: on a page, or in a paper
 curation hides (the build report's balance), with every problem at a line of its file.
+Mutated curation files likewise: loaded, applied and rendered without an exception.
 """
 
 from __future__ import annotations
@@ -78,3 +79,51 @@ def test_mutated_dumps_never_raise_and_every_record_balances(tmp_path):
         for problem in report.problems:
             assert problem.origin.path in lines, f"case {number}: {problem}"
             assert 1 <= problem.origin.line <= lines[problem.origin.path], f"case {number}: {problem}"
+
+
+CURATION_SAMPLE = b"""title: A corrected title
+authors: [Ada Lovelace, Alan Turing]
+date: 2025-02-27
+topics: [grokking]
+add_topics: [scaling]
+remove_topics: [vision]
+merge_with: some-other-paper-1a2b3c
+split: ["seeds/a.txt:3"]
+note: |
+  Read in the group; see [the code](https://example.org).
+aliases: [an-old-id-1a2b3c]
+hide: not a paper
+"""
+YAML_SPICE = [b"&a", b"*a", b"? [a, b]", b"- ", b"{", b"[", b"]", b": ", b"!!python/object:os.system", b"'",
+              b'"', b"\x00", b"\xff", b"\t", b"---", b"...", b"date: 0000", b"date: 2025-02-27 10:00:00", b"<<: *a"]
+
+
+def test_mutated_curation_files_never_raise(tmp_path):
+    """Each mutated file is loaded, applied to a paper, and what the pages use of it
+    (the note's HTML, the date in the feeds) is made: nothing raises."""
+    from paperfold.site.feeds import as_datetime
+    from paperfold.site.notes import note_html
+
+    rng = random.Random(SEED)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Abstract:We study grokking.\nAbstract:We study scaling.\nAbstract:We study X.\n")
+    paper_id = collect(seeds).papers[0].id
+    papers = tmp_path / "curation" / "papers"
+    papers.mkdir(parents=True)
+    for number in range(CASES):
+        raw = CURATION_SAMPLE
+        for _ in range(rng.randint(1, 4)):
+            at = rng.randint(0, len(raw))
+            raw = raw[:at] + rng.choice(YAML_SPICE) + raw[at + rng.randint(0, 3):] if rng.random() < 0.8 else raw[:at]
+        (papers / f"{paper_id}.yml").write_bytes(raw)
+        try:
+            report = collect(seeds, tmp_path / "curation")
+            for paper in report.papers:
+                note_html(paper.note or "")
+                as_datetime(paper.date) if paper.date else None
+        except Exception as error:  # noqa: BLE001 - the property is "no exception at all"
+            pytest.fail(f"curation case {number} ({raw!r}) raised {error!r}")
+        assert report.record_count == 3 and "NOT BALANCED" not in format_report(report)
+        for problem in report.problems:
+            assert 1 <= problem.origin.line <= raw.count(b"\n") + 1, f"curation case {number}: {problem}"
