@@ -7,7 +7,9 @@ This is the only module that reads curation files; the build never writes
 them. Every problem becomes a `Problem` at the file and line it concerns
 ("expected …, found …"), and loading goes on, so `paperfold check` can list
 them all at once. A file with a problem in one key still applies its other
-keys; a file that is not valid YAML is left out whole.
+keys; a file that is not valid YAML is left out whole, and so is one that is not UTF-8,
+over MAX_FILE_BYTES, uses YAML anchors or aliases, nests deeper than MAX_DEPTH, or is a
+symbolic link leaving the repository.
 """
 
 from __future__ import annotations
