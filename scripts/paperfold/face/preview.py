@@ -1,0 +1,49 @@
+"""What the preview server keeps from one rebuild to the next.
+
+`mkdocs serve` re-executes the hook files on every rebuild, but this module, part of
+the installed package, stays loaded: the hooks keep here whether this process serves
+(MkDocs' `on_startup`), the pages the last build wrote into the site folder, and the
+Pagefind run in the background (lastgood.py keeps which configs built once).
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+_SERVING: set[str] = set()  # "serve" while this process runs `mkdocs serve`
+_OUTPUTS: dict[str, set[str]] = {}  # config file -> site files of generated pages, last build
+_INDEXER: list[subprocess.Popen] = []  # the Pagefind run started after the last build
+
+
+def start(command: str) -> None:
+    """MkDocs' `on_startup`: `command` is "serve", "build" or "gh-deploy"."""
+    _SERVING.clear()
+    if command == "serve":
+        _SERVING.add(command)
+
+
+def serving() -> bool:
+    return bool(_SERVING)
+
+
+def outputs_gone(config_file: str, outputs: set[str]) -> set[str]:
+    """The site files of generated pages the last build made that this one does not (a
+    dirty build leaves them in place), remembering this build's."""
+    gone = _OUTPUTS.get(config_file, set()) - outputs
+    _OUTPUTS[config_file] = outputs
+    return gone
+
+
+def index_in_background(command: list[str]) -> None:
+    """Run the indexer without waiting for it; a run still busy from the last build is
+    stopped first, as the site it indexes has changed."""
+    stop_indexer()
+    _INDEXER.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+
+
+def stop_indexer() -> None:
+    while _INDEXER:
+        process = _INDEXER.pop()
+        if process.poll() is None:
+            process.terminate()
+            process.wait()
