@@ -44,6 +44,12 @@ def on_startup(command, dirty, **kwargs) -> None:
     preview.start(command)
 
 
+def on_env(env, config, files, **kwargs):
+    if preview.serving():
+        env.bytecode_cache = preview.THEME_BYTECODE  # bucket keys include the source's checksum
+    return env
+
+
 def on_serve(server, config, builder, **kwargs):
     """Watch docs/ but the generator's own pages, which it rewrites in every build: their
     writes would start another build. Hand-written entries of docs/ are watched one by one

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import subprocess
 
+from jinja2 import BytecodeCache
+
 _SERVING: set[str] = set()  # "serve" while this process runs `mkdocs serve`
 _OUTPUTS: dict[str, set[str]] = {}  # config file -> site files of generated pages, last build
 _INDEXER: list[subprocess.Popen] = []  # the Pagefind run started after the last build
@@ -47,3 +49,22 @@ def stop_indexer() -> None:
         if process.poll() is None:
             process.terminate()
             process.wait()
+
+
+class ThemeBytecode(BytecodeCache):
+    """Compiled theme templates, kept in memory across rebuilds: MkDocs makes a new Jinja
+    environment for every build, which compiled Material's templates again each time
+    (about a second of every rebuild). Keyed by Jinja with each template's source text."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_BYTECODE = ThemeBytecode()
