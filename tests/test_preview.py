@@ -15,7 +15,7 @@ from jinja2 import FileSystemLoader
 from mkdocs.config import load_config
 
 from paperfold import build
-from paperfold.site import render
+from paperfold.site import templating
 from sitebuild import GENERATED, ROOT, make_project
 from test_serve import NEW_DUMP, fetch, free_port, wait_for
 
@@ -126,13 +126,10 @@ def test_a_template_edit_reaches_every_paper_page(preview, tmp_path, monkeypatch
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "scripts" / "paperfold" / "site" / "templates", templates)
 
-    def make_env():
-        env = real_make_env()
-        env.loader = FileSystemLoader(templates)
-        return env
-
-    real_make_env = render.make_env
-    monkeypatch.setattr(build, "make_env", make_env)
+    # The process's one environment, over a copy of the templates (an overlay: the real
+    # environment stays as it is for other tests).
+    env = templating.make_env().overlay(loader=FileSystemLoader(templates), cache_size=100)
+    monkeypatch.setattr(build, "make_env", lambda: env)
     build.generate(settings)
     paper = templates / "paper.md.j2"
     paper.write_text(paper.read_text(encoding="utf-8").replace("## Seen in", "## Found in"), encoding="utf-8")

@@ -15,23 +15,27 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import yaml
+
 from paperfold.enrich import related_update
 from paperfold.enrich.related import TfIdf
 from paperfold.enrich.topics import assign_topics, automatic_tags
 from paperfold.enrich.topic_rules import Rules
 from paperfold.enrich.vocabulary import Vocabulary, load_vocabulary
 from paperfold.ingest.detect import read_dump
+from paperfold.ingest.readers import KINDS
 from paperfold.ingest.sources import load_dumps
 from paperfold.memo import Memo
 from paperfold.model import Dump, Paper, Problem, RawRecord
 from paperfold.papers.curate import apply_curation, orphaned_dumps, topic_edits
 from paperfold.papers.curation_files import Curation, load_curation
 from paperfold.papers.merge import build_paper, merge_records
-from paperfold.report import BuildReport
+from paperfold.report import BuildReport, DumpSummary
 from paperfold.site.cite import cite_key, entry_text, unique_keys
 from paperfold.site.redirects import redirect_pages
-from paperfold.site.render import (DumpSummary, SiteLookups, escaped_titles, make_env, paper_path, render_map_page,
-                                   render_paper, render_site)
+from paperfold.site.render import SiteLookups, escaped_titles, render_map_page, render_paper, render_site
+from paperfold.site.templating import make_env
+from paperfold.site.urls import paper_path
 from paperfold.site.write import write_pages
 
 
@@ -62,7 +66,6 @@ CITES: Memo = Memo()  # by paper id: (paper, site URL, unique key) -> its BibTeX
 KEYS: Memo = Memo()  # by paper id: the paper -> its BibTeX key before keys are made unique
 VOCABULARIES: Memo = Memo()  # by path: the file's bytes -> (Vocabulary, problems)
 RULES: Memo = Memo()  # the vocabulary -> its topic rules
-ENVS: Memo = Memo()  # the templates' digest -> the Jinja environment that compiled them
 
 
 def generate(settings: Settings, curation: Curation | None = None) -> BuildReport:
@@ -77,7 +80,7 @@ def generate(settings: Settings, curation: Curation | None = None) -> BuildRepor
     report, tfidf = relate_papers(report, vocabulary, settings)
     pages = render_pages(report, vocabulary, tfidf, settings)
     write_pages(settings.docs_dir, pages)
-    for memo in (READS, MERGES, GROUPS, TAGS, PAGES, CITES, KEYS, VOCABULARIES, RULES, ENVS):
+    for memo in (READS, MERGES, GROUPS, TAGS, PAGES, CITES, KEYS, VOCABULARIES, RULES):
         memo.sweep()
     return report
 
@@ -184,23 +187,23 @@ def render_pages(report: BuildReport, vocabulary: Vocabulary | None, tfidf: TfId
                  settings: Settings) -> dict[str, str]:
     """Every page by its path under docs/: one per paper, then home, sources, topics,
     timeline, map, feeds and redirects."""
-    templates = template_digest(make_env())
-    env = ENVS.get(templates, make_env)  # compiled templates are kept with it
-    lookups = SiteLookups(settings.site_url, settings.repo_url, citations(report.papers, settings.site_url))
+    env, templates = current_env()
+    labels = {name: kind.label for name, kind in KINDS.items()}
+    lookups = SiteLookups(settings.site_url, settings.repo_url, citations(report.papers, settings.site_url), labels)
     titles = escaped_titles(report.papers)
     pages = {}
     for paper in report.papers:
         # A page shows the paper, its BibTeX entry and the titles of its related papers.
         linked = tuple(titles.get(r.id) for r in paper.related)
         key = (paper, lookups.citations[paper.id], linked, settings.repo_url, templates)
-        pages[paper_path(paper)] = PAGES.get(paper.id, lambda paper=paper: render_paper(env, paper, lookups, titles),
+        pages[paper_path(paper.id)] = PAGES.get(paper.id, lambda paper=paper: render_paper(env, paper, lookups, titles),
                                              key=key)
     pages.update(render_site(
         report.papers, report.dumps, report.problems,
-        report.skipped + tuple(h.as_problem() for h in report.hidden), settings.site_name, lookups, vocabulary, env,
+        report.skipped + tuple(h.as_problem() for h in report.hidden), settings.site_name, lookups, vocabulary,
     ))
     pages.update(redirect_pages(report.papers))
-    pages.update(render_map_page(report.papers, vocabulary, tfidf[0], env))
+    pages.update(render_map_page(report.papers, vocabulary, tfidf[0]))
     return pages
 
 
@@ -209,6 +212,22 @@ def citations(papers: tuple[Paper, ...], site_url: str | None) -> dict[str, str]
     keys = unique_keys([KEYS.get(p.id, lambda p=p: cite_key(p), key=p) for p in papers])
     return {p.id: CITES.get(p.id, lambda p=p, k=k: entry_text(p, site_url, k), key=(p, site_url, k))
             for p, k in zip(papers, keys)}
+
+
+_TEMPLATES: dict[int, str] = {}  # id of the environment -> digest of the templates it compiled
+
+
+def current_env():
+    """templating.make_env's environment (one per process) and its templates' digest. Its
+    compiled templates are dropped when a template changed since the last build, so that
+    an edited template reaches the pages under `serve`."""
+    env = make_env()
+    digest = template_digest(env)
+    if _TEMPLATES.get(id(env)) != digest:
+        if env.cache is not None:
+            env.cache.clear()
+        _TEMPLATES[id(env)] = digest
+    return env, digest
 
 
 def template_digest(env) -> str:
@@ -220,8 +239,10 @@ def template_digest(env) -> str:
 
 
 def settings_from_options(root: Path, options: dict, docs_dir: Path, **fields) -> Settings:
-    """Settings from mkdocs.yml's `extra.paperfold` (`options`); paths are relative to `root`,
-    the folder of mkdocs.yml. `related: {backend: tfidf, k: 8}` chooses the related papers."""
+    """Settings from mkdocs.yml's `extra.paperfold` (`options`), the one place that reads
+    them, whether MkDocs loaded the file (settings_from_mkdocs) or not (settings_from_file);
+    paths are relative to `root`, the folder of mkdocs.yml. `related: {backend: tfidf, k: 8}`
+    chooses the related papers."""
     related = options.get("related") or {}
     return Settings(
         seeds_dir=(root / options.get("seeds", "seeds")).resolve(),
@@ -233,6 +254,29 @@ def settings_from_options(root: Path, options: dict, docs_dir: Path, **fields) -
         docs_dir=docs_dir,
         **fields,
     )
+
+
+def settings_from_file(config_file: Path, seeds_dir: Path | None = None) -> Settings:
+    """Settings from mkdocs.yml read as plain YAML, for the commands that run no MkDocs build
+    (check, export): only `extra.paperfold` matters, and MkDocs' own tags (`!ENV`,
+    `!!python/name`) read as nothing. An unreadable file gives the defaults. `seeds_dir`
+    overrides `extra.paperfold.seeds` (the command line's --seeds)."""
+    root = config_file.resolve().parent
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_IgnoreTags)
+        options = (config.get("extra") or {}).get("paperfold") or {}
+    except (OSError, yaml.YAMLError, AttributeError):
+        options = {}
+    if seeds_dir is not None:
+        options = {**options, "seeds": str(seeds_dir.resolve())}
+    return settings_from_options(root, options, root / "docs")
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """Reads any tag as None: mkdocs.yml may hold tags only MkDocs knows."""
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def settings_from_mkdocs(config, **fields) -> Settings:

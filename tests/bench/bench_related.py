@@ -1,7 +1,7 @@
 """Time and memory of related-papers (top-8 for every paper) on synthetic corpora.
 
-    .venv/bin/python scripts/bench_related.py            # 10,000 and 100,000 papers
-    .venv/bin/python scripts/bench_related.py 2000 20000 # other sizes
+    .venv/bin/python tests/bench/bench_related.py            # 10,000 and 100,000 papers
+    .venv/bin/python tests/bench/bench_related.py 2000 20000 # other sizes
 
 Each size runs in a fresh process so that its peak RSS is its own. The text is
 synthetic but shaped like abstracts: ~150 words mixing English function
@@ -26,7 +26,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from paperfold.enrich import similarity  # noqa: E402
 from paperfold.model import Paper  # noqa: E402
 from paperfold.enrich.related import paper_text, relate  # noqa: E402
-from paperfold.shards import available_cpus  # noqa: E402
 
 FUNCTION_WORDS = "the of and to in we a is that for this on with by as are our from be an it which".split()
 SYLLABLES = "ka lo mi ne su ra ti po ve xa zu che dro fen gal hul jor kip lum mox".split()
@@ -75,7 +74,7 @@ def peak_gb() -> float:
 
 
 def cpu_seconds() -> float:
-    """This process's CPU time and that of its finished children (the forked shards)."""
+    """This process's CPU time and that of its finished children."""
     return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
 
 
@@ -86,7 +85,7 @@ def measure(n: int) -> dict:
     matrix, _ = similarity.tfidf([paper_text(p) for p in papers])
     vectorize = time.perf_counter() - start
     start, cpu = time.perf_counter(), cpu_seconds()
-    related = relate(papers, k=8, workers=available_cpus())  # as a build runs it
+    related = relate(papers, k=8)  # as a build runs it
     total, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     exact = n <= similarity.EXACT_LIMIT
     assert all(len(p.related) <= 8 for p in related)

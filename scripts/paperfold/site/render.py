@@ -1,7 +1,8 @@
 """Render the site's Markdown pages from plain data: Site -> {relative path: text}.
 
-Pages are Jinja2 templates; front matter is `yaml.safe_dump`; dump text goes
-through the one escaping filter in escape.py. Nothing here reads or writes
+Pages are Jinja2 templates (templating.make_env); front matter is written by
+PyYAML's safe dumper (libyaml's, no anchors); dump text goes through
+the one escaping filter in escape.py. Nothing here reads or writes
 files, so a renderer other than MkDocs only needs other templates.
 """
 
@@ -12,50 +13,22 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from paperfold.site.browse import render_map, render_timeline
 from paperfold.site.cite import entry_texts
 from paperfold.site.editlinks import page_links
-from paperfold.site.escape import attr, md, safe_url
+from paperfold.site.escape import attr, safe_url
+from paperfold.site.templating import make_env
+from paperfold.site.urls import paper_url
 from paperfold.ingest.links import is_code_link
-from paperfold.model import Paper, Problem
+from paperfold.model import Paper, Problem, ReaderKind
+from paperfold.report import DumpSummary
 from paperfold.site.topic_pages import render_topics
 from paperfold.enrich.vocabulary import Vocabulary
 
-KIND_LABELS = {
-    "hf_daily": "Hugging Face Daily Papers",
-    "almanac": "Almanac event page",
-    "labelled": "arXiv listing or abstract page",
-    "arxiv_abstracts": "list of arXiv abstracts",
-    "bibtex": "BibTeX file",
-}
 NEWEST_ON_HOME = 25
 DESCRIPTION_CHARS = 200
-
-
-@dataclass(frozen=True)
-class DumpSummary:
-    """One seed file as the Sources page and the build report show it."""
-
-    path: str
-    kinds: tuple[str, ...]
-    capture_date: str
-    capture_date_source: str
-    record_count: int
-    problem_count: int
-
-
-def make_env() -> Environment:
-    env = Environment(
-        loader=PackageLoader("paperfold.site", "templates"),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        auto_reload=False,  # templates do not change during a build: no stat per page
-        autoescape=False,  # Markdown, not HTML: dump text is escaped by `md` explicitly
-    )
-    env.filters.update(md=md, attr=attr)
-    return env
 
 
 class SafeDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
@@ -98,7 +71,7 @@ def related_entries(paper: Paper, titles: Mapping[str, str]) -> list[list[str]]:
     escaped label of every paper on the site) is built once per site, so a page never
     scans the corpus; a related id without a page is left out. Triples, not mappings:
     the YAML dumper's time goes by the node, and 8 mappings were most of a page's front matter."""
-    return [[f"papers/{r.id}/", titles[r.id], attr(r.reason)] for r in paper.related if r.id in titles]
+    return [[paper_url(r.id), titles[r.id], attr(r.reason)] for r in paper.related if r.id in titles]
 
 
 def paper_meta(paper: Paper, edit_url: str | None) -> dict:
@@ -128,7 +101,7 @@ def render_paper(env: Environment, paper: Paper, lookups: "SiteLookups", titles:
     entry = lookups.citations[paper.id].strip()
     sources = [
         {"path": r.origin.path, "line": r.origin.line, "date_text": r.date_text,
-         "kind_label": KIND_LABELS.get(r.kind, r.kind)}
+         "kind_label": lookups.kind_labels.get(r.kind, r.kind)}
         for r in paper.sources
     ]
     body = env.get_template("paper.md.j2").render(
@@ -148,24 +121,24 @@ def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
 @dataclass(frozen=True)
 class SiteLookups:
     """What paper pages and the other pages need from the whole site, computed once per
-    build: every paper's BibTeX entry (keys unique across the site)."""
+    build: every paper's BibTeX entry (keys unique across the site), and what to call
+    each kind of source (the readers' KINDS, which the site may not import)."""
 
     site_url: str | None
     repo_url: str | None
     citations: Mapping[str, str]
+    kind_labels: Mapping[str, str]  # RawRecord.kind -> "BibTeX file"
 
     @classmethod
-    def of(cls, papers: Sequence[Paper], site_url: str | None, repo_url: str | None = None) -> "SiteLookups":
-        return cls(site_url, repo_url, entry_texts(papers, site_url))
+    def of(cls, papers: Sequence[Paper], site_url: str | None, repo_url: str | None,
+           kinds: Mapping[str, ReaderKind]) -> "SiteLookups":
+        labels = {name: kind.label for name, kind in kinds.items()}
+        return cls(site_url, repo_url, entry_texts(papers, site_url), labels)
 
 
 def escaped_titles(papers: Sequence[Paper]) -> dict[str, str]:
     """id -> HTML-escaped label of every paper, for the related lists of render_paper."""
     return {p.id: attr(p.label) for p in papers}
-
-
-def paper_path(paper: Paper) -> str:
-    return f"papers/{paper.id}.md"
 
 
 def render_site(
@@ -176,11 +149,10 @@ def render_site(
     site_name: str,
     lookups: SiteLookups,
     vocabulary: Vocabulary | None = None,
-    env: Environment | None = None,
 ) -> dict[str, str]:
     """Every generated page but the papers' own (render_paper), keyed by its path under
     docs/: home, sources, topics, timeline, feeds and .bib files (the map: render_map_page)."""
-    env = env or make_env()
+    env = make_env()
     vocabulary = vocabulary or Vocabulary("topics.yml")
     pages = {"index.md": front_matter({"title": attr(site_name)}) + env.get_template("index.md.j2").render(
         site_name=site_name, paper_count=len(papers), dump_count=len(dumps), topic_count=len(vocabulary.topics),
@@ -196,9 +168,8 @@ def render_site(
     return pages
 
 
-def render_map_page(papers: Sequence[Paper], vocabulary: Vocabulary | None, tfidf_rows,
-                    env: Environment | None = None) -> dict[str, str]:
+def render_map_page(papers: Sequence[Paper], vocabulary: Vocabulary | None, tfidf_rows) -> dict[str, str]:
     """map.md, apart from render_site: it places the papers by their TF-IDF rows
     (the related stage's)."""
     topics = vocabulary.topics if vocabulary else ()
-    return render_map(env or make_env(), papers, {t.id: t.title for t in topics}, front_matter, tfidf_rows)
+    return render_map(make_env(), papers, {t.id: t.title for t in topics}, front_matter, tfidf_rows)
