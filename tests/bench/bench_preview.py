@@ -37,7 +37,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent.parent / "scripts")
 
 from paperfold.papers.merge import paper_id  # noqa: E402
 from sitebuild import make_project  # noqa: E402
-from synthetic import _hf_page, _title, write_corpus  # noqa: E402
+from synthetic import _hf_page, write_corpus  # noqa: E402
 
 QUIET_S = 4  # after an edit showed: a further build starting within this long is an extra build
 BUILD_LINE = "Building documentation"
@@ -120,8 +120,9 @@ def new_dump(server: Server, project: Path, root: str, n: int, papers_before: in
     """A 100-paper dump is added; seconds until the home page counts them and the last one's page is served."""
     numbers = list(range(1_000_000 + 100 * n, 1_000_000 + 100 * n + 100))
     before = server.builds()
-    (project / "seeds" / f"2026-05-01_new_{n}.txt").write_text(_hf_page(random.Random(n), numbers), encoding="utf-8")
-    last = paper_id(_title(random.Random(numbers[-1]), numbers[-1]), None, None)
+    text = _hf_page(random.Random(n), numbers)
+    (project / "seeds" / f"2026-05-01_new_{n}.txt").write_text(text, encoding="utf-8")
+    last = paper_id(re.search(rf"^(.*study {numbers[-1]})$", text, re.M).group(1), None, None)
     count = f"{papers_before + 100:,}".replace(",", "")
 
     def shown() -> bool:
