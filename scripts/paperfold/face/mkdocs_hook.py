@@ -86,6 +86,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_pre_build(config, **kwargs) -> None:
+    preview.stop_indexer()  # serve: an index of the site before this build would be out of date
     settings = settings_from_mkdocs(config)
     curation = load_curation(settings.curation_dir)
     broken = [p for p in curation.problems if p.severity == "error"]
