@@ -15,3 +15,29 @@ from paperfold.papers.identity import fold, folded_words
 @pytest.mark.parametrize("limit", [1, 3, 40])
 def test_folded_words_are_the_first_words_of_fold(text, limit):
     assert folded_words(text, limit) == fold(text).split()[:limit]
+
+
+LATEX_ABSTRACTS = [
+    r"We bound the loss by $\mathcal{O}(n^{2})$ with $\alpha = 0.5$ and \emph{no} tuning. " * 12,
+    r"Caf\'e \textbf{results}: $$\sum_i x_i$$ then words " * 30,
+    "A $stray dollar and " + "many plain words here " * 40,
+    r"\textit{" + "unclosed argument words " * 60,
+]
+
+
+@pytest.mark.parametrize("text", LATEX_ABSTRACTS)
+@pytest.mark.parametrize("limit", [5, 40])
+def test_folded_words_of_long_latex_text_are_those_of_the_whole_text(text, limit):
+    """folded_words folds only the start of a long text: the words must be those of fold()."""
+    assert folded_words(text, limit) == fold(text).split()[:limit]
+
+
+def test_a_huge_abstract_with_math_is_fingerprinted_quickly():
+    """R5: math in a 5-20 MB abstract must not hang the merge (the whole text went through
+    pylatexenc before). Its fingerprint depends on its first words only."""
+    from paperfold.papers.identity import abstract_fingerprint
+
+    opening = r"We study $\beta$-smooth losses with $\mathcal{O}(1/t)$ rates and \emph{sharp} bounds. " * 4
+    huge = opening + r"Filler with math $x_i^{2}$ and $\{a\}$ and text. " * 200_000  # about 10 MB
+    assert len(huge) > 9_000_000
+    assert abstract_fingerprint(huge) == abstract_fingerprint(opening)

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
-import textwrap
 
 import numpy as np
 import pytest
@@ -16,7 +11,6 @@ from paperfold.enrich import related
 from paperfold.enrich import similarity
 from paperfold.model import Paper
 from paperfold.enrich.related import STATED_REASON, paper_text, relate
-from sitebuild import ROOT
 
 
 def paper(id: str, title: str | None = None, abstract: str | None = None, **fields) -> Paper:
@@ -207,40 +201,6 @@ def test_lists_do_not_change_with_the_number_of_threads(monkeypatch):
     with threadpool_limits(limits=1):
         on_one = relate(papers, k=5)
     assert on_two == on_one
-
-
-def test_exact_search_in_two_processes_gives_the_papers_of_one():
-    """The exact search's rows are searched in forked shards (shards.py); the related lists
-    must be those of one process. A fresh interpreter: forking waits for a single thread,
-    and other tests leave threads behind. Small shards and blocks, so that 1,200 papers fork
-    and a shard's blocks do not line up with one process's."""
-    script = """
-        import json, random
-        from paperfold.enrich import related
-        from paperfold.enrich import similarity
-        from paperfold.model import Paper
-        from paperfold.shards import shard_count
-        similarity.EXACT_MIN_SHARD = 200
-        similarity.EXACT_CHUNK_CELLS = 1200 * 170  # blocks of 170 rows; shards of 600
-        rng = random.Random(3)
-        words = [f"w{i}" for i in range(300)]
-        fields = dict(label="x", abstract_is_summary=False, authors=(), author_count=None, organisation=None,
-                      date=None, date_text=None, upvotes=None, arxiv_id=None, doi=None, venue=None,
-                      category=None, links=(), sources=())
-        def text(length):
-            return " ".join(rng.choices(words, k=length))
-        papers = [Paper(id=f"p{i}", title=text(6), abstract=text(40), tags=tuple(rng.sample("abcd", 2)), **fields)
-                  for i in range(1200)]
-        two = related.relate(papers, k=5, workers=2)
-        one = related.relate(papers, k=5, workers=1)
-        print(json.dumps({"shards": shard_count(2, len(papers), similarity.EXACT_MIN_SHARD), "equal": one == two,
-                          "related": sum(len(p.related) for p in one)}))
-    """
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    result = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True,
-                            env=env, timeout=120)
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert json.loads(result.stdout) == {"shards": 2, "equal": True, "related": 1200 * 5}
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,37 +1,42 @@
-"""The pipeline, one call per stage: read dumps, merge, tag, relate, render, write."""
+"""The pipeline, one call per stage: read, merge, curate, tag, relate, render, write.
+
+Each stage reuses what it made in an earlier build of this process when its inputs
+are the same (memo.py): a dump's text gives its records, a paper's title and abstract
+with the vocabulary give its automatic tags, a paper and the titles it links to give
+its page. `paperfold serve` rebuilds in one process, so a rebuild after an edit
+recomputes what the edit touched; the related lists are updated the same way
+(related_update.py, which says what is exact between full computations).
+"""
 
 from __future__ import annotations
 
-import functools
-import gc
+import hashlib
 import os
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
 
 import yaml
-from jinja2 import Environment
 
-from paperfold.papers.curate import apply_curation, orphaned_dumps, topic_edits
-from paperfold.papers.curation_files import Curation, load_curation
+from paperfold.enrich import related_update
+from paperfold.enrich.related import TfIdf
+from paperfold.enrich.topics import assign_topics, automatic_tags
+from paperfold.enrich.topic_rules import Rules
+from paperfold.enrich.vocabulary import Vocabulary, load_vocabulary
 from paperfold.ingest.detect import read_dump
 from paperfold.ingest.readers import KINDS
-from paperfold.model import Paper, Problem, RawRecord
-from paperfold.papers.merge import merge_records
+from paperfold.ingest.sources import load_dumps
+from paperfold.memo import Memo
+from paperfold.model import Dump, Paper, Problem, RawRecord
+from paperfold.papers.curate import apply_curation, orphaned_dumps, topic_edits
+from paperfold.papers.curation_files import Curation, load_curation
+from paperfold.papers.merge import build_paper, merge_records
+from paperfold.report import BuildReport, DumpSummary, unaccounted
+from paperfold.site.cite import cite_key, entry_text, unique_keys
 from paperfold.site.redirects import redirect_pages
-from paperfold.enrich.related import TfIdf, relate, text_tfidf
-from paperfold.site.render import (PaperDraft, SiteLookups, draft_paper, escaped_titles, finish_paper,
-                     render_map_page, render_site)
+from paperfold.site.render import SiteLookups, escaped_titles, render_map_page, render_paper, render_site
 from paperfold.site.templating import make_env
 from paperfold.site.urls import paper_path
-from paperfold.report import BuildReport, DumpSummary, unaccounted
-from paperfold.shards import MIN_SHARD, available_cpus, map_chunks, map_shards
-from paperfold.ingest.sources import load_dumps
-from paperfold.enrich.topic_rules import Rules
-from paperfold.enrich.topics import assign_topics, automatic_tags
-from paperfold.enrich.vocabulary import Vocabulary, load_vocabulary
-from paperfold.site.write import write_changed, write_pages
+from paperfold.site.write import write_pages
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,7 @@ class Settings:
     """What a build needs to know; mkdocs.yml's `extra.paperfold` and the CLI fill it."""
 
     seeds_dir: Path
-    docs_dir: Path
+    docs_dir: Path  # where the generated pages are written
     site_name: str = "Paperfold"
     site_url: str | None = None
     curation_dir: Path | None = None  # human-edited fixes; None: no curation
@@ -48,27 +53,47 @@ class Settings:
     related_backend: str = "tfidf"  # "tfidf" or "embeddings" (the optional extra)
     related_k: int = 8  # related papers per page; 0: none
     related_cache_dir: Path | None = None  # embeddings cache, by content hash; None: no cache
-    workers: int = field(default_factory=available_cpus)  # processes for per-paper work (shards.py)
+    incremental_related: bool = False  # serve: update related lists (related_update.py)
 
 
-DRAFTS_PER_CLAIM = 100  # paper pages drafted per claim on the shared list: some tens of milliseconds
-TAGS_PER_CLAIM = 200  # papers matched against the topic rules per claim: some tens of milliseconds
-# Reading a dump takes a few milliseconds: a process of its own pays off from about this
-# many dumps (a forked process costs some tens of milliseconds, its records' trip back more).
-DUMPS_PER_PROCESS = 50
+# What earlier builds in this process made, by the content it was made from (memo.py).
+READS: Memo = Memo()  # by path: the Dump (text, capture date) -> (ReadResult, reader names)
+MERGES: Memo = Memo()  # every Dump, in order -> merged papers
+GROUPS: Memo = Memo()  # by first record's origin: the group's records -> its Paper
+TAGS: Memo = Memo()  # (vocabulary digest, title, abstract) -> automatic tags
+PAGES: Memo = Memo()  # by paper id: (paper, its BibTeX entry, titles it links to, ...) -> its page
+CITES: Memo = Memo()  # by paper id: (paper, site URL, unique key) -> its BibTeX entry
+KEYS: Memo = Memo()  # by paper id: the paper -> its BibTeX key before keys are made unique
+VOCABULARIES: Memo = Memo()  # by path: the file's bytes -> (Vocabulary, problems)
+RULES: Memo = Memo()  # the vocabulary -> its topic rules
 
-Beside = Callable[[Sequence[Paper]], object]  # work on the curated papers that needs no tags
+
+def generate(settings: Settings, curation: Curation | None = None) -> BuildReport:
+    """Build every page into settings.docs_dir, rewriting only files whose text changed.
+    Every page is rendered before any is written, so that a failure writes nothing."""
+    curation = curation or load_curation(settings.curation_dir)
+    dumps, problems = load_dumps(settings.seeds_dir, pinned=curation.capture_dates)
+    read = read_seeds(dumps, problems)
+    merged = merge(dumps, read[0])
+    report = curate(merged, read, curation)
+    report, vocabulary = tag_topics(report, settings.topics_file, curation)
+    report, tfidf = relate_papers(report, vocabulary, settings)
+    pages = render_pages(report, vocabulary, tfidf, settings)
+    write_pages(settings.docs_dir, pages)
+    for memo in (READS, MERGES, GROUPS, TAGS, PAGES, CITES, KEYS, VOCABULARIES, RULES):
+        memo.sweep()
+    return report
 
 
-def read_seeds(
-    seeds_dir: Path, pinned: dict | None = None, workers: int = 1,
-) -> tuple[list[RawRecord], list[DumpSummary], list[Problem], list[Problem]]:
-    """Every record of every dump, shards of the dumps read side by side in `workers`
-    processes; the records in file order whatever the number of processes."""
-    dumps, problems = load_dumps(seeds_dir, pinned=pinned)
-    shards = map_shards(lambda part: [read_dump(dump) for dump in part], dumps, workers, DUMPS_PER_PROCESS)
-    records, skipped, summaries = [], [], []
-    for dump, (result, kinds) in zip(dumps, (read for shard in shards for read in shard)):
+Read = tuple[list[RawRecord], list[DumpSummary], list[Problem], list[Problem]]
+
+
+def read_seeds(dumps: list[Dump], problems: list[Problem]) -> Read:
+    """Every record of every dump in file order, a summary of each dump, the problems
+    (`problems`: those of loading the files first) and what was skipped."""
+    records, skipped, summaries, problems = [], [], [], list(problems)
+    for dump in dumps:
+        result, kinds = READS.get((dump.path, dump.first_line), lambda: read_dump(dump), key=dump)
         records += result.records
         problems += result.problems
         skipped += result.skipped
@@ -79,171 +104,146 @@ def read_seeds(
     return records, summaries, problems, skipped
 
 
-def load_papers(seeds_dir: Path) -> tuple[Paper, ...]:
-    """The merged papers of a seeds folder, without rendering (for export and evaluation)."""
-    return collect(seeds_dir).papers
+def merge(dumps: list[Dump], records: list[RawRecord]) -> tuple[Paper, ...]:
+    """The merged papers: the same dumps (text, path and capture date) give the same papers."""
+    return MERGES.get("all", lambda: merge_records(records, build=built_paper), key=tuple(dumps))
+
+
+def built_paper(group: list[RawRecord]) -> Paper:
+    """merge.build_paper, reused for a group of the same records (most groups, when a dump is added)."""
+    return GROUPS.get(group[0].origin, lambda: build_paper(group), key=tuple(group))
+
+
+def curate(merged: tuple[Paper, ...], read: Read, curation: Curation) -> BuildReport:
+    """Curation files over the merged papers; the report of everything read so far."""
+    _, summaries, problems, skipped = read
+    problems = [*problems, *curation.problems, *orphaned_dumps(curation, (d.path for d in summaries))]
+    curated = apply_curation(merged, curation)
+    report = BuildReport(tuple(summaries), curated.papers, tuple(problems) + curated.problems, tuple(skipped),
+                         curated.hidden)
+    return replace(report, problems=report.problems + tuple(unaccounted(read[0], report)))
 
 
 def collect(seeds_dir: Path, curation_dir: Path | None = None) -> BuildReport:
     """Read, merge and curate: the papers as the sources and curation files say."""
-    return collect_curated(seeds_dir, load_curation(curation_dir))
+    return collect_with(seeds_dir, load_curation(curation_dir))
 
 
-def collect_curated(seeds_dir: Path, curation: Curation, workers: int = 1) -> BuildReport:
-    # Curation comes first: it pins capture dates used while reading.
-    records, dumps, problems, skipped = read_seeds(seeds_dir, curation.capture_dates, workers)
-    problems += [*curation.problems, *orphaned_dumps(curation, (d.path for d in dumps))]
-    curated = apply_curation(merge_records(records), curation)
-    report = BuildReport(tuple(dumps), curated.papers, tuple(problems) + curated.problems, tuple(skipped), curated.hidden)
-    return replace(report, problems=report.problems + tuple(unaccounted(records, report)))
+def load_papers(seeds_dir: Path) -> tuple[Paper, ...]:
+    """The merged papers of a seeds folder, without rendering (for export and evaluation)."""
+    return collect(seeds_dir).papers
 
 
 def papers_for(settings: Settings, curation: Curation | None = None) -> tuple[BuildReport, Vocabulary | None]:
     """Every stage before rendering: read, merge, curate, tag, relate. `paperfold export`
     calls it, and `generate` runs the same stages, so the site and the export hold the same papers."""
     curation = curation or load_curation(settings.curation_dir)
-    report, vocabulary, _ = tagged_papers(settings, curation)
-    return relate_papers(report, vocabulary, settings), vocabulary
+    report, vocabulary = tag_topics(collect_with(settings.seeds_dir, curation), settings.topics_file, curation)
+    return relate_papers(report, vocabulary, settings)[0], vocabulary
 
 
-def tagged_papers(settings: Settings, curation: Curation, beside: Beside | None = None,
-                  ) -> tuple[BuildReport, Vocabulary | None, object]:
-    """Read, merge, curate and tag: every stage before the related papers (`beside`: see tag_topics)."""
-    report = collect_curated(settings.seeds_dir, curation, settings.workers)
-    return tag_topics(report, settings.topics_file, curation, settings.workers, beside)
+def collect_with(seeds_dir: Path, curation: Curation) -> BuildReport:
+    """collect() with curation files already loaded."""
+    dumps, problems = load_dumps(seeds_dir, pinned=curation.capture_dates)
+    read = read_seeds(dumps, problems)
+    return curate(merge(dumps, read[0]), read, curation)
 
 
-@contextmanager
-def collector_paused():
-    """Python's cycle collector off for the duration. A build makes hundreds of thousands
-    of long-lived objects that hold no cycles, which reference counting frees; the
-    collector kept rescanning them all, about a tenth of generation at 10k papers."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            # Everything made meanwhile would count as young: the first allocation after
-            # gc.enable() would scan it all (0.1 s at 10k papers). Freezing and unfreezing
-            # moves it to the oldest generation unscanned, where full collections still see
-            # it; not if the host froze objects itself, which unfreezing would undo.
-            if not gc.get_freeze_count():
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
-
-
-def generate(settings: Settings, curation: Curation | None = None) -> BuildReport:
-    """Build every page into settings.docs_dir, rewriting only what changed.
-
-    Work that does not wait for a stage runs beside it. The TF-IDF rows and the BibTeX
-    entries need no tags, so this process makes them while the others match topic rules
-    (from 1,000 papers on; fewer are matched here, in turn). Only a paper page's front
-    matter shows related papers, so while this process finds them a second one renders
-    the other pages and the rest draft paper pages (all but the related papers). Each
-    process, once done, takes its share of the matching or drafting. Not the other way round: OpenMP (k-means) can hang in a forked child once
-    its parent has used it, as in a second build in one process. Every page is rendered
-    before any is written, so that a failure writes nothing."""
-    with collector_paused():
-        curation = curation or load_curation(settings.curation_dir)
-        tagged, vocabulary, (tfidf, lookups) = tagged_papers(settings, curation, beside=functools.partial(
-            untagged_work, site_url=settings.site_url, repo_url=settings.repo_url))
-        (pages, (report, map_page)), drafts = map_chunks(
-            functools.partial(draft_papers, tagged.papers, functools.cache(make_env), lookups),
-            len(tagged.papers), DRAFTS_PER_CLAIM, settings.workers,
-            firsts=[lambda: other_pages(tagged, vocabulary, lookups, settings.site_name),
-                    lambda: related_and_map(tagged, vocabulary, settings, tfidf)],
-        )
-        pages.update(map_page)
-        titles = escaped_titles(report.papers)
-        paper_paths = write_paper_pages(settings.docs_dir, report.papers, drafts, titles, settings.workers)
-        write_pages(settings.docs_dir, pages, written_apart=paper_paths)
-    return report
-
-
-def other_pages(report: BuildReport, vocabulary: Vocabulary | None, lookups: SiteLookups,
-                site_name: str) -> dict[str, str]:
-    """Every page but the papers' own and the map: home, sources, topics, timeline, feeds, redirects."""
-    pages = render_site(
-        report.papers, report.dumps, report.problems,
-        report.skipped + tuple(h.as_problem() for h in report.hidden), site_name, lookups, vocabulary,
-    )
-    pages.update(redirect_pages(report.papers))
-    return pages
-
-
-def untagged_work(papers: Sequence[Paper], site_url: str | None, repo_url: str | None) -> tuple[TfIdf, SiteLookups]:
-    """What the later stages need that tags do not change: the TF-IDF rows of the papers'
-    text, and their BibTeX entries."""
-    return text_tfidf(papers), SiteLookups.of(papers, site_url, repo_url, KINDS)
-
-
-def draft_papers(papers: Sequence[Paper], env: Callable[[], Environment], lookups: SiteLookups,
-                 chunk: range) -> list[PaperDraft]:
-    """Drafts of the chunk's papers. `env` is made on first call, in each process that
-    drafts: a process that claims no chunk needs none."""
-    return [draft_paper(env(), papers[i], lookups) for i in chunk]
-
-
-def write_paper_pages(docs_dir: Path, papers: Sequence[Paper], drafts: Sequence[PaperDraft],
-                      titles: Mapping[str, str], workers: int) -> list[str]:
-    """Finish the drafts with each paper's related papers and write them, shards side by
-    side in `workers` processes; their paths under docs_dir."""
-    def shard(part: Sequence[int]) -> list[str]:
-        pages = {paper_path(papers[i].id): finish_paper(drafts[i], papers[i], titles) for i in part}
-        write_changed(docs_dir, pages)
-        return list(pages)
-
-    return [path for paths in map_shards(shard, range(len(papers)), workers) for path in paths]
-
-
-def tag_topics(
-    report: BuildReport, topics_file: Path | None, curation: Curation, workers: int = 1,
-    beside: Beside | None = None,
-) -> tuple[BuildReport, Vocabulary | None, object]:
-    """The topics stage: tags from the vocabulary's rules, matched in `workers` processes,
-    then curation's topic edits over them. `beside(papers)` runs in this process meanwhile
-    and its result comes third (None without it)."""
-    own_work = beside and functools.partial(beside, report.papers)
+def tag_topics(report: BuildReport, topics_file: Path | None, curation: Curation,
+               ) -> tuple[BuildReport, Vocabulary | None]:
+    """The topics stage: tags from the vocabulary's rules, then curation's topic edits over them."""
     if topics_file is None:
-        return report, None, own_work() if own_work else None
-    vocabulary, problems = load_vocabulary(topics_file, os.path.relpath(topics_file))
-    rules, papers = Rules.of(vocabulary), report.papers
-    (_, beside_result), tags = map_chunks(
-        lambda chunk: automatic_tags(papers[chunk.start:chunk.stop], rules), len(papers), TAGS_PER_CLAIM,
-        workers, firsts=[None, own_work], min_shard=MIN_SHARD,
-    )
+        return report, None
+    shown = os.path.relpath(topics_file)
+    key = (shown, _bytes(topics_file))
+    vocabulary, problems = VOCABULARIES.get(topics_file, lambda: load_vocabulary(topics_file, shown), key=key)
+    digest = hashlib.sha256(repr(vocabulary).encode()).hexdigest()
+    rules, papers = RULES.get(digest, lambda: Rules.of(vocabulary)), report.papers
+    tags = [TAGS.get((digest, p.title, p.abstract), lambda p=p: automatic_tags([p], rules)[0]) for p in papers]
     tagged, override_problems = assign_topics(papers, vocabulary, overrides=topic_edits(papers, curation), tags=tags)
-    report = replace(report, papers=tagged, problems=report.problems + problems + override_problems)
-    return report, vocabulary, beside_result
+    return replace(report, papers=tagged, problems=report.problems + problems + override_problems), vocabulary
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:  # load_vocabulary reports it
+        return None
 
 
 def relate_papers(report: BuildReport, vocabulary: Vocabulary | None, settings: Settings,
-                  tfidf: TfIdf | None = None) -> BuildReport:
+                  ) -> tuple[BuildReport, TfIdf]:
     """The related stage, after topics and curation: lists see the final tags, and hidden
-    papers (not in report.papers) are never candidates. `tfidf`: related.text_tfidf of
-    report.papers, if already computed."""
+    papers (not in report.papers) are never candidates. Also the TF-IDF rows they come
+    from, which the Map places the papers by."""
     topic_titles = {t.id: t.title for t in vocabulary.topics} if vocabulary else None
-    papers = relate(report.papers, k=settings.related_k, backend=settings.related_backend,
-                    cache_dir=settings.related_cache_dir, topic_titles=topic_titles, workers=settings.workers,
-                    tfidf=tfidf)
-    return replace(report, papers=papers)
+    papers, tfidf = related_update.relate(
+        report.papers, k=settings.related_k, backend=settings.related_backend, cache_dir=settings.related_cache_dir,
+        topic_titles=topic_titles, incremental=settings.incremental_related,
+    )
+    return replace(report, papers=papers), tfidf
 
 
-def related_and_map(report: BuildReport, vocabulary: Vocabulary | None, settings: Settings, tfidf: TfIdf,
-                    ) -> tuple[BuildReport, dict[str, str]]:
-    """The related stage and the Map page, which places the papers by the same TF-IDF rows
-    (related.text_tfidf of report.papers)."""
-    return relate_papers(report, vocabulary, settings, tfidf), render_map_page(report.papers, vocabulary, tfidf[0])
+def render_pages(report: BuildReport, vocabulary: Vocabulary | None, tfidf: TfIdf,
+                 settings: Settings) -> dict[str, str]:
+    """Every page by its path under docs/: one per paper, then home, sources, topics,
+    timeline, map, feeds and redirects."""
+    env, templates = current_env()
+    labels = {name: kind.label for name, kind in KINDS.items()}
+    lookups = SiteLookups(settings.site_url, settings.repo_url, citations(report.papers, settings.site_url), labels)
+    titles = escaped_titles(report.papers)
+    pages = {}
+    for paper in report.papers:
+        # A page shows the paper, its BibTeX entry and the titles of its related papers.
+        linked = tuple(titles.get(r.id) for r in paper.related)
+        key = (paper, lookups.citations[paper.id], linked, settings.repo_url, templates)
+        pages[paper_path(paper.id)] = PAGES.get(paper.id, lambda paper=paper: render_paper(env, paper, lookups, titles),
+                                             key=key)
+    pages.update(render_site(
+        report.papers, report.dumps, report.problems,
+        report.skipped + tuple(h.as_problem() for h in report.hidden), settings.site_name, lookups, vocabulary,
+    ))
+    pages.update(redirect_pages(report.papers))
+    pages.update(render_map_page(report.papers, vocabulary, tfidf[0]))
+    return pages
+
+
+def citations(papers: tuple[Paper, ...], site_url: str | None) -> dict[str, str]:
+    """cite.entry_texts: every paper's BibTeX entry, keys unique across the site."""
+    keys = unique_keys([KEYS.get(p.id, lambda p=p: cite_key(p), key=p) for p in papers])
+    return {p.id: CITES.get(p.id, lambda p=p, k=k: entry_text(p, site_url, k), key=(p, site_url, k))
+            for p, k in zip(papers, keys)}
+
+
+_TEMPLATES: dict[int, str] = {}  # id of the environment -> digest of the templates it compiled
+
+
+def current_env():
+    """templating.make_env's environment (one per process) and its templates' digest. Its
+    compiled templates are dropped when a template changed since the last build, so that
+    an edited template reaches the pages under `serve`."""
+    env = make_env()
+    digest = template_digest(env)
+    if _TEMPLATES.get(id(env)) != digest:
+        if env.cache is not None:
+            env.cache.clear()
+        _TEMPLATES[id(env)] = digest
+    return env, digest
+
+
+def template_digest(env) -> str:
+    """A digest of every template's text: an edited template renders every page anew."""
+    digest = hashlib.sha256()
+    for name in sorted(env.list_templates()):
+        digest.update(name.encode() + b"\0" + env.loader.get_source(env, name)[0].encode() + b"\0")
+    return digest.hexdigest()
 
 
 def settings_from_options(root: Path, options: dict, docs_dir: Path, **fields) -> Settings:
     """Settings from mkdocs.yml's `extra.paperfold` (`options`), the one place that reads
     them, whether MkDocs loaded the file (settings_from_mkdocs) or not (settings_from_file);
-    paths are relative to `root`,
-    the folder of mkdocs.yml. `related: {backend: tfidf, k: 8}` chooses the related papers;
-    `workers` how many processes share per-paper work (default: one per available core)."""
+    paths are relative to `root`, the folder of mkdocs.yml. `related: {backend: tfidf, k: 8}`
+    chooses the related papers."""
     related = options.get("related") or {}
     return Settings(
         seeds_dir=(root / options.get("seeds", "seeds")).resolve(),
@@ -253,7 +253,6 @@ def settings_from_options(root: Path, options: dict, docs_dir: Path, **fields) -
         related_k=int(related.get("k", 8)),
         related_cache_dir=(root / ".paperfold-cache" / "related").resolve(),
         docs_dir=docs_dir,
-        workers=int(options.get("workers") or available_cpus()),
         **fields,
     )
 
@@ -281,7 +280,7 @@ class _IgnoreTags(yaml.SafeLoader):
 _IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def settings_from_mkdocs(config) -> Settings:
+def settings_from_mkdocs(config, **fields) -> Settings:
     """Settings from a loaded MkDocs config: `extra.paperfold.seeds` is relative to mkdocs.yml."""
     root = Path(config.config_file_path).resolve().parent
     options = (config.extra or {}).get("paperfold", {})
@@ -290,4 +289,5 @@ def settings_from_mkdocs(config) -> Settings:
         repo_url=config.repo_url or None,
         site_name=config.site_name,
         site_url=config.site_url or None,
+        **fields,
     )

@@ -1,23 +1,29 @@
-"""Benchmark: generation throughput against MkDocs' own build time.
+"""Benchmark: a cold `paperfold build` against plain Material for MkDocs on the same pages.
 
     .venv/bin/python tests/bench/bench_build.py [--papers 1000 10000] [--runs 3] [--scratch /dev/shm]
 
-For each size it writes a synthetic corpus in the seed formats (synthetic.py) into a
-scratch project, then, --runs times, times the generator alone with the project's own
-settings (read, merge, curate, tag, relate, render, write into a docs folder without
-generated pages) and the whole `paperfold build`; it prints medians of papers/s and seconds,
-and peak memory. MkDocs' own time is the build's time less the generation its hook logs
-(the pages are unchanged then); Pagefind's indexing, which the build runs, is shown apart.
-Target: generating 10k papers takes <= 10% of MkDocs' build time.
+For each size it writes a synthetic corpus in the seed formats (synthetic.py: math,
+Unicode, hard wraps) into a scratch project and, --runs times, in turns:
+
+- A: the whole `paperfold build` in a fresh process from a docs folder without generated
+  pages (generation, MkDocs with this project's extensions, tags plugin, overrides and
+  hooks, and Pagefind);
+- B: plain Material rendering the same generated pages: a stock mkdocs.yml with theme
+  `material` and the `search` plugin, no hooks, no extensions, no overrides, only the
+  project's nav and `not_in_nav` (without them MkDocs is quadratic in the page count).
+
+It prints medians of both, their ratio, and the parts of A its log names (generation,
+Pagefind). Rounds take turns because this machine's speed drifts within minutes.
+Target at 10,000 papers: A / B <= 1.25.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,68 +32,80 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent.parent / "scripts")]
 
-from mkdocs.config import load_config  # noqa: E402
+import yaml  # noqa: E402
 
-from paperfold.build import generate, settings_from_mkdocs  # noqa: E402
-from sitebuild import build, make_project  # noqa: E402
+from sitebuild import make_project  # noqa: E402
 from synthetic import write_corpus  # noqa: E402
-
-
-def child_peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def logged_seconds(log: str, what: str) -> float:
     """Seconds from the build's log line "paperfold: <what> in <s> s" (mkdocs_hook, site_assets)."""
-    return float(re.search(rf"paperfold: {what}.* in ([\d.]+) s", log).group(1))
+    match = re.search(rf"paperfold: {what}.* in ([\d.]+) s", log)
+    return float(match.group(1)) if match else float("nan")
+
+
+def plain_config(project: Path, docs: Path) -> Path:
+    """A stock mkdocs.yml for `docs`: Material, its search plugin, the project's nav."""
+    own = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = re.search(r"^nav:\n(?:  .*\n)+", own, re.M).group(0)
+    not_in_nav = re.search(r"^not_in_nav: \|\n(?:  .*\n)+", own, re.M).group(0)
+    config = docs.parent / "plain.yml"
+    config.write_text(yaml.safe_dump({"site_name": "Plain", "docs_dir": str(docs), "theme": {"name": "material"},
+                                      "plugins": ["search"]}) + nav + not_in_nav, encoding="utf-8")
+    return config
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, str]:
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=3600)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(result.stderr[-3000:])
+    return seconds, result.stderr
 
 
 def measure(papers: int, runs: int, scratch_root: str | None) -> dict:
-    """Medians over `runs` rounds, each a generation into a docs folder holding no
-    generated pages yet, then a whole build. Rounds take turns rather than all generations
-    first: this machine's speed drifts by a fifth within minutes, and a ratio of times taken
-    minutes apart drifts with it."""
     with tempfile.TemporaryDirectory(dir=scratch_root) as scratch:
         corpus = Path(scratch) / "corpus"
         write_corpus(corpus, papers)
         (project := Path(scratch) / "project").mkdir()
         make_project(project, corpus)
-        settings = settings_from_mkdocs(load_config(str(project / "mkdocs.yml")))
-        shutil.copytree(project / "docs", pristine := project / "docs-pristine")
-        generation, mkdocs, pagefind = [], [], []
+        shutil.copytree(project / "docs", pristine := Path(scratch) / "docs-pristine")
+        ours, plain, generation, pagefind = [], [], [], []
         for run in range(runs):
-            if run:
-                shutil.rmtree(project / "docs")
-                shutil.copytree(pristine, project / "docs")
-            started = time.perf_counter()
-            report = generate(settings)
-            generation.append(time.perf_counter() - started)
-            started = time.perf_counter()
-            result = build(project)
-            total = time.perf_counter() - started
-            if result.returncode != 0:
-                raise SystemExit(result.stderr[-2000:])
-            # The build generates again (into unchanged pages, nothing written): its logged time is not MkDocs'.
-            mkdocs.append(total - logged_seconds(result.stderr, "generated"))
-            pagefind.append(logged_seconds(result.stderr, "Pagefind indexed"))
-    generation_s, mkdocs_s = statistics.median(generation), statistics.median(mkdocs)
-    return {"papers": len(report.papers), "generation_s": generation_s, "mkdocs_s": mkdocs_s,
-            "pagefind_s": statistics.median(pagefind), "papers_per_s": len(report.papers) / generation_s,
-            "share": generation_s / mkdocs_s, "build_peak_mb": child_peak_mb()}
+            shutil.rmtree(project / "docs")
+            shutil.rmtree(project / ".paperfold-cache", ignore_errors=True)
+            shutil.copytree(pristine, project / "docs")
+            seconds, log = timed([sys.executable, "-m", "paperfold.face.cli", "build", "--config",
+                                  str(project / "mkdocs.yml"), "--site-dir", str(project / "site")], project)
+            ours.append(seconds)
+            generation.append(logged_seconds(log, "generated"))
+            pagefind.append(logged_seconds(log, "Pagefind indexed"))
+            docs = Path(scratch) / "plain" / "docs"
+            shutil.rmtree(docs.parent, ignore_errors=True)
+            shutil.copytree(project / "docs", docs)  # the same pages, hand-written ones included
+            config = plain_config(project, docs)
+            seconds, _ = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d",
+                                str(docs.parent / "site")], docs.parent)
+            plain.append(seconds)
+            print(f"  round {run + 1}: paperfold build {ours[-1]:.1f} s, plain Material {plain[-1]:.1f} s", flush=True)
+        count = len(list((project / "docs" / "papers").glob("*.md")))
+    return {"pages": count, "ours": statistics.median(ours), "plain": statistics.median(plain),
+            "generation": statistics.median(generation), "pagefind": statistics.median(pagefind),
+            "ratio": statistics.median(a / b for a, b in zip(ours, plain))}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--runs", type=int, default=3, help="rounds (a generation, then a build) per size; medians shown")
+    parser.add_argument("--runs", type=int, default=3, help="rounds (ours, then plain) per size; medians shown")
     parser.add_argument("--scratch", help="folder for the scratch projects, e.g. /dev/shm (default: the temp folder)")
     args = parser.parse_args()
-    print(f"{'papers':>8} {'generate s':>11} {'papers/s':>9} {'mkdocs s':>9} {'of which Pagefind':>18} "
-          f"{'gen/mkdocs':>10} {'peak MB':>8}")
     for size in args.papers:
         row = measure(size, args.runs, args.scratch)
-        print(f"{row['papers']:>8} {row['generation_s']:>11.2f} {row['papers_per_s']:>9.0f} "
-              f"{row['mkdocs_s']:>9.1f} {row['pagefind_s']:>18.1f} {row['share']:>10.1%} {row['build_peak_mb']:>8.0f}", flush=True)
+        print(f"{row['pages']} paper pages: paperfold build {row['ours']:.1f} s (generation {row['generation']:.1f} s, "
+              f"Pagefind {row['pagefind']:.1f} s), plain Material {row['plain']:.1f} s, "
+              f"ratio {row['ratio']:.2f} (median of rounds)", flush=True)
 
 
 if __name__ == "__main__":

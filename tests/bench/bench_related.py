@@ -26,7 +26,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from paperfold.enrich import similarity  # noqa: E402
 from paperfold.model import Paper  # noqa: E402
 from paperfold.enrich.related import paper_text, relate  # noqa: E402
-from paperfold.shards import available_cpus  # noqa: E402
 
 FUNCTION_WORDS = "the of and to in we a is that for this on with by as are our from be an it which".split()
 SYLLABLES = "ka lo mi ne su ra ti po ve xa zu che dro fen gal hul jor kip lum mox".split()
@@ -75,7 +74,7 @@ def peak_gb() -> float:
 
 
 def cpu_seconds() -> float:
-    """This process's CPU time and that of its finished children (the forked shards)."""
+    """This process's CPU time and that of its finished children."""
     return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
 
 
@@ -86,7 +85,7 @@ def measure(n: int) -> dict:
     matrix, _ = similarity.tfidf([paper_text(p) for p in papers])
     vectorize = time.perf_counter() - start
     start, cpu = time.perf_counter(), cpu_seconds()
-    related = relate(papers, k=8, workers=available_cpus())  # as a build runs it
+    related = relate(papers, k=8)  # as a build runs it
     total, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     exact = n <= similarity.EXACT_LIMIT
     assert all(len(p.related) <= 8 for p in related)

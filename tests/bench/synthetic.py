@@ -3,7 +3,9 @@
 `write_corpus(folder, papers)` writes Hugging Face Daily Papers pages, Almanac
 event pages, labelled arXiv listings, bare abstract lists and BibTeX files
 whose papers add up to `papers`, with about 5% of papers repeated in a second
-dump so that merging has work to do.
+dump so that merging has work to do. It is messy as real listings are: about 13%
+of abstracts carry `$...$` math, some Unicode that folds, and BibTeX abstracts are
+hard-wrapped with hyphenated line breaks.
 """
 
 from __future__ import annotations
@@ -27,9 +29,38 @@ def _title(rng: random.Random, n: int) -> str:
     return f"{words[0].title()} {words[1]} for {words[2]} {words[3]}: {words[4]} {words[5]} study {n}"
 
 
+# Inline math as pasted listings carry it (about MATH_SHARE of abstracts), and Unicode
+# that folds (accents, dashes, Greek letters, ligatures).
+MATH = (r"$\mathcal{O}(n^{2})$", r"$\alpha = 0.5$", r"$\ell_2$", r"$\tilde{O}(\sqrt{T})$",
+        r"$d \gg n$", r"$\{x_i\}_{i=1}^{N}$", r"$\beta$-VAE", r"$\epsilon$-greedy")
+UNICODE = ("Erdős–Rényi", "naïve", "β-smooth", "≤ 10⁻³", "ﬁne-grained", "Schrödinger")
+MATH_SHARE = 0.13
+UNICODE_SHARE = 0.1
+
+
 def _abstract(rng: random.Random) -> str:
     sentences = [" ".join(rng.choices(WORDS, k=rng.randint(12, 22))).capitalize() + "." for _ in range(6)]
+    if rng.random() < MATH_SHARE:
+        sentences[rng.randrange(6)] += f" We bound it by {rng.choice(MATH)} with {rng.choice(MATH)}."
+    if rng.random() < UNICODE_SHARE:
+        sentences[rng.randrange(6)] += f" See the {rng.choice(UNICODE)} case."
     return " ".join(sentences)
+
+
+def _hard_wrapped(text: str, width: int = 72) -> str:
+    """Text broken into lines of about `width` characters, a long word hyphenated across the
+    break ("gener-\nalization") as in text copied from a PDF."""
+    lines, line = [], ""
+    for word in text.split():
+        if len(line) + len(word) + 1 > width and len(word) > 8 and "$" not in word:
+            lines.append(f"{line} {word[:4]}-".strip())
+            line = word[4:]
+        elif len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "\n    ".join(lines + [line])
 
 
 def _hf_entry(rng, n):
@@ -66,7 +97,7 @@ def _labelled_page(rng, numbers):
 def _bibtex_file(rng, numbers):
     return "\n".join(
         f"@article{{key{n},\n  title = {{{_title(random.Random(n), n)}}},\n  author = {{Lovelace, Ada and Turing, Alan}},\n"
-        f"  year = {{2024}},\n  journal = {{Synthetic Journal}},\n  abstract = {{{_abstract(rng)}}}\n}}\n"
+        f"  year = {{2024}},\n  journal = {{Synthetic Journal}},\n  abstract = {{{_hard_wrapped(_abstract(rng))}}}\n}}\n"
         for n in numbers
     )
 

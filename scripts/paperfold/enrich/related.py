@@ -30,7 +30,7 @@ from threadpoolctl import threadpool_limits
 
 from paperfold.enrich import similarity
 from paperfold.ingest.readers import KINDS
-from paperfold.model import Paper, Related, changed
+from paperfold.model import Paper, Related
 
 TOPIC_WEIGHT = 0.1
 CANDIDATES_PER_RELATED = 3  # text candidates scored per related slot
@@ -57,12 +57,10 @@ def relate(
     backend: str = "tfidf",
     cache_dir: Path | None = None,
     topic_titles: Mapping[str, str] | None = None,
-    workers: int = 1,
     tfidf: TfIdf | None = None,
 ) -> tuple[Paper, ...]:
     """Return the papers with `related` filled, best first: k entries at most, unless a
-    paper has more than k stated relations, which are all kept. `workers` processes share
-    the exact TF-IDF neighbour search, with the same result as one. `tfidf`: the papers'
+    paper has more than k stated relations, which are all kept. `tfidf`: the papers'
     text_tfidf, when the caller has it already (the Map uses it too)."""
     if backend not in BACKENDS:
         raise ValueError(f"unknown related-papers backend {backend!r}; expected one of {BACKENDS}")
@@ -75,7 +73,7 @@ def relate(
     # search gave slightly different lists than with one, so a page changed with the
     # machine; one is as fast here, and does not spin for a core another process holds.
     with threadpool_limits(limits=1):
-        return _related(papers, tfidf or similarity.tfidf(texts), vectors, k, topic_titles, workers)
+        return _related(papers, tfidf or similarity.tfidf(texts), vectors, k, topic_titles)
 
 
 def text_tfidf(papers: Sequence[Paper]) -> TfIdf:
@@ -84,10 +82,31 @@ def text_tfidf(papers: Sequence[Paper]) -> TfIdf:
 
 
 def _related(papers: tuple[Paper, ...], tfidf: TfIdf, vectors: np.ndarray | None,
-             k: int, topic_titles: Mapping[str, str] | None, workers: int) -> tuple[Paper, ...]:
+             k: int, topic_titles: Mapping[str, str] | None) -> tuple[Paper, ...]:
+    rows, cols = text_candidates(tfidf[0], vectors, k * CANDIDATES_PER_RELATED)
+    related = related_lists(papers, tfidf, vectors, rows, cols, k, topic_titles)
+    return tuple(replace(p, related=tuple(r)) for p, r in zip(papers, related))
+
+
+def text_candidates(matrix: sp.csr_matrix, vectors: np.ndarray | None, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, col) pairs: each paper's m nearest by text (similarity.py), before any is scored."""
+    if vectors is not None:
+        exact = len(vectors) <= similarity.EXACT_LIMIT
+        return (similarity.dense_candidates if exact else similarity.blocked_candidates)(vectors, m)
+    if matrix.shape[1]:
+        return similarity.candidates(matrix, m)
+    return np.empty(0, np.int64), np.empty(0, np.int64)
+
+
+def related_lists(papers: Sequence[Paper], tfidf: TfIdf, vectors: np.ndarray | None, rows: np.ndarray,
+                  cols: np.ndarray, k: int, topic_titles: Mapping[str, str] | None,
+                  only: np.ndarray | None = None) -> list[list[Related]]:
+    """Each paper's related entries, best first, from its text candidates (rows, cols) and
+    its stated relations; with `only` (sorted row numbers), those rows' lists alone, the
+    others left empty (related_update.py recomputes a block of papers this way)."""
     matrix, terms = tfidf
     stated_keys = _stated_keys(papers)
-    rows, cols = _pairs(papers, matrix, vectors, k * CANDIDATES_PER_RELATED, stated_keys, workers)
+    rows, cols = _pairs(papers, rows, cols, stated_keys, only)
     if vectors is None:
         text_scores = similarity.pair_scores(matrix, rows, cols)
     else:
@@ -95,8 +114,7 @@ def _related(papers: tuple[Paper, ...], tfidf: TfIdf, vectors: np.ndarray | None
     stated = _member(rows * len(papers) + cols, stated_keys)
     scores = text_scores + TOPIC_WEIGHT * _jaccard(papers, rows, cols)
     chosen = _choose(papers, rows, cols, scores, stated, k, keep=stated | (text_scores > 0))
-    related = _entries(papers, rows[chosen], cols[chosen], scores[chosen], stated[chosen], matrix, terms, topic_titles)
-    return tuple(changed(p, related=tuple(r)) for p, r in zip(papers, related))
+    return _entries(papers, rows[chosen], cols[chosen], scores[chosen], stated[chosen], matrix, terms, topic_titles)
 
 
 def _entries(papers, rows, cols, scores, stated, matrix, terms, topic_titles) -> list[list[Related]]:
@@ -124,19 +142,16 @@ def _embed(texts: list[str], cache_dir: Path | None) -> np.ndarray:
     return embeddings.embed(texts, cache_dir)
 
 
-def _pairs(papers, matrix, vectors, m: int, stated_keys: np.ndarray, workers: int) -> tuple[np.ndarray, np.ndarray]:
-    """Unique (row, col) candidate pairs: text neighbours plus stated relations, none forbidden."""
-    if vectors is not None:
-        exact = len(papers) <= similarity.EXACT_LIMIT
-        rows, cols = (similarity.dense_candidates if exact else similarity.blocked_candidates)(vectors, m)
-    elif matrix.shape[1]:
-        rows, cols = similarity.candidates(matrix, m, workers)
-    else:
-        rows, cols = np.empty(0, np.int64), np.empty(0, np.int64)
+def _pairs(papers, rows: np.ndarray, cols: np.ndarray, stated_keys: np.ndarray,
+           only: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """Unique (row, col) candidate pairs: text neighbours plus stated relations, none
+    forbidden; with `only`, those of its rows alone."""
     n = len(papers)
     keys = np.sort(np.concatenate([rows * n + cols, stated_keys]))
     keys = keys[np.diff(keys, prepend=-1) != 0]  # unique
     keys = keys[~_member(keys, _forbidden_keys(papers))]
+    if only is not None:
+        keys = keys[_member(keys // n, only)]
     return keys // n, keys % n
 
 

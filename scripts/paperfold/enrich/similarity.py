@@ -1,7 +1,6 @@
 """TF-IDF vectors and top-k neighbour search, kept apart from the blending in related.py.
 
-Everything here is computation over arrays: no Paper, no files (the exact search may
-fork workers, see below).
+Everything here is computation over arrays: no Paper, no files.
 
 Two ways to find candidate neighbours:
 
@@ -16,11 +15,6 @@ Two ways to find candidate neighbours:
 
 Either way the candidates are then scored exactly by `pair_products`, which
 also yields the terms that contributed most to each pair's score.
-
-The exact search takes `workers`: its rows are split into contiguous shards searched
-side by side in forked processes (shards.py). Each row's candidates depend on that row
-alone, so the result is the same for any number of workers. The blocked search is not
-sharded: at 10k papers it takes ~0.2 s, and two processes made it ~0.4 s.
 """
 
 from __future__ import annotations
@@ -35,16 +29,12 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.neighbors import NearestNeighbors
 from sklearn.preprocessing import normalize
 
-from paperfold.shards import map_shards
 
 EXACT_LIMIT = 10_000  # exact search: ~2 s of relate()'s ~3.8 s at 9,000 papers on one core; grows as N^2
 CHUNK_CELLS = 20_000_000  # dense similarity cells per chunk of the blocked search: 80 MB of float32
 # Exact search: 20 MB blocks reuse freed memory; 80 MB ones were faulted in afresh for every
 # chunk, ~20% slower at 10k papers.
 EXACT_CHUNK_CELLS = 5_000_000
-# Exact search is sharded from 2 x 2,000 rows on: at 4,000 papers it takes ~0.45 s in one
-# process, ~0.3 s in two (forking and sending back a shard's candidates: ~20 ms).
-EXACT_MIN_SHARD = 2_000
 SVD_COMPONENTS = 128
 SVD_SAMPLE = 20_000  # the projection is fitted on this many papers, then applied to all
 SVD_COLUMNS = 30_000  # ... and on the terms found in the most papers
@@ -113,12 +103,19 @@ def make_vectorizer(n_docs: int) -> TfidfVectorizer:
 
 def tfidf(texts: list[str]) -> tuple[sp.csr_matrix, np.ndarray]:
     """L2-normalised TF-IDF rows (all-zero for empty texts) and the term of each column."""
+    _, matrix, terms = fitted_tfidf(texts)
+    return matrix, terms
+
+
+def fitted_tfidf(texts: list[str]) -> tuple[TfidfVectorizer | None, sp.csr_matrix, np.ndarray]:
+    """tfidf(texts), and the fitted vectorizer that makes rows for further texts in the
+    same columns (None when no term is shared by two texts)."""
     vectorizer = make_vectorizer(len(texts))
     try:
         matrix = vectorizer.fit_transform(texts)
     except ValueError:  # empty vocabulary: no term is shared by two papers
-        return sp.csr_matrix((len(texts), 0), dtype=np.float32), np.array([], dtype=object)
-    return matrix.tocsr(), vectorizer.get_feature_names_out()
+        return None, sp.csr_matrix((len(texts), 0), dtype=np.float32), np.array([], dtype=object)
+    return vectorizer, matrix.tocsr(), vectorizer.get_feature_names_out()
 
 
 def _top_of_rows(scores: np.ndarray, m: int) -> np.ndarray:
@@ -128,28 +125,28 @@ def _top_of_rows(scores: np.ndarray, m: int) -> np.ndarray:
     return np.argpartition(-scores, m - 1, axis=1)[:, :m]
 
 
-def exact_candidates(matrix: sp.csr_matrix, m: int, workers: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    """For every row, the m other rows with the highest dot product: (rows, cols) pairs.
-    Shards of the rows are searched in `workers` processes."""
+def exact_candidates(matrix: sp.csr_matrix, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """For every row, the m other rows with the highest dot product: (rows, cols) pairs."""
     n = matrix.shape[0]
     m = min(m, n - 1)
     if m <= 0:
         return np.empty(0, np.int64), np.empty(0, np.int64)
+    return np.repeat(np.arange(n), m), top_of_rows(matrix, np.arange(n), m).ravel()
+
+
+def top_of_rows(matrix: sp.csr_matrix, rows: np.ndarray, m: int) -> np.ndarray:
+    """The m columns with the highest dot product for each of `rows` (never the row
+    itself), len(rows) x m, searched in blocks of rows against all."""
+    n = matrix.shape[0]
     transposed = matrix.T.tocsr()  # as CSC it was converted to CSR again for every chunk
     chunk = max(1, EXACT_CHUNK_CELLS // n)
-
-    def top_of(shard: range) -> np.ndarray:
-        """The shard's rows' m best columns, rows x m: small enough to send back, unlike a block."""
-        tops = []
-        for start in range(shard.start, shard.stop, chunk):
-            stop = min(shard.stop, start + chunk)
-            block = (matrix[start:stop] @ transposed).toarray()
-            block[np.arange(stop - start), np.arange(start, stop)] = -np.inf  # never itself
-            tops.append(_top_of_rows(block, m).copy())  # a view would keep the block's rows x n argpartition
-        return np.concatenate(tops)
-
-    top = np.concatenate(map_shards(top_of, range(n), workers, min_shard=EXACT_MIN_SHARD))
-    return np.repeat(np.arange(n), m), top.ravel()
+    tops = [np.empty((0, m), np.int64)]
+    for start in range(0, len(rows), chunk):
+        part = rows[start:start + chunk]
+        block = (matrix[part] @ transposed).toarray()
+        block[np.arange(len(part)), part] = -np.inf  # never itself
+        tops.append(_top_of_rows(block, m).copy())  # a view would keep the block's rows x n argpartition
+    return np.concatenate(tops)
 
 
 def reduce(matrix: sp.csr_matrix, components: int = SVD_COMPONENTS) -> np.ndarray:
@@ -205,10 +202,10 @@ def reduced_candidates(matrix: sp.csr_matrix, m: int) -> tuple[np.ndarray, np.nd
     return blocked_candidates(reduce(matrix), m)
 
 
-def candidates(matrix: sp.csr_matrix, m: int, workers: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    """Exact below EXACT_LIMIT rows, in `workers` processes; SVD-approximate above."""
+def candidates(matrix: sp.csr_matrix, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Exact below EXACT_LIMIT rows; SVD-approximate above."""
     if matrix.shape[0] <= EXACT_LIMIT or matrix.shape[1] <= SVD_COMPONENTS:
-        return exact_candidates(matrix, m, workers)
+        return exact_candidates(matrix, m)
     return reduced_candidates(matrix, m)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping, Protocol, Sequence, Union
 
-from paperfold.model import Origin, Paper, Problem, changed
+from paperfold.model import Origin, Paper, Problem
 from paperfold.enrich.topic_rules import Rules
 from paperfold.enrich.vocabulary import UNSORTED, Vocabulary
 
@@ -54,12 +54,12 @@ def assign_topics(
     Precedence: curation (an override keyed by paper id) over the automatic
     tags from the vocabulary's match rules. A plain list replaces the automatic
     tags; an edit object (`apply(tags)`) sets, adds or removes. `tags`: the automatic
-    tags of every paper, when the caller has matched them already (the build does, in
-    several processes, with automatic_tags); `max_tags` is not applied to them again.
+    tags of every paper, when the caller has matched them already (the build does, paper
+    by paper, reusing earlier builds' tags); `max_tags` is not applied to them again.
     """
     if tags is None:
         tags = automatic_tags(papers, Rules.of(vocabulary), max_tags)
-    tagged = tuple(changed(p, tags=t) for p, t in zip(papers, tags, strict=True))
+    tagged = tuple(replace(p, tags=t) for p, t in zip(papers, tags, strict=True))
     return apply_overrides(tagged, vocabulary, overrides or {}, override_origins or {})
 
 

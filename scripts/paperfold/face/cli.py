@@ -55,7 +55,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import logging
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    serve(args.config, dev_addr=args.dev_addr, livereload=True, **_seed_override(args))
+    # Dirty builds: MkDocs renders only pages whose Markdown is newer than their HTML,
+    # and the generator rewrites only the pages an edit changed.
+    serve(args.config, dev_addr=args.dev_addr, livereload=True, build_type="dirty", **_seed_override(args))
     return 0
 
 

@@ -4,12 +4,24 @@
 This is the only glue between the generator and MkDocs. The generator writes
 plain Markdown with front matter; another renderer would call
 `paperfold.build.generate` the same way.
+
+Under `serve` (preview.py): one edit gives one rebuild. The generator's own writes
+under docs/ are not watched (on_serve watches the hand-written entries of docs/
+instead), a burst of saves within BURST_SECONDS is one rebuild, the related lists are
+updated rather than recomputed (related_update.py), and with `paperfold serve`'s dirty
+builds MkDocs renders only the pages the generator rewrote; on_post_build removes the
+pages of papers that left.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import time
+from pathlib import Path
+
+from dataclasses import replace
 
 from mkdocs.plugins import event_priority
 
@@ -17,10 +29,38 @@ from paperfold.build import generate, settings_from_mkdocs
 from paperfold.report import capped_lines, format_report
 from paperfold.site.write import is_generated
 from paperfold.papers.curation_files import load_curation
+from paperfold.face import preview
 from paperfold.face.lastgood import built_before, mark_built
 from paperfold.enrich.vocabulary import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.paperfold")
+
+# An editor that saves twice (a temporary file, then the rename) is one change: MkDocs
+# rebuilds once no file has changed for this long (its own default is 0.1 s).
+BURST_SECONDS = 0.3
+
+
+def on_startup(command, dirty, **kwargs) -> None:
+    preview.start(command)
+
+
+def on_env(env, config, files, **kwargs):
+    if preview.serving():
+        env.bytecode_cache = preview.THEME_BYTECODE  # bucket keys include the source's checksum
+    return env
+
+
+def on_serve(server, config, builder, **kwargs):
+    """Watch docs/ but the generator's own pages, which it rewrites in every build: their
+    writes would start another build. Hand-written entries of docs/ are watched one by one
+    (one added at the top of docs/ later is seen after a restart)."""
+    docs = Path(config.docs_dir)
+    server.unwatch(config.docs_dir)
+    for entry in sorted(docs.iterdir()):
+        if not is_generated(entry.name):
+            server.watch(str(entry))
+    server.build_delay = BURST_SECONDS
+    return server
 
 
 @event_priority(100)  # before Material's tags plugin reads `tags_allowed` in its own on_config
@@ -46,6 +86,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_pre_build(config, **kwargs) -> None:
+    preview.stop_indexer()  # serve: an index of the site before this build would be out of date
     settings = settings_from_mkdocs(config)
     curation = load_curation(settings.curation_dir)
     broken = [p for p in curation.problems if p.severity == "error"]
@@ -57,7 +98,7 @@ def on_pre_build(config, **kwargs) -> None:
         log.error(f"{len(broken)} errors in curation files: serving the last good pages until they are fixed")
         return
     started = time.perf_counter()
-    report = generate(settings, curation)
+    report = generate(replace(settings, incremental_related=preview.serving()), curation)
     log.info(f"paperfold: generated {len(report.papers)} paper pages in {time.perf_counter() - started:.2f} s")
     # INFO, not WARNING: problems in the seeds are data to report, and
     # `paperfold check` is what fails on them; `mkdocs build --strict` checks the site.
@@ -67,3 +108,18 @@ def on_pre_build(config, **kwargs) -> None:
 
 def on_post_build(config, **kwargs) -> None:
     mark_built(config.config_file_path)
+    if preview.serving():
+        # A dirty build leaves the pages of papers that left the site: remove them.
+        site = Path(config.site_dir)
+        outputs = {f.dest_uri for f in _FILES[0] if is_generated(f.src_uri)} if _FILES else set()
+        for dest_uri in preview.outputs_gone(config.config_file_path, outputs):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(site / dest_uri)
+
+
+_FILES: list = []  # this build's files (on_files), for on_post_build: the hook file is loaded anew each build
+
+
+def on_files(files, config, **kwargs):
+    _FILES[:] = [files]
+    return files

@@ -229,8 +229,11 @@ def _remap_related(papers: list[Paper], renamed: dict[str, str]) -> list[Paper]:
         return papers
     def new(i: str) -> str:
         return renamed.get(i, i)
+    # Papers that state no renamed paper stay the same objects: a rebuild in `serve`
+    # reuses what it made from them (memo.py).
     return [
         replace(p, stated_related=tuple(dict.fromkeys(new(i) for i in p.stated_related if new(i) != p.id)))
+        if any(i in renamed for i in p.stated_related) else p
         for p in papers
     ]
 

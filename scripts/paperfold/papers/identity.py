@@ -10,6 +10,7 @@ different arXiv ids are never merged, and sharing topic words is never enough.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -40,23 +41,79 @@ WORD = re.compile(r"[^\W_]+")
 ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 
+# The LaTeX in a title or abstract: math spans and commands with their arguments. Only
+# these go through pylatexenc (about 7 ms a call on a whole abstract; a span alone is
+# quick, and the same spans recur); the text between them only loses its punctuation
+# in fold(), which pylatexenc would not change into letters. Spans are bounded, so a
+# stray "$" cannot make one span of a 20 MB abstract.
+LATEX_SPAN = re.compile(r"""
+      \$\$[^$]{1,500}?\$\$                        # display math: $$x^2$$
+    | \$[^$]{1,500}?\$                            # inline math: $k^{-\beta_\text{eff}}$
+    | \\[a-zA-Z]+\*?(?:\s*(?:\{[^{}]{0,200}\}|\[[^\]]{0,200}\]))*   # a command, its arguments: \emph{data}
+    | \\[^a-zA-Z\s](?:\{[^{}]{0,20}\}|[a-zA-Z])?  # an accent or escaped sign: \'e, \"{o}, \%
+""", re.VERBOSE)
+SPACE = re.compile(r"\s")
+# folded_words() sees this many characters of text per word it must return, at first.
+CHARS_PER_WORD = 12
+# Words read past those asked for: the end of a cut text can read differently (a
+# command cut from its argument), never its start.
+MARGIN_WORDS = 8
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _latex_span(span: str) -> str:
+    try:
+        return _LATEX.latex_to_text(span.translate(_LATEX_PLAIN))
+    except Exception:  # pylatexenc is lenient; never let odd text stop a build
+        return span
+
+
 def _unified(text: str) -> str:
-    """LaTeX rendered to Unicode, then NFKC and case folding: fold() before punctuation goes."""
+    """LaTeX spans rendered to Unicode, then NFKC and case folding: fold() before punctuation goes."""
     if "\\" in text or "$" in text:
-        try:
-            text = _LATEX.latex_to_text(text.translate(_LATEX_PLAIN))
-        except Exception:  # pylatexenc is lenient; never let odd text stop a build
-            pass
+        text = LATEX_SPAN.sub(lambda match: _latex_span(match.group()), text)
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a title is folded for its record and again for its paper's id
 def fold(text: str) -> str:
     """Compare form of a title or abstract: LaTeX and Unicode forms of a symbol compare equal."""
     return NON_WORD.sub(" ", _unified(text)).strip()
 
 
 def folded_words(text: str, limit: int) -> list[str]:
-    """fold(text).split()[:limit], without a regular expression substitution over a long text."""
+    """fold(text).split()[:limit], folding only the start of the text those words come
+    from: a cut at a space outside any LaTeX span leaves the words before it as they are."""
+    size = (limit + MARGIN_WORDS) * CHARS_PER_WORD
+    while size < len(text):
+        cut = _space_outside_latex(text, size)
+        words = _words(text[:cut], limit + MARGIN_WORDS)
+        if len(words) >= limit + MARGIN_WORDS or cut >= len(text):
+            return words[:limit]
+        size *= 4
+    return _words(text, limit)
+
+
+def _space_outside_latex(text: str, start: int) -> int:
+    """The first whitespace at or after `start` that no LaTeX span covers (len(text): none).
+    Spans are found from the start, left to right, as _unified's substitution finds them."""
+    spans = LATEX_SPAN.finditer(text)
+    span = next(spans, None)
+    while (space := _next_space(text, start)) < len(text):
+        while span is not None and span.end() <= space:
+            span = next(spans, None)
+        if span is None or span.start() > space:
+            return space
+        start = span.end()
+    return len(text)
+
+
+def _next_space(text: str, start: int) -> int:
+    match = SPACE.search(text, start)
+    return match.start() if match else len(text)
+
+
+def _words(text: str, limit: int) -> list[str]:
     unified = _unified(text)
     if unified.isascii():
         return unified.translate(ASCII_NON_WORD).split()[:limit]

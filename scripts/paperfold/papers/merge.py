@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from slugify import slugify
 
@@ -101,10 +101,12 @@ def build_paper(group: Sequence[RawRecord]) -> Paper:
     )
 
 
-def merge_records(records: Sequence[RawRecord]) -> tuple[Paper, ...]:
-    """One Paper per identity, with stated relations resolved to paper ids."""
+def merge_records(records: Sequence[RawRecord],
+                  build: Callable[[Sequence[RawRecord]], Paper] = build_paper) -> tuple[Paper, ...]:
+    """One Paper per identity, with stated relations resolved to paper ids. `build`:
+    build_paper, or one that reuses the papers of groups seen before (build.py)."""
     groups = group_records(records)
-    papers = _unique_ids([build_paper(group) for group in groups])
+    papers = _unique_ids([build(group) for group in groups])
     where = origin_index(groups, [p.id for p in papers])
     resolved = []
     for paper in papers:

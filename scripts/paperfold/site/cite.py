@@ -66,28 +66,34 @@ def _primary_url(paper: Paper, site_url: str | None) -> str | None:
     return absolute(site_url, paper_url(paper.id)) if site_url else None
 
 
-def _make_keys_unique(entries: list[Entry]) -> None:
+def unique_keys(keys: Sequence[str]) -> list[str]:
     """Second and later uses of a key get a letter: lovelace2025a, lovelace2025aa, …"""
     seen: dict[str, int] = {}
-    for entry in entries:
-        count = seen.get(entry.key, 0)
-        seen[entry.key] = count + 1
-        if count:
-            entry.key = f"{entry.key}{chr(ord('a') + count - 1) if count < 27 else count}"
+    unique = []
+    for key in keys:
+        count = seen.get(key, 0)
+        seen[key] = count + 1
+        unique.append(f"{key}{chr(ord('a') + count - 1) if count < 27 else count}" if count else key)
+    return unique
+
+
+# Each library is built for one entry and thrown away, so writing may modify it in
+# place rather than deep-copying every block.
+_UNPARSE = default_unparse_stack(allow_inplace_modification=True)
+
+
+def entry_text(paper: Paper, site_url: str | None, key: str) -> str:
+    """The paper's BibTeX entry, under `key` (see unique_keys)."""
+    entry = entry_for(paper, site_url)
+    entry.key = key
+    return bibtexparser.write_string(bibtexparser.Library([entry]), unparse_stack=_UNPARSE).strip() + "\n"
 
 
 def entry_texts(papers: Sequence[Paper], site_url: str | None = None) -> dict[str, str]:
     """Each paper's BibTeX entry, written once, with keys unique across all the papers,
     so a paper's page, its topic .bib files and the site .bib all cite it the same way."""
-    entries = [entry_for(paper, site_url) for paper in papers]
-    _make_keys_unique(entries)
-    # Each library is built here and thrown away, so writing may modify it in
-    # place rather than deep-copying every block.
-    stack = default_unparse_stack(allow_inplace_modification=True)
-    return {
-        paper.id: bibtexparser.write_string(bibtexparser.Library([entry]), unparse_stack=stack).strip() + "\n"
-        for paper, entry in zip(papers, entries)
-    }
+    keys = unique_keys([cite_key(paper) for paper in papers])
+    return {paper.id: entry_text(paper, site_url, key) for paper, key in zip(papers, keys)}
 
 
 def join_entries(papers: Iterable[Paper], texts: Mapping[str, str]) -> str:

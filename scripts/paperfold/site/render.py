@@ -1,7 +1,7 @@
 """Render the site's Markdown pages from plain data: Site -> {relative path: text}.
 
 Pages are Jinja2 templates (templating.make_env); front matter is written by
-FrontMatterDumper (libyaml's safe dumper, no anchors); dump text goes through
+PyYAML's safe dumper (libyaml's, no anchors); dump text goes through
 the one escaping filter in escape.py. Nothing here reads or writes
 files, so a renderer other than MkDocs only needs other templates.
 """
@@ -32,47 +32,18 @@ NEWEST_ON_HOME = 25
 DESCRIPTION_CHARS = 200
 
 
-STR_TAG, SEQ_TAG, MAP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
-
-
-class FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
-    """libyaml's safe dumper (yaml.safe_dump's safe subset, about ten times faster) that
-    never writes anchors: a value that appears twice is written twice, not as &id001 and
-    *id001, which no front matter reader expects. Not looking for repeats also saves a
-    tenth of the dumping time."""
+class SafeDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """yaml.safe_dump's dumper (libyaml's when PyYAML has it: the same output, about ten
+    times faster) that never writes anchors: a value that appears twice is written
+    twice, not as &id001 and *id001, which no front matter reader expects."""
 
     def ignore_aliases(self, data) -> bool:
         return True
 
-    def represent_data(self, data):
-        """The nodes SafeRepresenter makes for str, list and dict, made directly: a page's
-        front matter is hundreds of these, and the generic dispatch (alias bookkeeping, a
-        lookup by type, two calls a scalar) was a quarter of the dumping time. Any other
-        type goes the generic way."""
-        kind = type(data)
-        if kind is str:
-            return yaml.ScalarNode(STR_TAG, data, style=self.default_style)
-        if kind is list:
-            return self._collection(yaml.SequenceNode, SEQ_TAG, [self.represent_data(item) for item in data])
-        if kind is dict and not self.sort_keys:
-            pairs = [(self.represent_data(key), self.represent_data(value)) for key, value in data.items()]
-            return self._collection(yaml.MappingNode, MAP_TAG, pairs, [node for pair in pairs for node in pair])
-        return super().represent_data(data)
-
-    def _collection(self, node_type, tag: str, value: list, nodes: list | None = None):
-        """A sequence or mapping node, in flow style as represent_sequence and
-        represent_mapping choose it: the dumper's default, else flow when every item
-        (`nodes`, default `value`) is a plain scalar."""
-        flow = self.default_flow_style
-        if flow is None:
-            flow = all(isinstance(node, yaml.ScalarNode) and not node.style for node in (value if nodes is None else nodes))
-        return node_type(tag, value, flow_style=flow)
-
 
 def yaml_fields(data: dict) -> str:
-    """A mapping as YAML block lines: the inside of a front matter. Two of them with
-    different keys, one after the other, are one mapping."""
-    return yaml.dump(data, Dumper=FrontMatterDumper, allow_unicode=True, sort_keys=False)
+    """A mapping as YAML block lines: the inside of a front matter."""
+    return yaml.dump(data, Dumper=SafeDumper, allow_unicode=True, sort_keys=False)
 
 
 def front_matter(data: dict) -> str:
@@ -124,13 +95,9 @@ def _fence_for(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
-# A paper page but its related papers: (the rest of its front matter as YAML fields, its
-# body). Drafts need no related papers, so they are rendered while those are found. A
-# plain tuple: drafts travel between processes, and tuples of strings pickle fastest.
-PaperDraft = tuple[str, str]
-
-
-def draft_paper(env: Environment, paper: Paper, lookups: "SiteLookups") -> PaperDraft:
+def render_paper(env: Environment, paper: Paper, lookups: "SiteLookups", titles: Mapping[str, str]) -> str:
+    """A paper's page: front matter (with its related papers, which the theme shows;
+    `titles`: see related_entries), then the body."""
     contribute = page_links(lookups.repo_url, paper)  # edit and report-a-problem URLs
     entry = lookups.citations[paper.id].strip()
     sources = [
@@ -142,15 +109,10 @@ def draft_paper(env: Environment, paper: Paper, lookups: "SiteLookups") -> Paper
         paper=paper, links=paper_links(paper), sources=sources, bibtex=entry, fence=_fence_for(entry),
         contribute=contribute, note=note_html(paper.note) if paper.note else None,
     )
-    return yaml_fields(paper_meta(paper, contribute.get("edit_url"))), body
-
-
-def finish_paper(draft: PaperDraft, paper: Paper, titles: Mapping[str, str]) -> str:
-    """The page: the draft with the paper's related papers added to its front matter
-    (`titles`: see related_entries); the theme shows them."""
-    fields, body = draft
-    related = related_entries(paper, titles)
-    return "---\n" + fields + (yaml_fields({"related": related}) if related else "") + "---\n\n" + body
+    meta = paper_meta(paper, contribute.get("edit_url"))
+    if related := related_entries(paper, titles):
+        meta["related"] = related
+    return front_matter(meta) + body
 
 
 def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
@@ -159,10 +121,9 @@ def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
 
 @dataclass(frozen=True)
 class SiteLookups:
-    """What paper drafts and the other pages need from the whole site, computed once per
-    build before the processes that render them fork: every paper's BibTeX entry (keys
-    unique across the site), and what to call each kind of source (the readers' KINDS,
-    which the site may not import)."""
+    """What paper pages and the other pages need from the whole site, computed once per
+    build: every paper's BibTeX entry (keys unique across the site), and what to call
+    each kind of source (the readers' KINDS, which the site may not import)."""
 
     site_url: str | None
     repo_url: str | None
@@ -177,7 +138,7 @@ class SiteLookups:
 
 
 def escaped_titles(papers: Sequence[Paper]) -> dict[str, str]:
-    """id -> HTML-escaped label of every paper, for the related lists of finish_paper."""
+    """id -> HTML-escaped label of every paper, for the related lists of render_paper."""
     return {p.id: attr(p.label) for p in papers}
 
 
@@ -190,7 +151,7 @@ def render_site(
     lookups: SiteLookups,
     vocabulary: Vocabulary | None = None,
 ) -> dict[str, str]:
-    """Every generated page but the papers' own (draft_paper, finish_paper), keyed by its path under
+    """Every generated page but the papers' own (render_paper), keyed by its path under
     docs/: home, sources, topics, timeline, feeds and .bib files (the map: render_map_page)."""
     env = make_env()
     vocabulary = vocabulary or Vocabulary("topics.yml")
@@ -210,6 +171,6 @@ def render_site(
 
 def render_map_page(papers: Sequence[Paper], vocabulary: Vocabulary | None, tfidf_rows) -> dict[str, str]:
     """map.md, apart from render_site: it places the papers by their TF-IDF rows
-    (related.text_tfidf), which the related stage has computed."""
+    (the related stage's)."""
     topics = vocabulary.topics if vocabulary else ()
     return render_map(make_env(), papers, {t.id: t.title for t in topics}, front_matter, tfidf_rows)

@@ -3,13 +3,18 @@
 Rewriting only what changed keeps `mkdocs serve` from reloading for nothing;
 removing stale pages keeps a paper that left the seeds from lingering.
 Generated paths are owned by the generator: hand-written pages live elsewhere.
+
+Within one process (`paperfold serve`), what was last written to each file is kept
+(with the file's size and modification time), so that a rebuild compares texts in
+memory rather than reading every page back; a file changed by anything else since
+is read and compared as usual.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Iterator, Mapping
 
 from paperfold.site import urls
 
@@ -53,6 +58,18 @@ def _content(path: str) -> bytes | None:
         return None
 
 
+# Absolute path -> (text last written there by this process, its (size, mtime_ns) then).
+_WRITTEN: dict[str, tuple[str, tuple[int, int]]] = {}
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
 def write_changed(docs_dir: Path, pages: Mapping[str, str]) -> int:
     """Write the pages whose text differs from the file's (as UTF-8, newlines as they are);
     the count written. Each folder is listed once, so a page that has no file yet is
@@ -63,19 +80,34 @@ def write_changed(docs_dir: Path, pages: Mapping[str, str]) -> int:
         present.update(f"{folder}/{name}" if folder else name for name in os.listdir(os.path.join(root, folder)))
     written = 0
     for relative, text in pages.items():
-        path, data = os.path.join(root, relative), text.encode("utf-8")
-        if relative not in present or _content(path) != data:
-            with open(path, "wb") as file:
-                file.write(data)
-            written += 1
+        path = os.path.join(root, relative)
+        if relative in present and _unchanged(path, text):
+            continue
+        with open(path, "wb") as file:
+            file.write(text.encode("utf-8"))
+        _WRITTEN[path] = (text, _stamp(path))
+        written += 1
     return written
 
 
-def write_pages(docs_dir: Path, pages: Mapping[str, str], written_apart: Iterable[str] = ()) -> tuple[int, int]:
-    """(files written, files removed): `pages`, then every generated file that is neither
-    in `pages` nor `written_apart` (paths written by write_changed elsewhere) is removed."""
+def _unchanged(path: str, text: str) -> bool:
+    """Whether the file at `path` holds `text`: known from the last write when nothing
+    else has touched the file since, else read back."""
+    last, stamp = _WRITTEN.get(path), _stamp(path)
+    if last is not None and last[1] == stamp:
+        return last[0] == text
+    if _content(path) != text.encode("utf-8"):
+        return False
+    _WRITTEN[path] = (text, stamp)
+    return True
+
+
+def write_pages(docs_dir: Path, pages: Mapping[str, str]) -> tuple[int, int]:
+    """(files written, files removed): `pages`, then every generated file that is not
+    in `pages` is removed."""
     written = write_changed(docs_dir, pages)
-    stale = owned_files(docs_dir).difference(pages, written_apart)
+    stale = owned_files(docs_dir).difference(pages)
     for relative in stale:
         (docs_dir / relative).unlink()
+        _WRITTEN.pop(os.path.join(os.fspath(docs_dir), relative), None)
     return written, len(stale)

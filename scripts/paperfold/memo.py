@@ -1,0 +1,45 @@
+"""Stage results kept from one build to the next, keyed by the content they were made from.
+
+`paperfold serve` rebuilds in one long-lived process. MkDocs re-executes the hook file
+on every rebuild, but the package's modules stay in `sys.modules`, so a Memo made at
+module level here lives as long as the server: a rebuild after one edit recomputes
+only what that edit touched. This is the one piece of module-level state the pipeline
+keeps (see STYLE.md); a result is only reused when its key, the content it was made
+from, is equal, so a build that reuses results writes what a clean build writes.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Generic, Hashable, TypeVar
+
+Value = TypeVar("Value")
+
+
+class Memo(Generic[Value]):
+    """Results by slot, each kept with the key it was made from. A slot is cheap to hash
+    (a path, a paper id); the key is compared for equality, which is fast when most of
+    it is the very objects an earlier stage reused. `sweep()` after a build forgets the
+    slots the build did not ask for, so the memo holds one build's worth of results."""
+
+    def __init__(self) -> None:
+        self._kept: dict[Hashable, tuple[object, Value]] = {}
+        self._used: dict[Hashable, tuple[object, Value]] = {}
+
+    def get(self, slot: Hashable, compute: Callable[[], Value], key: object = None) -> Value:
+        """compute()'s value for `key` (default: the slot itself), reused when an earlier
+        call in this build or the last one had an equal key in this slot."""
+        key = slot if key is None else key
+        for entries in (self._used, self._kept):
+            entry = entries.get(slot)
+            if entry is not None and (entry[0] is key or entry[0] == key):
+                self._used[slot] = entry
+                return entry[1]
+        value = compute()
+        self._used[slot] = (key, value)
+        return value
+
+    def sweep(self) -> None:
+        self._kept, self._used = self._used, {}
+
+    def clear(self) -> None:
+        self._kept, self._used = {}, {}

@@ -1,0 +1,191 @@
+"""The preview: builds that reuse earlier results write what a clean build writes, every
+kind of edit reaches its page, and a real `paperfold serve` rebuilds once per edit."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from jinja2 import FileSystemLoader
+from mkdocs.config import load_config
+
+from paperfold import build
+from paperfold.site import templating
+from sitebuild import GENERATED, ROOT, make_project
+from test_serve import NEW_DUMP, fetch, free_port, wait_for
+
+PLAIN = "one-epoch-is-all-you-need-150748"  # a paper of the repo's seeds
+TOPIC = "learning-theory"  # a topic of topics.yml
+
+
+def settings_of(project: Path, **fields) -> build.Settings:
+    return replace(build.settings_from_mkdocs(load_config(str(project / "mkdocs.yml"))), **fields)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def clean_build(project: Path, docs: Path) -> None:
+    """A build in a fresh interpreter: nothing kept from any earlier build."""
+    script = ("import sys; from pathlib import Path; from dataclasses import replace\n"
+              "from mkdocs.config import load_config\n"
+              "from paperfold.build import generate, settings_from_mkdocs\n"
+              "generate(replace(settings_from_mkdocs(load_config(sys.argv[1])), docs_dir=Path(sys.argv[2])))\n")
+    result = subprocess.run([sys.executable, "-c", script, str(project / "mkdocs.yml"), str(docs)],
+                            capture_output=True, text=True, cwd=project, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def edit_everything(project: Path) -> None:
+    """A title fix, a new dump, a deleted dump, a changed dump and a renamed topic."""
+    curation = project / "curation" / "papers"
+    curation.mkdir(parents=True, exist_ok=True)
+    (curation / f"{PLAIN}.yml").write_text("title: One epoch is all you need (fixed)\n", encoding="utf-8")
+    (project / "seeds" / "2026-04-13_new.txt").write_text(NEW_DUMP, encoding="utf-8")
+    first, second, *_ = sorted((project / "seeds").glob("0*.txt"))
+    first.unlink()
+    second.write_text(second.read_text(encoding="utf-8").replace("the", "thee", 3), encoding="utf-8")
+    topics = project / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace("title: Learning theory", "title: Theory of learning"),
+                      encoding="utf-8")
+
+
+def test_a_build_that_reuses_earlier_results_writes_what_a_clean_build_writes(tmp_path):
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project")
+    settings = settings_of(project)
+    build.generate(settings)  # every stage's results are kept in this process
+    edit_everything(project)
+    build.generate(settings)  # reuses what the edits did not touch
+    clean = tmp_path / "clean-docs"  # the hand-written docs, as make_project copies them
+    shutil.copytree(ROOT / "docs", clean, ignore=shutil.ignore_patterns(*GENERATED))
+    clean_build(project, clean)
+    warm, cold = tree(project / "docs"), tree(clean)
+    assert warm.keys() == cold.keys()
+    assert [path for path in warm if warm[path] != cold[path]] == []
+    assert any("One epoch is all you need (fixed)" in text.decode() for text in warm.values())
+
+
+@pytest.fixture()
+def preview(tmp_path):
+    """A project and serve-like settings (related lists updated, not recomputed), built once."""
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project")
+    settings = settings_of(project, incremental_related=True)
+    build.generate(settings)
+    return project, settings
+
+
+def test_a_title_fix_reaches_its_page_and_the_pages_that_list_it(preview):
+    project, settings = preview
+    (project / "curation" / "papers").mkdir(parents=True, exist_ok=True)
+    (project / "curation" / "papers" / f"{PLAIN}.yml").write_text("title: Fixed epoch title\n", encoding="utf-8")
+    report = build.generate(settings)
+    (paper,) = [p for p in report.papers if PLAIN in p.aliases]
+    assert "# Fixed epoch title" in (project / "docs" / "papers" / f"{paper.id}.md").read_text(encoding="utf-8")
+    listing = [p for p in report.papers if any(r.id == paper.id for r in p.related)]
+    for other in listing:  # its new title shows in the related lists that link to it
+        assert "Fixed epoch title" in (project / "docs" / "papers" / f"{other.id}.md").read_text(encoding="utf-8")
+
+
+def test_a_changed_dump_reaches_the_page_and_a_deleted_one_takes_its_papers_away(preview):
+    project, settings = preview
+    before = {p.id: p for p in build.generate(settings).papers}
+    dump = sorted((project / "seeds").glob("0*.txt"))[1]
+    text = dump.read_text(encoding="utf-8")
+    paper = next(p for p in before.values() if p.sources[0].origin.path.endswith(dump.name) and p.abstract)
+    word = paper.abstract.split()[3]
+    dump.write_text(text.replace(paper.abstract, paper.abstract.replace(word, "Zanzibarian", 1)), encoding="utf-8")
+    build.generate(settings)
+    assert "Zanzibarian" in (project / "docs" / "papers" / f"{paper.id}.md").read_text(encoding="utf-8")
+    dump.unlink()
+    after = {p.id for p in build.generate(settings).papers}
+    gone = {i for i, p in before.items() if all(s.origin.path.endswith(dump.name) for s in p.sources)}
+    assert gone and not gone & after
+    assert not any((project / "docs" / "papers" / f"{i}.md").exists() for i in gone)
+    assert all((project / "docs" / "papers" / f"{i}.md").exists() for i in after)
+
+
+def test_a_topic_rename_reaches_the_topic_page(preview):
+    project, settings = preview
+    topics = project / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace("title: Learning theory", "title: Theory of learning"),
+                      encoding="utf-8")
+    build.generate(settings)
+    assert "Theory of learning" in (project / "docs" / "topics" / f"{TOPIC}.md").read_text(encoding="utf-8")
+
+
+def test_a_template_edit_reaches_every_paper_page(preview, tmp_path, monkeypatch):
+    project, settings = preview
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "scripts" / "paperfold" / "site" / "templates", templates)
+
+    # The process's one environment, over a copy of the templates (an overlay: the real
+    # environment stays as it is for other tests).
+    env = templating.make_env().overlay(loader=FileSystemLoader(templates), cache_size=100)
+    monkeypatch.setattr(build, "make_env", lambda: env)
+    build.generate(settings)
+    paper = templates / "paper.md.j2"
+    paper.write_text(paper.read_text(encoding="utf-8").replace("## Seen in", "## Found in"), encoding="utf-8")
+    report = build.generate(settings)
+    pages = [(project / "docs" / "papers" / f"{p.id}.md").read_text(encoding="utf-8") for p in report.papers]
+    assert all("## Found in" in page and "## Seen in" not in page for page in pages)
+
+
+def served(port: int, path: str) -> str:
+    return fetch(f"http://127.0.0.1:{port}/paperfold/{path}") or ""
+
+
+def test_serve_rebuilds_once_per_edit_and_keeps_the_last_good_site(tmp_path):
+    """Against a real `paperfold serve`: a curation edit saved twice in a burst is one
+    rebuild (the generator's own writes under docs/ start none); a deleted dump takes its
+    papers' pages away; a broken curation file keeps the last good page."""
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project")
+    port, log = free_port(), tmp_path / "serve.log"
+    with open(log, "w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "paperfold.face.cli", "serve", "--config", str(project / "mkdocs.yml"),
+             "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stdout=output, stderr=subprocess.STDOUT)
+
+    def builds() -> int:
+        return log.read_text(encoding="utf-8", errors="replace").count("Building documentation")
+
+    def reloads() -> int:  # rebuilds done
+        return log.read_text(encoding="utf-8", errors="replace").count("Reloading browsers")
+
+    try:
+        assert wait_for(lambda: served(port, ""), 180), log.read_text()[-3000:]
+        time.sleep(1.5)  # the watcher takes its first look at the files
+        assert builds() == 1
+        entry = project / "curation" / "papers" / f"{PLAIN}.yml"
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.write_text("note: First save.\n", encoding="utf-8")
+        entry.write_text("note: The last good note.\n", encoding="utf-8")  # an editor saving twice
+        assert wait_for(lambda: "The last good note." in served(port, f"papers/{PLAIN}/"), 120), log.read_text()[-3000:]
+        time.sleep(3)  # time for any further build to start
+        assert builds() == 2
+
+        entry.write_text("note: [broken\n", encoding="utf-8")
+        assert wait_for(lambda: reloads() == 2, 120)
+        assert "The last good note." in served(port, f"papers/{PLAIN}/")
+
+        dump = next(p for p in sorted((project / "seeds").iterdir()) if p.suffix == ".txt")
+        gone = [p.stem for p in (project / "docs" / "papers").glob("*.md")
+                if dump.name in p.read_text(encoding="utf-8") and "Seen in" in p.read_text(encoding="utf-8")]
+        entry.write_text("note: Fixed again.\n", encoding="utf-8")
+        dump.unlink()
+        assert wait_for(lambda: "Fixed again." in served(port, f"papers/{PLAIN}/"), 120)
+        time.sleep(3)
+        assert builds() == 4
+        still = [i for i in gone if not (project / "docs" / "papers" / f"{i}.md").exists()]
+        assert still and all(fetch(f"http://127.0.0.1:{port}/paperfold/papers/{i}/") is None for i in still)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
