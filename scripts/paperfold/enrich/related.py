@@ -39,7 +39,7 @@ from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
 from paperfold.enrich import similarity
-from paperfold.enrich.evidence import Evidence, discount_listing_terms
+from paperfold.enrich.evidence import Evidence, author_key, discount_listing_terms
 from paperfold.model import Paper, Related, changed
 
 CANDIDATES_PER_RELATED = 3  # text candidates scored per related slot
@@ -218,7 +218,7 @@ def _entries(papers, rows, cols, parts, features: Features, topic_titles) -> lis
     """The chosen pairs (already in order) as each paper's Related entries, with reasons."""
     by_terms = _term_reasons(similarity.pair_terms(features.matrix, rows, cols), features.terms)
     by_topics = _topic_reasons(parts["topic_column"], features.evidence.topic_names, topic_titles)
-    by_authors = _author_reasons(parts["authors"], features.evidence.author_names)
+    by_authors = _author_reasons(parts["authors"], features.evidence.author_names, [papers[r].authors for r in rows])
     related: list[list[Related]] = [[] for _ in papers]
     pairs = zip(rows.tolist(), cols.tolist(), parts["score"].tolist(), parts["stated"].tolist(),
                 parts["colisted"].tolist(), by_authors, by_terms, by_topics)
@@ -326,12 +326,17 @@ def _topic_reasons(columns: np.ndarray, names: list[str], topic_titles: Mapping[
     return ["both in: " + topic_titles.get(names[c], names[c]) if c >= 0 else "" for c in columns.tolist()]
 
 
-def _author_reasons(shared: sp.csr_matrix, names: list[str]) -> list[str]:
-    """Per pair, "same author: X" or "same authors: X, Y" (at most 3 named), or ""."""
+def _author_reasons(shared: sp.csr_matrix, names: list[str], listed: list[tuple[str, ...]]) -> list[str]:
+    """Per pair, "same author: X" or "same authors: X, Y" (at most 3, in the order the first
+    paper lists them), or ""."""
     reasons = []
-    for start, stop in zip(shared.indptr[:-1].tolist(), shared.indptr[1:].tolist()):
-        who = [names[j] for j in shared.indices[start:stop][:3]]
-        reasons.append(("same authors: " if len(who) > 1 else "same author: ") + ", ".join(who) if who else "")
+    for start, stop, order in zip(shared.indptr[:-1].tolist(), shared.indptr[1:].tolist(), listed):
+        if start == stop:
+            reasons.append("")
+            continue
+        rank = {author_key(a): i for i, a in reversed(list(enumerate(order)))}
+        who = sorted((names[j] for j in shared.indices[start:stop]), key=lambda a: rank.get(author_key(a), 0))[:3]
+        reasons.append(("same authors: " if len(who) > 1 else "same author: ") + ", ".join(who))
     return reasons
 
 
