@@ -119,8 +119,11 @@ class Evidence:
         return cls(topics, topic_names, authors, author_names, category, _colisted(papers, index))
 
     def topic_scores(self, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Per pair, the specificity of its most specific shared topic, and that topic's column (-1)."""
-        return _best_shared(self.topics, rows, cols)
+        """Per pair, the weighted Jaccard overlap of the two papers' topics (each topic weighs its
+        specificity: shared weight / weight of either's topics), and the column of the most
+        specific shared topic (-1 if none, or only broad ones)."""
+        _, column = _best_shared(self.topics, rows, cols)
+        return _weighted_jaccard(self.topics, rows, cols), column
 
     def category_scores(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         return _best_shared(self.category, rows, cols)[0]
@@ -147,6 +150,18 @@ def _weighted(built: tuple[sp.csr_matrix, list[str]], n: int) -> tuple[sp.csr_ma
     matrix, names = built
     weights = specificity(np.asarray(matrix.sum(axis=0)).ravel(), n)
     return (matrix @ sp.diags(weights)).tocsr(), names
+
+
+def _weighted_jaccard(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Per pair, sum of the weights of shared labels / sum of the weights of either's labels."""
+    out = np.zeros(len(rows), np.float32)
+    totals = np.asarray(matrix.sum(axis=1)).ravel()
+    for start in range(0, len(rows), 50_000):
+        part = slice(start, start + 50_000)
+        shared = np.asarray(matrix[rows[part]].multiply(matrix[cols[part]] > 0).sum(axis=1)).ravel()
+        union = totals[rows[part]] + totals[cols[part]] - shared
+        out[part] = np.divide(shared, union, out=np.zeros(len(shared)), where=union > 0)
+    return out
 
 
 def _best_shared(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -8,7 +8,7 @@ files, so a renderer other than MkDocs only needs other templates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 import yaml
@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from paperfold.site.browse import render_map, render_timeline
 from paperfold.site.cite import entry_texts
 from paperfold.site.editlinks import page_links
-from paperfold.site.escape import attr, md, safe_url
+from paperfold.site.escape import attr, md, md_linking_arxiv, safe_url
 from paperfold.ingest.links import is_code_link
 from paperfold.model import Paper, Problem
 from paperfold.site.topic_pages import render_topics
@@ -54,7 +54,7 @@ def make_env() -> Environment:
         auto_reload=False,  # templates do not change during a build: no stat per page
         autoescape=False,  # Markdown, not HTML: dump text is escaped by `md` explicitly
     )
-    env.filters.update(md=md, attr=attr)
+    env.filters.update(md=md, attr=attr, md_linking_arxiv=md_linking_arxiv)
     return env
 
 
@@ -166,7 +166,7 @@ def draft_paper(env: Environment, paper: Paper, lookups: "SiteLookups") -> Paper
     ]
     body = env.get_template("paper.md.j2").render(
         paper=paper, links=paper_links(paper), sources=sources, bibtex=entry, fence=_fence_for(entry),
-        contribute=contribute,
+        contribute=contribute, arxiv_pages=lookups.arxiv_pages,
     )
     return yaml_fields(paper_meta(paper, contribute.get("edit_url"))), body
 
@@ -187,15 +187,17 @@ def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
 class SiteLookups:
     """What paper drafts and the other pages need from the whole site, computed once per
     build before the processes that render them fork: every paper's BibTeX entry (keys
-    unique across the site)."""
+    unique across the site), and which arXiv ids have a page (abstracts link them)."""
 
     site_url: str | None
     repo_url: str | None
     citations: Mapping[str, str]
+    arxiv_pages: Mapping[str, str] = field(default_factory=dict)  # arXiv id -> paper id
 
     @classmethod
     def of(cls, papers: Sequence[Paper], site_url: str | None, repo_url: str | None = None) -> "SiteLookups":
-        return cls(site_url, repo_url, entry_texts(papers, site_url))
+        arxiv_pages = {p.arxiv_id: p.id for p in sorted(papers, key=lambda p: p.id, reverse=True) if p.arxiv_id}
+        return cls(site_url, repo_url, entry_texts(papers, site_url), arxiv_pages)
 
 
 def escaped_titles(papers: Sequence[Paper]) -> dict[str, str]:
