@@ -71,14 +71,14 @@ def test_attr_and_urls():
 def render_linked(text: str, pages: dict) -> str:
     engine = markdown.Markdown(extensions=["pymdownx.arithmatex"],
                                extension_configs={"pymdownx.arithmatex": {"generic": True}})
-    return engine.convert(md_linking_arxiv(text, pages))
+    return engine.convert(md_linking_arxiv(text, lambda arxiv_id: pages.get(arxiv_id)))
 
 
 def test_arxiv_ids_in_an_abstract_link_to_the_paper_page_or_to_arxiv():
     text = ("We study X (introduced in (arXiv:2011.06063) as a <b>generalization</b>) and "
             "arXiv:2604.12345v2; $x_{arXiv:1}$ is math and https://arxiv.org/abs/2604.12345 a URL.")
     import html as htmllib
-    html = htmllib.unescape(render_linked(text, {"2604.12345": "grok-linear-abc123"}))
+    html = htmllib.unescape(render_linked(text, {"2604.12345": "grok-linear-abc123.md"}))
     assert '<a href="https://arxiv.org/abs/2011.06063">arXiv:2011.06063</a>' in html
     assert '<a href="grok-linear-abc123.md">arXiv:2604.12345v2</a>' in html
     assert html.count("<a ") == 2  # not inside math, not the bare URL
@@ -88,4 +88,4 @@ def test_arxiv_ids_in_an_abstract_link_to_the_paper_page_or_to_arxiv():
 
 def test_text_without_ids_is_escaped_as_md_does():
     for text in ("plain text", "<script>x</script> [a](b)", "arxiv is a word here", None):
-        assert md_linking_arxiv(text, {}) == md(text)
+        assert md_linking_arxiv(text, lambda arxiv_id: None) == md(text)

@@ -40,13 +40,16 @@ from threadpoolctl import threadpool_limits
 
 from paperfold.enrich import similarity
 from paperfold.enrich.evidence import Evidence, author_key, discount_listing_terms
+from paperfold.ingest.readers import KINDS
 from paperfold.model import Paper, Related, changed
 
 CANDIDATES_PER_RELATED = 3  # text candidates scored per related slot
 REASON_TERMS = 3
 SEPARATOR = " · "
-STATED_REASON = "listed together on Almanac"  # Almanac is the only source that states relations
-COLISTED_REASON = "listed under the same Almanac headline"
+# The reason for papers a source lists together when no source's KIND names one; the
+# kinds that state relations do (Almanac: "listed together on Almanac").
+STATED_REASON = "listed together in a source"
+COLISTED_REASON = "listed under the same headline"  # both in one paper's stated relations
 MEANING_REASON = "similar in meaning"  # embeddings agree though no term stands out
 BACKENDS = ("tfidf", "embeddings")
 
@@ -224,10 +227,17 @@ def _entries(papers, rows, cols, parts, features: Features, topic_titles) -> lis
     pairs = zip(rows.tolist(), cols.tolist(), parts["score"].tolist(), parts["stated"].tolist(),
                 parts["colisted"].tolist(), by_authors, by_terms, by_topics)
     for r, c, score, is_stated, is_colisted, authors_part, terms_part, topics_part in pairs:
-        stated_part = STATED_REASON if is_stated else COLISTED_REASON if is_colisted else ""
+        stated_part = (_stated_reason(papers[r], papers[c]) if is_stated
+                       else COLISTED_REASON if is_colisted else "")
         reason = SEPARATOR.join(filter(None, (stated_part, authors_part, terms_part, topics_part)))
         related[r].append(Related(papers[c].id, round(score, 4), reason or MEANING_REASON))
     return related
+
+
+def _stated_reason(paper: Paper, other: Paper) -> str:
+    """What the kind of page that lists the two together calls it (either may state it)."""
+    kinds = (KINDS[record.kind] for p in (paper, other) for record in p.sources if record.related_to)
+    return next((kind.stated_reason for kind in kinds if kind.stated_reason), STATED_REASON)
 
 
 def _embed(texts: list[str], cache_dir: Path | None) -> np.ndarray:
