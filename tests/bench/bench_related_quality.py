@@ -16,6 +16,8 @@ vocabulary (topics.yml). Metrics:
 - r@8: over anchors; wanted papers among its first 8 related / number wanted.
 - <3: papers shown fewer than 3 related papers; outl.: mean related shown to the
   papers judged to have nothing close (seeds only).
+- --bands: of the pairs shown with no floor, the share judged related, by score band
+  (how the floor was chosen).
 
 Rows: text-only TF-IDF (the old vectoriser, no topics, no stated relations, no floor),
 the shipped default, and each alternative (one blend setting changed from the default).
@@ -112,6 +114,27 @@ class Judged:
                 print(f"   {'+' if r.id in wanted else ' '} {r.score:.3f} {labels[r.id][:55]:55}  {r.reason[:70]}")
 
 
+BANDS = (0.0, 0.06, 0.08, 0.10, 0.12, 0.15, 0.20, 9.0)
+
+
+def related_share_by_band(loaded: dict, blend) -> None:
+    """How the floor was chosen: of the pairs each set's lists show with no floor, the share a
+    judge put in one subject group, by score band."""
+    print("\n| score band | " + " | ".join(f"{n}: related / shown" for n in loaded) + " |")
+    print("|---|" + "---|" * len(loaded))
+    shown = {}
+    for name, (papers, titles, judged) in loaded.items():
+        mates = {i: set().union(*(g for g in judged.groups if i in g)) - {i} for g in judged.groups for i in g}
+        related = related_stage.relate(papers, k=8, topic_titles=titles, blend=replace(blend, floor=0.0))
+        shown[name] = [(r.score, r.id in mates.get(p.id, set())) for p in related for r in p.related]
+    for low, high in zip(BANDS, BANDS[1:]):
+        cells = []
+        for name in loaded:
+            hits = [ok for score, ok in shown[name] if low <= score < high]
+            cells.append(f"{sum(hits)} / {len(hits)}" if hits else "-")
+        print(f"| {low:.2f} to {high:.2f} | " + " | ".join(cells) + " |")
+
+
 def text_only(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
     return tuple(replace(p, stated_related=(), tags=(), authors=(), category=None) for p in papers)
 
@@ -152,6 +175,7 @@ def main() -> None:
     parser.add_argument("--embeddings", action="store_true", help="also rows with MiniLM (optional extra)")
     parser.add_argument("--try", dest="tries", action="append", default=[],
                         help='another blend, as changes to the default: "floor=0.1,lsa=0.3"')
+    parser.add_argument("--bands", action="store_true", help="also: judged-related share by score band")
     parser.add_argument("--only-tries", action="store_true", help="skip the alternatives")
     parser.add_argument("--cache", type=Path, default=ROOT / ".paperfold-cache" / "related")
     args = parser.parse_args()
@@ -179,6 +203,8 @@ def main() -> None:
             if args.details == set_name and name == args.variant:
                 judged.details(related, {p.id: p.label for p in papers})
         print(f"| {name} | " + " | ".join(cells) + f" | {outliers} |")
+    if args.bands:
+        related_share_by_band(loaded, related_stage.DEFAULT_BLEND)
 
 
 if __name__ == "__main__":
