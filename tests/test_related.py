@@ -275,8 +275,9 @@ def test_exact_search_in_two_processes_gives_the_papers_of_one():
             return " ".join(rng.choices(words, k=length))
         papers = [Paper(id=f"p{i}", title=text(6), abstract=text(40), tags=tuple(rng.sample("abcd", 2)), **fields)
                   for i in range(1200)]
-        two = related.relate(papers, k=5, workers=2, blend=related.Blend(floor=0.0))  # random words: some pairs are under it
-        one = related.relate(papers, k=5, workers=1, blend=related.Blend(floor=0.0))
+        unfloored = related.Blend(floor=0.0)  # random words: some pairs are under the floor
+        two = related.relate(papers, k=5, workers=2, blend=unfloored)
+        one = related.relate(papers, k=5, workers=1, blend=unfloored)
         print(json.dumps({"shards": shard_count(2, len(papers), similarity.EXACT_MIN_SHARD), "equal": one == two,
                           "related": sum(len(p.related) for p in one)}))
     """

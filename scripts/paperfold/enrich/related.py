@@ -204,7 +204,9 @@ def _related(papers: tuple[Paper, ...], features: Features, k: int, topic_titles
              workers: int, blend: Blend) -> tuple[Paper, ...]:
     rows, cols = candidate_pairs(papers, features, k * CANDIDATES_PER_RELATED, workers)
     n = len(papers)
-    neighbours = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(n, n)) if blend.neighbours else None
+    neighbours = None
+    if blend.neighbours:
+        neighbours = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(n, n))
     parts = score_pairs(papers, features, rows, cols, blend, neighbours)
     pinned = parts["stated"] if blend.pin_stated else np.zeros(len(rows), bool)
     shown = (parts["evidence"] >= blend.floor) & (parts["evidence"] > 0)
