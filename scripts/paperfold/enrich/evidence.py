@@ -122,11 +122,13 @@ class Evidence:
         """Per pair, the weighted Jaccard overlap of the two papers' topics (each topic weighs its
         specificity: shared weight / weight of either's topics), and the column of the most
         specific shared topic (-1 if none, or only broad ones)."""
-        _, column = _best_shared(self.topics, rows, cols)
-        return _weighted_jaccard(self.topics, rows, cols), column
+        shared, _, column = _shared_labels(self.topics, rows, cols)
+        totals = np.asarray(self.topics.sum(axis=1)).ravel()
+        union = totals[rows] + totals[cols] - shared
+        return np.divide(shared, union, out=np.zeros(len(rows), np.float32), where=union > 0), column
 
     def category_scores(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        return _best_shared(self.category, rows, cols)[0]
+        return _shared_labels(self.category, rows, cols)[1]
 
     def shared_authors(self, rows: np.ndarray, cols: np.ndarray) -> sp.csr_matrix:
         """Pairs x authors, 1 where both papers show the author."""
@@ -152,38 +154,29 @@ def _weighted(built: tuple[sp.csr_matrix, list[str]], n: int) -> tuple[sp.csr_ma
     return (matrix @ sp.diags(weights)).tocsr(), names
 
 
-def _weighted_jaccard(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Per pair, sum of the weights of shared labels / sum of the weights of either's labels."""
-    out = np.zeros(len(rows), np.float32)
-    totals = np.asarray(matrix.sum(axis=1)).ravel()
-    for start in range(0, len(rows), 50_000):
-        part = slice(start, start + 50_000)
-        shared = np.asarray(matrix[rows[part]].multiply(matrix[cols[part]] > 0).sum(axis=1)).ravel()
-        union = totals[rows[part]] + totals[cols[part]] - shared
-        out[part] = np.divide(shared, union, out=np.zeros(len(shared)), where=union > 0)
-    return out
-
-
-def _best_shared(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per pair, the largest weight of a label both papers carry (0 if none, or all broad), and its column."""
+def _shared_labels(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray):
+    """Per pair, over the labels both papers carry (broad ones weigh 0): the sum of their
+    weights, the largest weight, and the column of the first label with it (-1 if none)."""
+    total = np.zeros(len(rows), np.float32)
     best = np.zeros(len(rows), np.float32)
     column = np.full(len(rows), -1, np.int64)
     if not matrix.nnz:
-        return best, column
+        return total, best, column
     for start in range(0, len(rows), 50_000):  # chunks keep the products a few MB
-        part = slice(start, start + 50_000)
-        both = matrix[rows[part]].multiply(matrix[cols[part]] > 0).tocsr()
+        stop = min(start + 50_000, len(rows))
+        both = matrix[rows[start:stop]].multiply(matrix[cols[start:stop]] > 0).tocsr()
         both.eliminate_zeros()
         if not both.nnz:
             continue
-        at = np.flatnonzero(np.diff(both.indptr))
+        at = np.flatnonzero(np.diff(both.indptr))  # pairs with a shared label
+        total[start + at] = np.add.reduceat(both.data, both.indptr[at])
         tops = np.maximum.reduceat(both.data, both.indptr[at])
-        best[part][at] = tops
+        best[start + at] = tops
         row_of = np.repeat(np.arange(both.shape[0]), np.diff(both.indptr))
         is_top = both.data == tops[np.searchsorted(at, row_of)]
         first = np.unique(row_of[is_top], return_index=True)[1]  # the first column at the top
-        column[part][row_of[is_top][first]] = both.indices[is_top][first]
-    return best, column
+        column[start + row_of[is_top][first]] = both.indices[is_top][first]
+    return total, best, column
 
 
 def _authors(papers: Sequence[Paper]) -> tuple[sp.csr_matrix, list[str]]:
