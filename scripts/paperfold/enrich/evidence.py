@@ -5,9 +5,10 @@
   "linear") across nearly every entry, so within that dump they relate nothing.
   `discount_listing_terms` zeroes, in the rows of a dump's papers, every term found in
   more than LISTING_SHARE of that dump's entries (dumps of LISTING_MIN entries or more).
-- Topics by specificity: a shared topic counts by how few papers hold it. A topic held
-  by a fifth of the corpus or more counts nothing; a child topic, held by fewer papers
-  than its parent, counts more. A pair scores its most specific shared topic.
+- Topics by specificity: a topic weighs by how few papers hold it. A topic held by a
+  fifth of the corpus or more weighs nothing; a child topic, held by fewer papers than
+  its parent, weighs more. A pair scores the weighted Jaccard overlap of the two papers'
+  topics, and its reason names the most specific topic they share.
 - Authors: names shown on both papers (case and spacing ignored). Most dumps show only
   a count, so this is rare and strong.
 - arXiv category: weighted like a topic (cs.LG, held by half a corpus, says nothing).

@@ -5,19 +5,21 @@ A pair's score (Blend, weights in DEFAULT_BLEND) adds up:
 1. Text: cosine of the TF-IDF rows of title + abstract (or, with backend="embeddings",
    of MiniLM sentence embeddings), after each dump's listing words are zeroed
    (evidence.discount_listing_terms: a search page's query words relate nothing).
-2. Shared topics, by how specific the most specific shared one is (evidence.py).
+2. Shared topics: their overlap, each topic weighted by how few papers hold it (evidence.py);
+   the reason names the most specific one.
 3. Shared authors, where the pages show names.
 4. A stated relation (Almanac's "Related events"), both ways, or two papers listed
    under the same headline.
-5. The same arXiv category, weighted like a topic (small).
+5. The same arXiv category, weighted like a topic (off: no gain measured).
 
 A pair below the floor (Blend.floor) is not shown: a paper with nothing close gets a
 short list, or none, never padding. The floor and weights were chosen on the judged
 sets in tests/data/ (tests/bench/bench_related_quality.py; BENCHMARKS.md).
 
-Stages, for callers that recompute part of the corpus: `Evidence.of` and the TF-IDF
-rows are fitted for all papers; `candidate_pairs` finds pairs; `score_pairs` scores any
-block of them; `_choose` and `_entries` keep the top k with reasons.
+Stages, for callers that recompute part of the corpus: `fit` computes the features of
+all papers (TF-IDF rows, listing words discounted; `evidence.Evidence`); `candidate_pairs`
+finds pairs; `score_pairs` scores any block of them; `_choose` and `_entries` keep the top
+k of each paper with reasons.
 
 Candidates come from similarity.py (exact up to EXACT_LIMIT papers, SVD +
 kNN above), plus stated, co-listed and shared-author pairs; only candidates are
@@ -60,7 +62,7 @@ class Blend:
 
     listing_terms: bool = True  # zero each dump's listing words (evidence.discount_listing_terms)
     phrases: float = 1.0  # two-word terms weigh this many times their TF-IDF ("scaling laws")
-    topics: float = 0.1  # x specificity of the most specific shared topic
+    topics: float = 0.1  # x topic overlap, each topic weighted by its specificity (evidence.py)
     topic_jaccard: bool = False  # the old measure: Jaccard overlap of all tags, however broad
     authors: float = 0.15  # x number of shared authors (at most 2 counted)
     category: float = 0.0  # x specificity of a shared arXiv category: no gain measured
@@ -73,8 +75,9 @@ class Blend:
     # x share of text neighbours the two have in common (reorders only): +0.02 precision on
     # the seeds, -0.01 on the graphs set, and seconds at 100k papers; off.
     neighbours: float = 0.0
-    # Pairs whose evidence (everything but shared neighbours) is below this are not shown. Of
-    # the judged pairs scoring under 0.10, about one in seven was related (BENCHMARKS.md).
+    # Pairs whose evidence (the score but shared neighbours and LSA, which only reorder) is
+    # below this are not shown. Of the judged pairs scoring under 0.10, 7% were related;
+    # from 0.10 to 0.12, 14% (bench_related_quality.py --bands, BENCHMARKS.md).
     floor: float = 0.10
 
 
@@ -190,7 +193,7 @@ def score_pairs(papers, features: Features, rows: np.ndarray, cols: np.ndarray, 
     score = score + blend.authors * np.minimum(np.diff(authors.indptr), 2)
     if blend.category:
         score = score + blend.category * features.evidence.category_scores(rows, cols)
-    evidence = score  # what the floor reads: shared neighbours only reorder, they prove nothing alone
+    evidence = score  # what the floor reads: shared neighbours and LSA only reorder, they prove nothing alone
     if blend.neighbours and neighbours is not None:
         shared = np.asarray(neighbours[rows].multiply(neighbours[cols]).sum(axis=1)).ravel()
         score = score + blend.neighbours * shared / max(1, neighbours.getnnz(axis=1).max())
