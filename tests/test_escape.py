@@ -3,7 +3,7 @@
 import markdown
 import pytest
 
-from paperfold.site.escape import MARKDOWN_SYNTAX, attr, md, safe_url
+from paperfold.site.escape import MARKDOWN_SYNTAX, attr, md, md_linking_arxiv, safe_url
 
 
 def render(text: str) -> str:
@@ -66,3 +66,26 @@ def test_attr_and_urls():
     assert safe_url("data:text/html,x") is None
     assert safe_url("https://github.com/a/b") == "https://github.com/a/b"
     assert safe_url('https://x.org/"onmouseover=') is None
+
+
+def render_linked(text: str, pages: dict) -> str:
+    engine = markdown.Markdown(extensions=["pymdownx.arithmatex"],
+                               extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    return engine.convert(md_linking_arxiv(text, lambda arxiv_id: pages.get(arxiv_id)))
+
+
+def test_arxiv_ids_in_an_abstract_link_to_the_paper_page_or_to_arxiv():
+    text = ("We study X (introduced in (arXiv:2011.06063) as a <b>generalization</b>) and "
+            "arXiv:2604.12345v2; $x_{arXiv:1}$ is math and https://arxiv.org/abs/2604.12345 a URL.")
+    import html as htmllib
+    html = htmllib.unescape(render_linked(text, {"2604.12345": "grok-linear-abc123.md"}))
+    assert '<a href="https://arxiv.org/abs/2011.06063">arXiv:2011.06063</a>' in html
+    assert '<a href="grok-linear-abc123.md">arXiv:2604.12345v2</a>' in html
+    assert html.count("<a ") == 2  # not inside math, not the bare URL
+    assert "generalization</b>" in html  # as text: the engine saw character references
+    assert "<b>" not in render_linked(text, {})
+
+
+def test_text_without_ids_is_escaped_as_md_does():
+    for text in ("plain text", "<script>x</script> [a](b)", "arxiv is a word here", None):
+        assert md_linking_arxiv(text, lambda arxiv_id: None) == md(text)

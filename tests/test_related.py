@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from paperfold.enrich import related
 from paperfold.enrich import similarity
 from paperfold.model import Paper
-from paperfold.enrich.related import STATED_REASON, paper_text, relate
+from paperfold.enrich.related import COLISTED_REASON, DEFAULT_BLEND, STATED_REASON, Blend, paper_text, relate
 
 
 def paper(id: str, title: str | None = None, abstract: str | None = None, **fields) -> Paper:
@@ -67,18 +68,45 @@ def test_never_related_to_its_alias_or_a_paper_with_its_id():
             assert "grok-logistic" not in [r.id for r in p.related]
 
 
-def test_stated_relations_appear_first_with_their_reason_in_both_directions():
+PINNED = Blend(pin_stated=True)  # the first version's rule, kept as an option
+
+
+def test_stated_relations_appear_first_with_their_reason_in_both_directions_when_pinned():
     lonely = paper("almanac-x", "Gradient noise scale predicts batch size", "Batch parallelism of training.",
                    stated_related=("lion",))
-    out = relate(CORPUS + (lonely,), k=2)
+    out = relate(CORPUS + (lonely,), k=2, blend=PINNED)
     for id, other in (("almanac-x", "lion"), ("lion", "almanac-x")):
         first = by_id(out)[id].related[0]
         assert first.id == other and STATED_REASON in first.reason
 
 
-def test_stated_relations_are_all_shown_even_past_k():
+def test_a_stated_relation_alone_does_not_clear_the_floor():
+    lonely = paper("almanac-x", "Gradient noise scale predicts batch size", "Batch parallelism of training.",
+                   stated_related=("lion",))
+    out = relate(CORPUS + (lonely,), k=2)
+    assert DEFAULT_BLEND.stated < DEFAULT_BLEND.floor
+    assert "lion" not in related_ids(out, "almanac-x") and "almanac-x" not in related_ids(out, "lion")
+
+
+def test_a_stated_relation_lifts_a_similar_paper_and_says_so_both_ways():
+    stated = paper("scaling-3", "Scaling laws for pass@k inference", "Scaling laws of coverage at inference.",
+                   stated_related=("scaling-2",))
+    out = relate(CORPUS + (stated,), k=3)
+    for id, other in (("scaling-3", "scaling-2"), ("scaling-2", "scaling-3")):
+        entry = next(r for r in by_id(out)[id].related if r.id == other)
+        assert STATED_REASON in entry.reason
+
+
+def test_papers_listed_under_one_headline_are_co_listed():
+    headline = paper("headline", "Weekly digest", "Assorted.", stated_related=("scaling", "scaling-2"))
+    out = relate(CORPUS + (headline,), k=3)
+    entry = next(r for r in by_id(out)["scaling"].related if r.id == "scaling-2")
+    assert COLISTED_REASON in entry.reason and STATED_REASON not in entry.reason
+
+
+def test_stated_relations_are_all_shown_even_past_k_when_pinned():
     hub = paper("hub", "Headline", "Words.", stated_related=tuple(p.id for p in CORPUS))
-    out = relate(CORPUS + (hub,), k=2)
+    out = relate(CORPUS + (hub,), k=2, blend=PINNED)
     assert sorted(related_ids(out, "hub")) == sorted(p.id for p in CORPUS)
     assert all(len(p.related) <= 2 for p in out if p.id != "hub")
 
@@ -86,7 +114,7 @@ def test_stated_relations_are_all_shown_even_past_k():
 def test_stated_relation_through_an_alias_resolves_to_the_current_id():
     pointer = paper("almanac-y", "Unrelated headline", "Nothing in common here.", stated_related=("lion-v1",))
     moved = paper("lion", DETECTION.title, DETECTION.abstract, aliases=("lion-v1",))
-    out = relate((GROKKING, GROKKING_2, moved, pointer), k=3)
+    out = relate((GROKKING, GROKKING_2, moved, pointer), k=3, blend=PINNED)
     assert related_ids(out, "almanac-y") == ["lion"]
 
 
@@ -117,13 +145,29 @@ def test_a_phrase_is_named_rather_than_its_words():
     assert "scaling laws" in reason and "shared terms: scaling," not in reason
 
 
+FILLERS = tuple(paper(f"f{i}", f"Filler {w} topic", f"Filler text on {w} and more {w}.", tags=("t9",))
+                for i, w in enumerate("red green blue cyan teal plum gold jade ruby onyx".split()))
+
+
 def test_topics_name_their_titles_and_break_ties():
     a = paper("a", "Alpha beta gamma", "Alpha beta gamma delta.", tags=("t1", "t2"))
     b = paper("b", "Alpha beta gamma", "Alpha beta gamma delta.", tags=("t1",))
     c = paper("c", "Alpha beta gamma", "Alpha beta gamma delta.", tags=("t9",))
-    out = relate((a, b, c), k=2, topic_titles={"t1": "Grokking"})
+    out = relate((a, b, c) + FILLERS, k=2, topic_titles={"t1": "Grokking"})
     first = by_id(out)["a"].related[0]
     assert first.id == "b" and "both in: Grokking" in first.reason and " · " in first.reason
+
+
+def test_a_topic_most_papers_hold_is_not_a_reason_and_the_most_specific_is_named():
+    child = dict(topic_titles={"broad": "Machine learning", "child": "Grokking"})
+    a = paper("a", "Alpha beta gamma", "Alpha beta gamma delta.", tags=("broad", "child"))
+    b = paper("b", "Alpha beta gamma", "Alpha beta gamma delta.", tags=("broad", "child"))
+    fillers = tuple(replace(f, tags=("broad",)) for f in FILLERS)
+    out = relate((a, b) + fillers, k=2, **child)
+    reason = by_id(out)["a"].related[0].reason
+    assert "both in: Grokking" in reason and "Machine learning" not in reason
+    fillers_only = by_id(out)["f0"].related
+    assert all("both in" not in r.reason for r in fillers_only)
 
 
 def test_same_input_gives_the_same_lists():

@@ -1,24 +1,37 @@
-"""Precision@5 of related papers against hand judgements on the sample corpus.
+"""Quality of related papers against hand judgements: precision@5 and anchor recall@8.
 
-    .venv/bin/python tests/bench/bench_related_quality.py [--seeds seeds] [--details]
+    .venv/bin/python tests/bench/bench_related_quality.py [--details SET] [--embeddings]
 
-Papers come from the real pipeline (paperfold.build.load_papers), tagged with
-the topic vocabulary (topics.yml) when it exists. Judgements are in
-tests/data/related_judgements.yml. Precision@5 for one query is the number of
-wanted papers among its first 5 related / min(5, number wanted); the table
-shows the mean over queries. Rows:
+Three judged sets (tests/data/README.md says how each was made):
 
-- tfidf: text only (stated relations and topics ignored)
-- blend: text + shared topics + stated relations, as the site uses it
-- embeddings, embeddings blend: the same with MiniLM, when the extra is installed
+- seeds: the 101 sample papers (seeds/), blind judgements in related_blind_seeds.yml;
+- speech, graphs: independent dumps in tests/data/related_sets/, each read on its own.
+
+Papers come from the real pipeline (paperfold.build.load_papers), tagged with the topic
+vocabulary (topics.yml). Metrics:
+
+- p@5: over papers in a subject group of 3 or more papers; a paper's relevant papers
+  are the other members of every group it is in; hits in its first 5 related papers /
+  min(5, number relevant). A list cut short by the similarity floor scores less.
+- r@8: over anchors; wanted papers among its first 8 related / number wanted.
+- <3: papers shown fewer than 3 related papers; outl.: mean related shown to the
+  papers judged to have nothing close (seeds only).
+- --bands: of the pairs shown with no floor, the share judged related, by score band
+  (how the floor was chosen).
+
+Rows: text-only TF-IDF (the old vectoriser, no topics, no stated relations, no floor),
+the shipped default, and each alternative (one blend setting changed from the default).
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from dataclasses import replace
 from pathlib import Path
+from statistics import mean
 
 import yaml
 
@@ -26,88 +39,172 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from paperfold.build import load_papers  # noqa: E402
+from paperfold.enrich import related as related_stage  # noqa: E402
 from paperfold.model import Paper  # noqa: E402
-from paperfold.enrich.related import relate  # noqa: E402
 
-JUDGEMENTS = ROOT / "tests" / "data" / "related_judgements.yml"
-AT = 5
+DATA = ROOT / "tests" / "data"
+SETS = {
+    "seeds": (ROOT / "seeds", DATA / "related_blind_seeds.yml"),
+    "speech": (DATA / "related_sets" / "speech.txt", DATA / "related_sets" / "speech.yml"),
+    "graphs": (DATA / "related_sets" / "graphs.txt", DATA / "related_sets" / "graphs.yml"),
+}
+AT_PRECISION, AT_RECALL, MIN_GROUP = 5, 8, 3
 
 
-def find(papers: tuple[Paper, ...], text: str) -> Paper:
-    """The one paper whose title, or else abstract, contains `text`."""
-    hits = [p for p in papers if text in (p.title or "")] or [p for p in papers if text in (p.abstract or "")]
+def squash(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def find(papers: tuple[Paper, ...], name: str, source: Path) -> str:
+    """The id of the one paper whose title is `name`, or whose abstract starts it."""
+    hits = [p for p in papers if p.title == name] or [
+        p for p in papers if not p.title and squash(p.abstract).startswith(name)]
     if len(hits) != 1:
-        raise SystemExit(f"{JUDGEMENTS.name}: {text!r} matches {len(hits)} papers, expected exactly 1")
-    return hits[0]
+        raise SystemExit(f"{source.name}: {name!r} matches {len(hits)} papers, expected exactly 1")
+    return hits[0].id
 
 
-def tagged(papers: tuple[Paper, ...]) -> tuple[tuple[Paper, ...], dict[str, str]]:
-    """Papers with topics from topics.yml, and topic id -> title; untouched if there is none."""
-    vocabulary_file = ROOT / "topics.yml"
-    if not vocabulary_file.exists():
-        return papers, {}
+def load(dump: Path) -> tuple[Paper, ...]:
+    """The papers of a seeds folder, or of one dump file read on its own."""
+    if dump.is_dir():
+        return load_papers(dump)
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copy(dump, folder)
+        return load_papers(Path(folder))
+
+
+def tagged(papers: tuple[Paper, ...]) -> tuple[tuple[Paper, ...], dict[str, str], object]:
+    """Papers with topics from topics.yml, topic id -> title, and the vocabulary."""
     from paperfold.enrich.topics import assign_topics
     from paperfold.enrich.vocabulary import load_vocabulary
 
-    vocabulary, _ = load_vocabulary(vocabulary_file, "topics.yml")
+    vocabulary, _ = load_vocabulary(ROOT / "topics.yml", "topics.yml")
     papers, _ = assign_topics(papers, vocabulary)
-    return papers, {t.id: t.title for t in vocabulary.topics}
+    return papers, {t.id: t.title for t in vocabulary.topics}, vocabulary
+
+
+class Judged:
+    """A judgement file resolved to paper ids."""
+
+    def __init__(self, papers: tuple[Paper, ...], path: Path):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        self.groups = [{find(papers, n, path) for n in g["papers"]} for g in data["groups"]]
+        self.anchors = {find(papers, a["paper"], path): {find(papers, n, path) for n in a["wanted"]}
+                        for a in data["anchors"]}
+        self.outliers = [find(papers, n, path) for n in data.get("outliers") or []]
+        scored = {i for g in self.groups if len(g) >= MIN_GROUP for i in g}
+        self.relevant = {i: set().union(*(g for g in self.groups if i in g)) - {i} for i in scored}
+
+    def scores(self, related: tuple[Paper, ...]) -> dict[str, float]:
+        lists = {p.id: [r.id for r in p.related] for p in related}
+        precision = [len(set(lists[i][:AT_PRECISION]) & rel) / min(AT_PRECISION, len(rel))
+                     for i, rel in self.relevant.items()]
+        recall = [len(set(lists[a][:AT_RECALL]) & wanted) / len(wanted) for a, wanted in self.anchors.items()]
+        return {
+            "p@5": mean(precision), "r@8": mean(recall),
+            "<3": sum(len(v) < 3 for v in lists.values()),
+            "outl.": mean(len(lists[i]) for i in self.outliers) if self.outliers else float("nan"),
+        }
+
+    def details(self, related: tuple[Paper, ...], labels: dict[str, str]) -> None:
+        by_id = {p.id: p for p in related}
+        for anchor, wanted in self.anchors.items():
+            print(f"\n{labels[anchor][:70]}")
+            for r in by_id[anchor].related[:AT_RECALL]:
+                print(f"   {'+' if r.id in wanted else ' '} {r.score:.3f} {labels[r.id][:55]:55}  {r.reason[:70]}")
+
+
+BANDS = (0.0, 0.06, 0.08, 0.10, 0.12, 0.15, 0.20, 9.0)
+
+
+def related_share_by_band(loaded: dict, blend) -> None:
+    """How the floor was chosen: of the pairs each set's lists show with no floor, the share a
+    judge put in one subject group, by score band."""
+    print("\n| score band | " + " | ".join(f"{n}: related / shown" for n in loaded) + " |")
+    print("|---|" + "---|" * len(loaded))
+    shown = {}
+    for name, (papers, titles, judged) in loaded.items():
+        mates = {i: set().union(*(g for g in judged.groups if i in g)) - {i} for g in judged.groups for i in g}
+        related = related_stage.relate(papers, k=8, topic_titles=titles, blend=replace(blend, floor=0.0))
+        shown[name] = [(r.score, r.id in mates.get(p.id, set())) for p in related for r in p.related]
+    for low, high in zip(BANDS, BANDS[1:]):
+        cells = []
+        for name in loaded:
+            hits = [ok for score, ok in shown[name] if low <= score < high]
+            cells.append(f"{sum(hits)} / {len(hits)}" if hits else "-")
+        print(f"| {low:.2f} to {high:.2f} | " + " | ".join(cells) + " |")
 
 
 def text_only(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
-    return tuple(replace(p, stated_related=(), tags=()) for p in papers)
+    return tuple(replace(p, stated_related=(), tags=(), authors=(), category=None) for p in papers)
 
 
-def precision(related: tuple[Paper, ...], judgements: list[dict], details: bool) -> list[float]:
-    """Precision@AT of each judged query, in the file's order."""
-    by_id = {p.id: p for p in related}
-    scores = []
-    for entry in judgements:
-        query = find(related, entry["query"])
-        wanted = {find(related, w).id for w in entry.get("wanted", []) + entry.get("stated", [])}
-        top = [r.id for r in by_id[query.id].related[:AT]]
-        scores.append(sum(i in wanted for i in top) / min(AT, len(wanted)))
-        if details:
-            print(f"  {scores[-1]:.2f}  {query.label[:60]}")
-            for r in by_id[query.id].related[:AT]:
-                print(f"        {'+' if r.id in wanted else ' '} {by_id[r.id].label[:50]:50}  {r.reason}")
-    return scores
+def parse_blend(text: str) -> dict:
+    """"floor=0.1,lsa=0.3" -> {"floor": 0.1, "lsa": 0.3}"""
+    changes = {}
+    for part in filter(None, text.split(",")):
+        name, value = part.split("=")
+        changes[name.strip()] = value.strip() == "True" if value.strip() in ("True", "False") else float(value)
+    return changes
 
 
-def mean(values: list[float]) -> str:
-    return f"{sum(values) / len(values):.2f}" if values else "-"
+def variants(embeddings: bool, tries: list[str]):
+    """(name, blend, backend): the baseline, the default, the alternatives, any --try."""
+    default = related_stage.DEFAULT_BLEND
+    yield "text-only TF-IDF", related_stage.TEXT_ONLY, "tfidf"
+    yield "shipped default", default, "tfidf"
+    for name, change in related_stage.ALTERNATIVES.items():
+        yield name, replace(default, **change), "tfidf"
+    for text in tries:
+        yield f"try {text}", replace(default, **parse_blend(text)), "tfidf"
+    if embeddings:
+        yield "MiniLM embeddings, text only", related_stage.TEXT_ONLY, "embeddings"
+        yield "MiniLM embeddings + default blend", default, "embeddings"
 
 
-def runs(papers, topic_titles, cache_dir):
-    yield "tfidf", lambda: relate(text_only(papers), k=8)
-    yield "blend (tfidf + topics + stated)", lambda: relate(papers, k=8, topic_titles=topic_titles)
-    yield "embeddings", lambda: relate(text_only(papers), k=8, backend="embeddings", cache_dir=cache_dir)
-    yield "blend (embeddings + topics + stated)", lambda: relate(
-        papers, k=8, backend="embeddings", cache_dir=cache_dir, topic_titles=topic_titles)
+def run(papers, topic_titles, blend, backend, cache):
+    source = text_only(papers) if blend is related_stage.TEXT_ONLY else papers
+    return related_stage.relate(source, k=8, topic_titles=topic_titles, blend=blend, backend=backend,
+                                cache_dir=cache)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    parser.add_argument("--details", choices=sorted(SETS), help="print each anchor's list for one set")
+    parser.add_argument("--variant", default="shipped default", help="the row --details shows")
+    parser.add_argument("--embeddings", action="store_true", help="also rows with MiniLM (optional extra)")
+    parser.add_argument("--try", dest="tries", action="append", default=[],
+                        help='another blend, as changes to the default: "floor=0.1,lsa=0.3"')
+    parser.add_argument("--bands", action="store_true", help="also: judged-related share by score band")
+    parser.add_argument("--only-tries", action="store_true", help="skip the alternatives")
     parser.add_argument("--cache", type=Path, default=ROOT / ".paperfold-cache" / "related")
-    parser.add_argument("--details", action="store_true", help="print each query's top 5 with reasons")
     args = parser.parse_args()
-    judgements = yaml.safe_load(JUDGEMENTS.read_text(encoding="utf-8"))
-    papers, topic_titles = tagged(load_papers(args.seeds))
-    print(f"{len(papers)} papers, {len(judgements)} judged queries, precision@{AT}\n")
-    unstated = [i for i, entry in enumerate(judgements) if not entry.get("stated")]
-    print(f"| backend | precision@{AT}, all {len(judgements)} | the {len(unstated)} without stated relations |")
-    print("|---|---|---|")
-    for name, run in runs(papers, topic_titles, args.cache):
-        try:
-            related = run()
-        except Exception as error:  # the embeddings extra is optional
-            print(f"| {name} | not run: {str(error).splitlines()[0][:90]} | |")
+    loaded = {}
+    for name, (dump, judgements) in SETS.items():
+        papers, titles, _ = tagged(load(dump))
+        loaded[name] = (papers, titles, Judged(papers, judgements))
+    header = " | ".join(f"{n} p@5 | {n} r@8 | {n} <3" for n in SETS)
+    print(f"| variant | {header} | seeds outl. |")
+    print("|---|" + "---|" * (3 * len(SETS) + 1))
+    for name, blend, backend in variants(args.embeddings, args.tries):
+        if args.only_tries and not name.startswith(("try", "text-only", "shipped")):
             continue
-        if args.details:
-            print(name)
-        scores = precision(related, judgements, args.details)
-        print(f"| {name} | {mean(scores)} | {mean([scores[i] for i in unstated])} |")
+        cells, outliers = [], ""
+        for set_name, (papers, titles, judged) in loaded.items():
+            try:
+                related = run(papers, titles, blend, backend, args.cache)
+            except Exception as error:  # the embeddings extra is optional
+                cells = [f"not run: {str(error).splitlines()[0][:60]}"]
+                break
+            s = judged.scores(related)
+            cells += [f"{s['p@5']:.2f}", f"{s['r@8']:.2f}", str(s["<3"])]
+            if set_name == "seeds":
+                outliers = f"{s['outl.']:.1f}"
+            if args.details == set_name and name == args.variant:
+                judged.details(related, {p.id: p.label for p in papers})
+        print(f"| {name} | " + " | ".join(cells) + f" | {outliers} |")
+    if args.bands:
+        related_share_by_band(loaded, related_stage.DEFAULT_BLEND)
 
 
 if __name__ == "__main__":

@@ -1,46 +1,110 @@
 """Related papers: the top k for every paper, each with a reason a reader understands.
 
-Evidence, strongest first:
+A pair's score (Blend, weights in DEFAULT_BLEND) adds up:
 
-1. Stated relations (Paper.stated_related, e.g. Almanac's "Related events"):
-   treated as symmetric and always shown, ahead of everything else, even
-   when there are more than k of them.
-2. Text similarity: cosine of TF-IDF rows of title + abstract (or, with
-   backend="embeddings", of MiniLM sentence embeddings).
-3. Shared topics: TOPIC_WEIGHT x Jaccard overlap of Paper.tags, a tie-breaker
-   among papers of similar text, never a reason to relate unrelated text.
+1. Text: cosine of the TF-IDF rows of title + abstract (or, with backend="embeddings",
+   of MiniLM sentence embeddings), after each dump's listing words are zeroed
+   (evidence.discount_listing_terms: a search page's query words relate nothing).
+2. Shared topics: their overlap, each topic weighted by how few papers hold it (evidence.py);
+   the reason names the most specific one.
+3. Shared authors, where the pages show names.
+4. A stated relation (Almanac's "Related events"), both ways, or two papers listed
+   under the same headline.
+5. The same arXiv category, weighted like a topic (off: no gain measured).
+
+A pair below the floor (Blend.floor) is not shown: a paper with nothing close gets a
+short list, or none, never padding. The floor and weights were chosen on the judged
+sets in tests/data/ (tests/bench/bench_related_quality.py; BENCHMARKS.md).
+
+Stages, for callers that recompute part of the corpus: `fit` computes the features of
+all papers (TF-IDF rows, listing words discounted; `evidence.Evidence`); `candidate_pairs`
+finds pairs; `score_pairs` scores any block of them; `_choose` and `_entries` keep the top
+k of each paper with reasons.
 
 Candidates come from similarity.py (exact up to EXACT_LIMIT papers, SVD +
-kNN above), plus the stated pairs; only candidates are scored, so the cost
-per paper does not grow with the corpus beyond the neighbour search itself.
-A paper is never related to itself, to a paper with the same id, or to a
-paper that one of the two lists among its aliases (an unmerged duplicate).
+kNN above), plus stated, co-listed and shared-author pairs; only candidates are
+scored, so the cost per paper does not grow with the corpus beyond the neighbour
+search itself. A paper is never related to itself, to a paper with the same id, or
+to a paper that one of the two lists among its aliases (an unmerged duplicate).
 Ties are broken by id, so the same input always gives the same lists.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
 from paperfold.enrich import similarity
+from paperfold.enrich.evidence import Evidence, author_key, discount_listing_terms
 from paperfold.ingest.readers import KINDS
 from paperfold.model import Paper, Related
 
-TOPIC_WEIGHT = 0.1
 CANDIDATES_PER_RELATED = 3  # text candidates scored per related slot
 REASON_TERMS = 3
 SEPARATOR = " · "
 # The reason for papers a source lists together when no source's KIND names one; the
 # kinds that state relations do (Almanac: "listed together on Almanac").
 STATED_REASON = "listed together in a source"
+COLISTED_REASON = "listed under the same headline"  # both in one paper's stated relations
 MEANING_REASON = "similar in meaning"  # embeddings agree though no term stands out
 BACKENDS = ("tfidf", "embeddings")
+
+
+@dataclass(frozen=True)
+class Blend:
+    """How a pair's evidence adds up to its score, and the floor below which it is not shown."""
+
+    listing_terms: bool = True  # zero each dump's listing words (evidence.discount_listing_terms)
+    phrases: float = 1.0  # two-word terms weigh this many times their TF-IDF ("scaling laws")
+    topics: float = 0.1  # x topic overlap, each topic weighted by its specificity (evidence.py)
+    topic_jaccard: bool = False  # the old measure: Jaccard overlap of all tags, however broad
+    authors: float = 0.15  # x number of shared authors (at most 2 counted)
+    category: float = 0.0  # x specificity of a shared arXiv category: no gain measured
+    # Almanac's "Related events" are its own recommendations, often loose: a small bonus,
+    # not a pin (pinned, they filled the headline's list with papers no judge picked).
+    stated: float = 0.05  # a stated relation
+    colisted: float = 0.05  # listed under the same headline
+    pin_stated: bool = False  # the old rule: stated relations first, all of them, even past k
+    lsa: float = 0.0  # x cosine of SVD-reduced TF-IDF rows (latent semantic analysis): no gain measured
+    # x share of text neighbours the two have in common (reorders only): +0.02 precision on
+    # the seeds, -0.01 on the graphs set, and seconds at 100k papers; off.
+    neighbours: float = 0.0
+    # Pairs whose evidence (the score but shared neighbours and LSA, which only reorder) is
+    # below this are not shown. Of the judged pairs scoring under 0.10, 7% were related;
+    # from 0.10 to 0.12, 14% (bench_related_quality.py --bands, BENCHMARKS.md).
+    floor: float = 0.10
+
+
+DEFAULT_BLEND = Blend()
+# Text alone, as the first version had it: the bench's baseline.
+TEXT_ONLY = Blend(listing_terms=False, topics=0.0, authors=0.0, stated=0.0, colisted=0.0, neighbours=0.0, floor=0.0)
+# The shipped blend before the judged sets (issue 13), and one change at a time from the default.
+ALTERNATIVES = {
+    "before: text + Jaccard topics + pinned stated": dict(
+        listing_terms=False, topic_jaccard=True, authors=0.0, stated=0.0, colisted=0.0, pin_stated=True,
+        neighbours=0.0, floor=0.0),
+    "no listing-word discount": dict(listing_terms=False),
+    "phrases x2": dict(phrases=2.0),
+    "topics by Jaccard overlap": dict(topic_jaccard=True),
+    "no topics": dict(topics=0.0),
+    "topics x0.2": dict(topics=0.2),
+    "no authors": dict(authors=0.0),
+    "arXiv category x0.05": dict(category=0.05),
+    "stated x0.3, co-listed x0.1": dict(stated=0.3, colisted=0.1),
+    "stated pinned first": dict(pin_stated=True),
+    "no stated, no co-listed": dict(stated=0.0, colisted=0.0),
+    "LSA x0.3": dict(lsa=0.3),
+    "shared neighbours x0.1": dict(neighbours=0.1),
+    "no floor": dict(floor=0.0),
+    "floor 0.08": dict(floor=0.08),
+    "floor 0.12": dict(floor=0.12),
+}
 
 
 TfIdf = tuple[sp.csr_matrix, np.ndarray]  # L2-normalised rows, and the term of each column
@@ -58,10 +122,11 @@ def relate(
     cache_dir: Path | None = None,
     topic_titles: Mapping[str, str] | None = None,
     tfidf: TfIdf | None = None,
+    blend: Blend = DEFAULT_BLEND,
 ) -> tuple[Paper, ...]:
-    """Return the papers with `related` filled, best first: k entries at most, unless a
-    paper has more than k stated relations, which are all kept. `tfidf`: the papers'
-    text_tfidf, when the caller has it already (the Map uses it too)."""
+    """Return the papers with `related` filled, best first: k entries at most (with
+    blend.pin_stated, every stated relation is kept even past k), none below blend.floor.
+    `tfidf`: the papers' text_tfidf, when the caller has it already (the Map uses it too)."""
     if backend not in BACKENDS:
         raise ValueError(f"unknown related-papers backend {backend!r}; expected one of {BACKENDS}")
     papers = tuple(papers)
@@ -73,7 +138,8 @@ def relate(
     # search gave slightly different lists than with one, so a page changed with the
     # machine; one is as fast here, and does not spin for a core another process holds.
     with threadpool_limits(limits=1):
-        return _related(papers, tfidf or similarity.tfidf(texts), vectors, k, topic_titles)
+        features = fit(papers, tfidf or similarity.tfidf(texts), vectors, blend)
+        return _related(papers, features, k, topic_titles, blend)
 
 
 def text_tfidf(papers: Sequence[Paper]) -> TfIdf:
@@ -81,51 +147,102 @@ def text_tfidf(papers: Sequence[Paper]) -> TfIdf:
     return similarity.tfidf([paper_text(p) for p in papers])
 
 
-def _related(papers: tuple[Paper, ...], tfidf: TfIdf, vectors: np.ndarray | None,
-             k: int, topic_titles: Mapping[str, str] | None) -> tuple[Paper, ...]:
-    rows, cols = text_candidates(tfidf[0], vectors, k * CANDIDATES_PER_RELATED)
-    related = related_lists(papers, tfidf, vectors, rows, cols, k, topic_titles)
+@dataclass(frozen=True)
+class Features:
+    """Everything fitted once over all papers; scoring any block of pairs reads only this."""
+
+    matrix: sp.csr_matrix  # TF-IDF rows, listing words zeroed (per the blend)
+    terms: np.ndarray
+    vectors: np.ndarray | None  # embeddings, when that backend is used
+    reduced: np.ndarray | None  # LSA rows, when the blend weighs them
+    evidence: Evidence
+    stated: np.ndarray  # sorted keys row * n + col of stated relations, both ways
+
+
+def fit(papers: tuple[Paper, ...], tfidf: TfIdf, vectors: np.ndarray | None, blend: Blend) -> Features:
+    """The features of every paper: TF-IDF rows (listing words discounted), evidence."""
+    matrix, terms = tfidf
+    if blend.listing_terms:
+        matrix = discount_listing_terms(matrix, papers)
+    if blend.phrases != 1.0 and len(terms):
+        weights = np.where(np.char.find(terms.astype(str), " ") >= 0, blend.phrases, 1.0).astype(np.float32)
+        matrix = normalize(matrix @ sp.diags(weights)).astype(np.float32).tocsr()
+    reduced = similarity.reduce(matrix) if blend.lsa and matrix.shape[1] > 2 and len(papers) > 2 else None
+    index = _index_by_id(papers)
+    return Features(matrix, terms, vectors, reduced, Evidence.of(papers, index), _stated_keys(papers, index))
+
+
+def score_pairs(papers, features: Features, rows: np.ndarray, cols: np.ndarray, blend: Blend,
+                neighbours: sp.csr_matrix | None = None) -> dict[str, np.ndarray]:
+    """Each pair's score and the parts a reason is made of, for any block of (row, col) pairs.
+    `neighbours`: papers x papers, 1 for each paper's text candidates (for blend.neighbours)."""
+    n = len(papers)
+    if features.vectors is None:
+        text = similarity.pair_scores(features.matrix, rows, cols)
+    else:
+        text = np.einsum("ij,ij->i", features.vectors[rows], features.vectors[cols])
+    stated = _member(rows * n + cols, features.stated)
+    colisted = _member(rows * n + cols, features.evidence.colisted) & ~stated
+    topic, topic_column = features.evidence.topic_scores(rows, cols)
+    if blend.topic_jaccard:
+        topic = _jaccard(papers, rows, cols)
+    authors = features.evidence.shared_authors(rows, cols)
+    score = text + blend.topics * topic + blend.stated * stated + blend.colisted * colisted
+    score = score + blend.authors * np.minimum(np.diff(authors.indptr), 2)
+    if blend.category:
+        score = score + blend.category * features.evidence.category_scores(rows, cols)
+    evidence = score  # what the floor reads: shared neighbours and LSA only reorder, they prove nothing alone
+    if blend.neighbours and neighbours is not None:
+        shared = np.asarray(neighbours[rows].multiply(neighbours[cols]).sum(axis=1)).ravel()
+        score = score + blend.neighbours * shared / max(1, neighbours.getnnz(axis=1).max())
+    if features.reduced is not None:
+        score = score + blend.lsa * np.einsum("ij,ij->i", features.reduced[rows], features.reduced[cols])
+    return dict(score=score.astype(np.float32), evidence=evidence, text=text, stated=stated, colisted=colisted,
+                topic=topic, topic_column=topic_column, authors=authors)
+
+
+def _related(papers: tuple[Paper, ...], features: Features, k: int, topic_titles: Mapping[str, str] | None,
+             blend: Blend) -> tuple[Paper, ...]:
+    rows, cols = text_candidates(features.matrix, features.vectors, k * CANDIDATES_PER_RELATED)
+    related = related_lists(papers, features, rows, cols, k, topic_titles, blend)
     return tuple(replace(p, related=tuple(r)) for p, r in zip(papers, related))
 
 
-def text_candidates(matrix: sp.csr_matrix, vectors: np.ndarray | None, m: int) -> tuple[np.ndarray, np.ndarray]:
-    """(row, col) pairs: each paper's m nearest by text (similarity.py), before any is scored."""
-    if vectors is not None:
-        exact = len(vectors) <= similarity.EXACT_LIMIT
-        return (similarity.dense_candidates if exact else similarity.blocked_candidates)(vectors, m)
-    if matrix.shape[1]:
-        return similarity.candidates(matrix, m)
-    return np.empty(0, np.int64), np.empty(0, np.int64)
-
-
-def related_lists(papers: Sequence[Paper], tfidf: TfIdf, vectors: np.ndarray | None, rows: np.ndarray,
-                  cols: np.ndarray, k: int, topic_titles: Mapping[str, str] | None,
+def related_lists(papers: Sequence[Paper], features: Features, rows: np.ndarray, cols: np.ndarray, k: int,
+                  topic_titles: Mapping[str, str] | None, blend: Blend = DEFAULT_BLEND,
                   only: np.ndarray | None = None) -> list[list[Related]]:
     """Each paper's related entries, best first, from its text candidates (rows, cols) and
-    its stated relations; with `only` (sorted row numbers), those rows' lists alone, the
-    others left empty (related_update.py recomputes a block of papers this way)."""
-    matrix, terms = tfidf
-    stated_keys = _stated_keys(papers)
-    rows, cols = _pairs(papers, rows, cols, stated_keys, only)
-    if vectors is None:
-        text_scores = similarity.pair_scores(matrix, rows, cols)
-    else:
-        text_scores = np.einsum("ij,ij->i", vectors[rows], vectors[cols])
-    stated = _member(rows * len(papers) + cols, stated_keys)
-    scores = text_scores + TOPIC_WEIGHT * _jaccard(papers, rows, cols)
-    chosen = _choose(papers, rows, cols, scores, stated, k, keep=stated | (text_scores > 0))
-    return _entries(papers, rows[chosen], cols[chosen], scores[chosen], stated[chosen], matrix, terms, topic_titles)
+    the pairs other evidence adds; with `only` (sorted row numbers), those rows' lists
+    alone, the others left empty (related_update.py recomputes a block of papers this way)."""
+    rows, cols = candidate_pairs(papers, features, rows, cols, only)
+    n = len(papers)
+    neighbours = None
+    if blend.neighbours:
+        neighbours = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(n, n))
+    parts = score_pairs(papers, features, rows, cols, blend, neighbours)
+    pinned = parts["stated"] if blend.pin_stated else np.zeros(len(rows), bool)
+    shown = (parts["evidence"] >= blend.floor) & (parts["evidence"] > 0)
+    chosen = _choose(papers, rows, cols, parts["score"], pinned, k, keep=pinned | shown)
+    return _entries(papers, rows[chosen], cols[chosen], {name: _take(v, chosen) for name, v in parts.items()},
+                    features, topic_titles or {})
 
 
-def _entries(papers, rows, cols, scores, stated, matrix, terms, topic_titles) -> list[list[Related]]:
+def _take(values, chosen: np.ndarray):
+    return values[chosen] if not sp.issparse(values) else values[chosen].tocsr()
+
+
+def _entries(papers, rows, cols, parts, features: Features, topic_titles) -> list[list[Related]]:
     """The chosen pairs (already in order) as each paper's Related entries, with reasons."""
-    by_terms = _term_reasons(similarity.pair_terms(matrix, rows, cols), terms)
-    by_topics = _topic_reasons(papers, rows, cols, topic_titles or {})
+    by_terms = _term_reasons(similarity.pair_terms(features.matrix, rows, cols), features.terms)
+    by_topics = _topic_reasons(parts["topic_column"], features.evidence.topic_names, topic_titles)
+    by_authors = _author_reasons(parts["authors"], features.evidence.author_names, [papers[r].authors for r in rows])
     related: list[list[Related]] = [[] for _ in papers]
-    pairs = zip(rows.tolist(), cols.tolist(), scores.tolist(), stated.tolist(), by_terms, by_topics)
-    for r, c, score, is_stated, terms_part, topics_part in pairs:
-        stated_part = _stated_reason(papers[r], papers[c]) if is_stated else ""
-        reason = SEPARATOR.join(filter(None, (stated_part, terms_part, topics_part)))
+    pairs = zip(rows.tolist(), cols.tolist(), parts["score"].tolist(), parts["stated"].tolist(),
+                parts["colisted"].tolist(), by_authors, by_terms, by_topics)
+    for r, c, score, is_stated, is_colisted, authors_part, terms_part, topics_part in pairs:
+        stated_part = (_stated_reason(papers[r], papers[c]) if is_stated
+                       else COLISTED_REASON if is_colisted else "")
+        reason = SEPARATOR.join(filter(None, (stated_part, authors_part, terms_part, topics_part)))
         related[r].append(Related(papers[c].id, round(score, 4), reason or MEANING_REASON))
     return related
 
@@ -142,12 +259,25 @@ def _embed(texts: list[str], cache_dir: Path | None) -> np.ndarray:
     return embeddings.embed(texts, cache_dir)
 
 
-def _pairs(papers, rows: np.ndarray, cols: np.ndarray, stated_keys: np.ndarray,
-           only: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-    """Unique (row, col) candidate pairs: text neighbours plus stated relations, none
-    forbidden; with `only`, those of its rows alone."""
+def text_candidates(matrix: sp.csr_matrix, vectors: np.ndarray | None, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, col) pairs: each paper's m nearest by text (similarity.py), before any is scored."""
+    if vectors is not None:
+        exact = len(vectors) <= similarity.EXACT_LIMIT
+        return (similarity.dense_candidates if exact else similarity.blocked_candidates)(vectors, m)
+    if matrix.shape[1]:
+        return similarity.candidates(matrix, m)
+    return np.empty(0, np.int64), np.empty(0, np.int64)
+
+
+def candidate_pairs(papers, features: Features, rows: np.ndarray, cols: np.ndarray,
+                    only: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Unique (row, col) candidate pairs: text neighbours (rows, cols), stated and co-listed
+    relations, and papers that show an author in common; none forbidden; with `only`,
+    those of its rows alone."""
     n = len(papers)
-    keys = np.sort(np.concatenate([rows * n + cols, stated_keys]))
+    author_rows, author_cols = features.evidence.author_pairs()
+    keys = np.sort(np.concatenate([rows * n + cols, features.stated, features.evidence.colisted,
+                                   author_rows * n + author_cols]))
     keys = keys[np.diff(keys, prepend=-1) != 0]  # unique
     keys = keys[~_member(keys, _forbidden_keys(papers))]
     if only is not None:
@@ -176,9 +306,8 @@ def _keys(pairs: set[tuple[int, int]], n: int) -> np.ndarray:
     return np.array(sorted(i * n + j for i, j in both), dtype=np.int64)
 
 
-def _stated_keys(papers: Sequence[Paper]) -> np.ndarray:
+def _stated_keys(papers: Sequence[Paper], index: dict[str, int]) -> np.ndarray:
     """Stated relations in both directions, ids resolved through aliases; unknown ids ignored."""
-    index = _index_by_id(papers)
     return _keys({(i, index[s]) for i, p in enumerate(papers) for s in p.stated_related if s in index}, len(papers))
 
 
@@ -194,7 +323,7 @@ def _forbidden_keys(papers: Sequence[Paper]) -> np.ndarray:
 
 
 def _jaccard(papers, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Jaccard overlap of the two papers' tags, 0 when either has none."""
+    """Jaccard overlap of the two papers' tags, 0 when either has none (the old topic measure)."""
     names = {t: j for j, t in enumerate(sorted({t for p in papers for t in p.tags}))}
     cells = [(i, names[t]) for i, p in enumerate(papers) for t in set(p.tags)]
     if not cells:
@@ -207,27 +336,37 @@ def _jaccard(papers, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     return np.divide(shared, union, out=np.zeros(len(rows), np.float32), where=union > 0).astype(np.float32)
 
 
-def _choose(papers, rows, cols, scores, stated, k: int, keep: np.ndarray) -> np.ndarray:
-    """Positions of the pairs shown, in order: per row, stated first, then by score, ties by id.
+def _choose(papers, rows, cols, scores, pinned, k: int, keep: np.ndarray) -> np.ndarray:
+    """Positions of the pairs shown, in order: per row, pinned first, then by score, ties by id.
 
-    At most k per row, except that every stated relation is shown even past k.
+    At most k per row, except that every pinned pair is shown even past k.
     """
     id_rank = np.argsort(np.argsort(np.array([p.id for p in papers], dtype=object)))
     rounded = np.round(scores.astype(np.float64), 6)  # float noise must not reorder ties
-    order = np.lexsort((id_rank[cols], -rounded, ~stated, rows))
+    order = np.lexsort((id_rank[cols], -rounded, ~pinned, rows))
     order = order[keep[order]]
     sorted_rows = rows[order]
     starts = np.searchsorted(sorted_rows, sorted_rows, side="left")
-    return order[(np.arange(len(order)) - starts < k) | stated[order]]
+    return order[(np.arange(len(order)) - starts < k) | pinned[order]]
 
 
-def _topic_reasons(papers, rows: np.ndarray, cols: np.ndarray, topic_titles: Mapping[str, str]) -> list[str]:
-    """Per pair, "both in: " and the topics the two share, in the first paper's order, or ""."""
+def _topic_reasons(columns: np.ndarray, names: list[str], topic_titles: Mapping[str, str]) -> list[str]:
+    """Per pair, "both in: " and the most specific topic the two share, or "" when every
+    shared topic is too broad to say anything (held by a fifth of the papers or more)."""
+    return ["both in: " + topic_titles.get(names[c], names[c]) if c >= 0 else "" for c in columns.tolist()]
+
+
+def _author_reasons(shared: sp.csr_matrix, names: list[str], listed: list[tuple[str, ...]]) -> list[str]:
+    """Per pair, "same author: X" or "same authors: X, Y" (at most 3, in the order the first
+    paper lists them), or ""."""
     reasons = []
-    for r, c in zip(rows.tolist(), cols.tolist()):
-        other = papers[c].tags
-        shared = [topic_titles.get(t, t) for t in papers[r].tags if t in other]
-        reasons.append("both in: " + ", ".join(shared) if shared else "")
+    for start, stop, order in zip(shared.indptr[:-1].tolist(), shared.indptr[1:].tolist(), listed):
+        if start == stop:
+            reasons.append("")
+            continue
+        rank = {author_key(a): i for i, a in reversed(list(enumerate(order)))}
+        who = sorted((names[j] for j in shared.indices[start:stop]), key=lambda a: rank.get(author_key(a), 0))[:3]
+        reasons.append(("same authors: " if len(who) > 1 else "same author: ") + ", ".join(who))
     return reasons
 
 

@@ -87,8 +87,9 @@ def relate(papers: Sequence[Paper], k: int = 8, backend: str = "tfidf", cache_di
 def _full(papers: tuple[Paper, ...], k: int, topic_titles, settings: tuple) -> State:
     """related.relate's computation (related._related), keeping what an update needs."""
     vectorizer, matrix, terms = similarity.fitted_tfidf([paper_text(p) for p in papers])
-    rows, cols = related.text_candidates(matrix, None, k * related.CANDIDATES_PER_RELATED)
-    lists = related.related_lists(papers, (matrix, terms), None, rows, cols, k, topic_titles)
+    features = related.fit(papers, (matrix, terms), None, related.DEFAULT_BLEND)
+    rows, cols = related.text_candidates(features.matrix, None, k * related.CANDIDATES_PER_RELATED)
+    lists = related.related_lists(papers, features, rows, cols, k, topic_titles)
     candidates, scores = _by_row(matrix, rows, cols, len(papers))
     return State(settings, vectorizer, terms, [p.id for p in papers], [paper_text(p) for p in papers],
                  [p.tags for p in papers], [_links(p) for p in papers], matrix, candidates, scores,
@@ -141,9 +142,10 @@ def _update(state: State, papers: tuple[Paper, ...], k: int, topic_titles) -> bo
     _add_fresh(matrix, fresh, search, candidates, scores)
     lists = [state.related[b] if b >= 0 else () for b in before.tolist()]
     if len(rescored):
-        fresh_lists = related.related_lists(papers, (matrix, state.terms), None,
-                                            np.repeat(np.arange(n), m)[candidates.ravel() >= 0],
-                                            candidates.ravel()[candidates.ravel() >= 0], k, topic_titles, only=rescored)
+        features = related.fit(papers, (matrix, state.terms), None, related.DEFAULT_BLEND)
+        fresh_lists = related.related_lists(papers, features, np.repeat(np.arange(n), m)[candidates.ravel() >= 0],
+                                            candidates.ravel()[candidates.ravel() >= 0], k, topic_titles,
+                                            only=rescored)
         for row in rescored.tolist():
             lists[row] = tuple(fresh_lists[row])
     state.ids, state.texts, state.matrix = [p.id for p in papers], texts, matrix

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Callable
+
+from paperfold.ingest.links import ARXIV_ID
 
 import yaml
 
@@ -35,6 +38,7 @@ MARKDOWN_SYNTAX = "\\`*_{}[]()<>#+-.!|&$~:=^"
 REPLACEMENTS = (("&", "&amp;"),) + tuple(
     (char, f"&#{ord(char)};") for char in "#" + MARKDOWN_SYNTAX.replace("&", "").replace("#", "")
 )
+ARXIV_PREFIX = re.compile(r"arxiv\s*:", re.IGNORECASE)  # "arXiv:2011.06063", not "arxiv.org/abs/…"
 MATH_HTML = {"<": r"\lt{}", ">": r"\gt{}", "&": r"\&"}
 
 
@@ -53,7 +57,11 @@ def md(text: object) -> str:
     """Markdown-safe form of `text`, one line, with inline math left for the math renderer."""
     if text is None:
         return ""
-    text = " ".join(str(text).split())
+    return _md_run(" ".join(str(text).split()))
+
+
+def _md_run(text: str) -> str:
+    """md() of text whose whitespace is already normalised (its edges are kept)."""
     parts, last = [], 0
     for match in INLINE_MATH.finditer(text):
         parts.append(_escape_plain(text[last:match.start()]))
@@ -61,6 +69,29 @@ def md(text: object) -> str:
         last = match.end()
     parts.append(_escape_plain(text[last:]))
     return "".join(parts)
+
+
+def md_linking_arxiv(text: object, href_in_site: Callable[[str], str | None]) -> str:
+    """`md(text)`, with each "arXiv:ID" it mentions outside math made a link: to the paper's
+    page when `href_in_site(id)` gives one, to arxiv.org otherwise. Only mentions with the
+    "arXiv:" prefix: an arxiv.org address is a URL, left as text like the others."""
+    if text is None:
+        return ""
+    text = " ".join(str(text).split())
+    if "arxiv" not in text.lower():  # most abstracts mention no id
+        return _md_run(text)
+    parts, last = [], 0
+    for match in ARXIV_ID.finditer(text):
+        if not ARXIV_PREFIX.match(match.group()) or _inside_math(text, match.start()):
+            continue
+        href = href_in_site(match["id"]) or f"https://arxiv.org/abs/{match['id']}"
+        parts += [_md_run(text[last:match.start()]), f"[{_escape_plain(match.group())}]({href})"]
+        last = match.end()
+    return "".join(parts) + _md_run(text[last:])
+
+
+def _inside_math(text: str, at: int) -> bool:
+    return any(m.start() <= at < m.end() for m in INLINE_MATH.finditer(text))
 
 
 def attr(text: object) -> str:

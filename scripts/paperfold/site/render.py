@@ -9,8 +9,8 @@ files, so a renderer other than MkDocs only needs other templates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Sequence
 
 import yaml
 from jinja2 import Environment
@@ -21,6 +21,7 @@ from paperfold.site.editlinks import page_links
 from paperfold.site.escape import attr, safe_url
 from paperfold.site.notes import note_html
 from paperfold.site.templating import make_env
+from paperfold.site import urls
 from paperfold.site.urls import paper_url
 from paperfold.ingest.links import is_code_link
 from paperfold.model import Paper, Problem, ReaderKind
@@ -108,6 +109,7 @@ def render_paper(env: Environment, paper: Paper, lookups: "SiteLookups", titles:
     body = env.get_template("paper.md.j2").render(
         paper=paper, links=paper_links(paper), sources=sources, bibtex=entry, fence=_fence_for(entry),
         contribute=contribute, note=note_html(paper.note) if paper.note else None,
+        arxiv_href=lookups.arxiv_href(paper.id),
     )
     meta = paper_meta(paper, contribute.get("edit_url"))
     if related := related_entries(paper, titles):
@@ -122,19 +124,28 @@ def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
 @dataclass(frozen=True)
 class SiteLookups:
     """What paper pages and the other pages need from the whole site, computed once per
-    build: every paper's BibTeX entry (keys unique across the site), and what to call
-    each kind of source (the readers' KINDS, which the site may not import)."""
+    build: every paper's BibTeX entry (keys unique across the site), what to call each
+    kind of source (the readers' KINDS, which the site may not import), and which arXiv
+    ids have a page (abstracts link them)."""
 
     site_url: str | None
     repo_url: str | None
     citations: Mapping[str, str]
     kind_labels: Mapping[str, str]  # RawRecord.kind -> "BibTeX file"
+    arxiv_pages: Mapping[str, str] = field(default_factory=dict)  # arXiv id -> paper id
 
     @classmethod
     def of(cls, papers: Sequence[Paper], site_url: str | None, repo_url: str | None,
            kinds: Mapping[str, ReaderKind]) -> "SiteLookups":
         labels = {name: kind.label for name, kind in kinds.items()}
-        return cls(site_url, repo_url, entry_texts(papers, site_url), labels)
+        arxiv_pages = {p.arxiv_id: p.id for p in sorted(papers, key=lambda p: p.id, reverse=True) if p.arxiv_id}
+        return cls(site_url, repo_url, entry_texts(papers, site_url), labels, arxiv_pages)
+
+    def arxiv_href(self, page_id: str) -> Callable[[str], str | None]:
+        """arXiv id -> link from paper `page_id`'s page to that paper's page, None if none."""
+        pages = self.arxiv_pages
+        return lambda arxiv_id: (urls.relative(urls.paper_path(pages[arxiv_id]), urls.paper_path(page_id))
+                                 if arxiv_id in pages else None)
 
 
 def escaped_titles(papers: Sequence[Paper]) -> dict[str, str]:

@@ -29,9 +29,14 @@ TOPIC_PAGE_LIMIT = 200
 SUMMARY_CHARS = 160
 AUTHORS_SHOWN = 3
 # Chart geometry, in SVG user units.
-CHART_LABEL_WIDTH = 280
-CHART_BAR_WIDTH = 360
-CHART_ROW = 22
+# The chart is drawn narrow, each label above its bar, so that it needs no scaling down on a
+# phone (a 390 px screen leaves ~350 px): text at 14 units stays ~14 px there, and browse.css
+# lets it grow to at most 520 px on a desktop. Labels beside bars needed a 700-unit width,
+# and the <figure> shrank it to 300 px: 6 px text at any width.
+CHART_WIDTH = 360
+CHART_BAR_WIDTH = 300  # the rest is for the count after the longest bar
+CHART_ROW = 38  # label line + bar
+CHART_FONT = 14
 SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
@@ -97,23 +102,24 @@ def bar_chart(rows: Sequence[TopicRow], unsorted: int, total: int) -> str:
     bars = [(("\u2003" * row.depth) + row.topic.title, row.count) for row in rows] + [("Unsorted", unsorted)]
     widest = max((count for _, count in bars), default=0) or 1
     height = CHART_ROW * len(bars) + 8
-    width = CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 60
     summary = "; ".join(f"{label.strip()}: {count}" for label, count in bars)
     parts = [
         f'<svg class="pf-topic-chart" role="img" aria-labelledby="pf-chart-title pf-chart-desc" '
-        f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">',
+        f'viewBox="0 0 {CHART_WIDTH} {height}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="pf-chart-title">Papers per topic ({total} papers; a paper can have several topics)</title>',
         f'<desc id="pf-chart-desc">{html.escape(summary)}</desc>',
     ]
     for index, (label, count) in enumerate(bars):
         y = 4 + index * CHART_ROW
         bar = round(CHART_BAR_WIDTH * count / widest, 1)
+        indent = 14 * label.count("\u2003")  # children under their parent
         parts.append(
             f'<g><title>{html.escape(label.strip())}: {count}</title>'
-            f'<text x="0" y="{y + 15}" font-size="13" fill="currentColor">{html.escape(label)}</text>'
-            f'<rect x="{CHART_LABEL_WIDTH}" y="{y + 3}" width="{bar}" height="{CHART_ROW - 8}" rx="2" '
+            f'<text x="{indent}" y="{y + 14}" font-size="{CHART_FONT}" fill="currentColor">'
+            f'{html.escape(label.strip())}</text>'
+            f'<rect x="{indent}" y="{y + 19}" width="{bar}" height="12" rx="2" '
             f'style="fill: var(--md-accent-fg-color, #526cfe)"/>'
-            f'<text x="{CHART_LABEL_WIDTH + bar + 6}" y="{y + 15}" font-size="13" fill="currentColor">{count}</text></g>'
+            f'<text x="{indent + bar + 6}" y="{y + 30}" font-size="{CHART_FONT}" fill="currentColor">{count}</text></g>'
         )
     parts.append("</svg>")
     return "".join(parts)
