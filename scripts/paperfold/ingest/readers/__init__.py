@@ -14,6 +14,7 @@ line, "Abstract:" prefixes, "@article{"), never at the samples' wording.
 a file and line, and it goes on with the rest.
 """
 
-from paperfold.ingest.readers import almanac, arxiv_abstracts, bibtex, hf_daily, labelled
+from paperfold.ingest.readers import almanac, arxiv_abstracts, bibtex, general, hf_daily, labelled
 
-READERS = (hf_daily, almanac, labelled, arxiv_abstracts, bibtex)
+# The general reader comes last: it reads pages no dedicated reader recognises.
+READERS = (hf_daily, almanac, labelled, arxiv_abstracts, bibtex, general)

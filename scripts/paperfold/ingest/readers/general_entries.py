@@ -1,0 +1,233 @@
+"""Scholarly pages of any site: which lines make up each entry (general.py turns the
+entries into records, or into skipped blocks for the build report).
+
+An entry is a title and the facts that follow it: authors, a date, an arXiv id,
+a DOI, an abstract. The title is the last title-like line before the first fact
+(navigation, counters and affiliations in between do not matter; running text
+does). A numbered line ("3. Title") always starts an entry. A fact starts a new
+entry when a new title-like line came since the current entry's last fact and
+the current entry already has that fact or its abstract; otherwise it joins
+the current entry, so a "TL;DR" or "Findings" block between a paper's authors
+and its abstract does not split it. An unlabelled paragraph right after an
+author line is the abstract (Hugging Face style); a labelled "Abstract" may be
+inline, on its own line, or in parts ("Objective", "Methods", "Results").
+Everything after a "References" or "Related papers" heading is other work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from paperfold.ingest.names import Names, labelled_names, split_names
+from paperfold.ingest.normalize import clean_text
+from paperfold.ingest.paragraphs import Line
+from paperfold.ingest.readers.general_lines import ABSTRACT_PART, SENTENCE_END, SHORT_LINE, Cue, classify
+
+# "Devlin et al. Key Contribution: Introduced BERT": a label glued after the authors' names
+INLINE_LABEL = re.compile(
+    r"""\s+(?=(?:Key\s+Contributions?|Contributions?|Abstract|TL;?\s?DR|Summary|Comments?|Subjects?
+             |Date|Published|Submitted|Affiliations?|Keywords?|Link|Code|Venue|Year)\s*:)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Infinite Dimensional Word Embeddings Authors: Eric Nalisnick, Sachin Ravi": one-line entries
+INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VERBOSE | re.IGNORECASE)
+MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an author line is not an abstract
+CONTINUATION_CHARS = 60  # an abstract line this long is hard-wrapped: a long line after it continues it
+ENDS_ABSTRACT = {"cited", "abstract", "authors", "title", "other_label", "numbered", "chrome", "facts"}
+TITLE_KINDS = {"numbered", "title", "candidate"}
+
+
+@dataclass
+class Entry:
+    """One paper being collected; each field is (0-based line index, value)."""
+
+    start: int
+    title: tuple[int, str] | None = None
+    numbered: bool = False
+    authors: tuple[int, Names] | None = None
+    abstract: tuple[int, list[str]] | None = None
+    date: tuple[int, tuple[str, str]] | None = None  # (index, (as shown, ISO))
+    arxiv_id: tuple[int, str] | None = None
+    doi: tuple[int, str] | None = None
+    last: int = -1  # index of its latest line
+
+    def has(self, name: str) -> bool:
+        return getattr(self, name) is not None
+
+
+@dataclass
+class Reading:
+    """The state of reading one page line by line; local to a single call."""
+
+    entries: list[Entry] = field(default_factory=list)
+    candidate: tuple[int, str] | None = None  # the latest title-like line
+    expect: str | None = None  # a label alone on its line: "abstract", "authors", "other"
+    abstract_open: bool = False  # the next line may continue the abstract
+    structured: bool = False  # the abstract has parts ("Objective", "Methods")
+    after_authors: bool = False  # an unlabelled paragraph here is the abstract
+    previous: str = "blank"  # what the previous non-blank line was
+    cited: tuple[int, int] | None = None  # (heading index, lines under it): other work
+
+    @property
+    def current(self) -> Entry | None:
+        return self.entries[-1] if self.entries else None
+
+
+def new_entry(reading: Reading, index: int, title: tuple[int, str] | None = None, numbered=False) -> Entry:
+    start = title[0] if title else index
+    entry = Entry(start, (title[0], clean_text(title[1])) if title else None, numbered, last=start)
+    reading.entries.append(entry)
+    reading.candidate, reading.structured = None, False
+    return entry
+
+
+def entry_for(reading: Reading, name: str, index: int) -> Entry:
+    """The entry a fact on line `index` belongs to (see the module docstring)."""
+    current, candidate = reading.current, reading.candidate
+    fresh = candidate if candidate and (current is None or candidate[0] > current.last) else None
+    if fresh and (current is None or current.has(name) or current.abstract is not None):
+        return new_entry(reading, index, fresh)
+    if current is None or current.has(name):
+        return new_entry(reading, index)
+    return current
+
+
+def add_fact(reading: Reading, name: str, index: int, value) -> None:
+    entry = entry_for(reading, name, index)
+    setattr(entry, name, (index, value))
+    entry.last = max(entry.last, index)
+
+
+def add_authors(reading: Reading, index: int, names: Names, continued: bool = False) -> None:
+    """Authors from a label or a names line; `continued`: an unlabelled names line right
+    after another (one name per line) adds to its list."""
+    current, candidate = reading.current, reading.candidate
+    if candidate and split_names(candidate[1]).names == names.names:
+        index, reading.candidate = candidate[0], None  # the title slot repeats the names
+    if current and current.authors and current.authors[1].names == names.names:
+        pass  # the same list again ("Authors: ..." under a link that shows the names)
+    elif current and current.authors and continued:
+        first, shown = current.authors
+        current.authors = (first, Names(shown.names + names.names, names.more, names.et_al))
+        current.last = index
+    else:
+        add_fact(reading, "authors", index, names)
+    reading.after_authors = True
+
+
+def start_abstract(reading: Reading, index: int, text: str) -> None:
+    add_fact(reading, "abstract", index, [text])
+    reading.abstract_open, reading.after_authors = True, False
+    reading.structured = bool(ABSTRACT_PART.match(text))
+
+
+def continues_abstract(reading: Reading, line: Line, cue: Cue) -> bool:
+    """True if `line` belongs to the abstract being read (hard wrapping, or its next part)."""
+    entry = reading.current
+    if entry is None or entry.abstract is None:
+        return False
+    if reading.structured and (ABSTRACT_PART.match(line.text) or reading.previous == "abstract_part"):
+        return True
+    if not reading.abstract_open or cue.kind in ENDS_ABSTRACT:
+        return False
+    last = entry.abstract[1][-1]
+    return (not SENTENCE_END.search(last) or line.text[:1].islower()
+            or (len(last) >= CONTINUATION_CHARS and len(line.text) >= SHORT_LINE))
+
+
+def take_numbered(reading: Reading, index: int, title: str) -> None:
+    title, *authors = INLINE_AUTHORS.split(title, maxsplit=1)
+    new_entry(reading, index, (index, title), numbered=True)
+    if authors:
+        add_authors(reading, index, labelled_names(authors[0]))
+
+
+def take_label(reading: Reading, line: Line, cue: Cue) -> None:
+    if cue.kind == "abstract":
+        if cue.text:
+            start_abstract(reading, line.index, cue.text)
+        else:
+            reading.expect = "abstract"
+    elif cue.kind == "authors":
+        if cue.text:
+            add_authors(reading, line.index, labelled_names(INLINE_LABEL.split(cue.text)[0]))
+        else:
+            reading.expect = "authors"
+    elif cue.kind == "title":
+        reading.candidate = (line.index, cue.text)
+    elif not cue.text:  # "TL;DR", "Keywords" alone: the paragraph under it is neither title nor abstract
+        reading.expect = "other"
+
+
+def take_facts(reading: Reading, index: int, cue: Cue) -> None:
+    for name in ("date", "arxiv_id", "doi"):
+        if (value := getattr(cue, name)) is not None:
+            add_fact(reading, name, index, value)
+
+
+def take_text(reading: Reading, line: Line, cue: Cue) -> None:
+    """Lines that are not labels or facts: names, running text, title-like lines."""
+    if cue.kind == "names":
+        add_authors(reading, line.index, cue.names, continued=reading.previous == "names")
+        return
+    if cue.kind == "prose" and reading.after_authors and len(line.text.split()) >= MIN_ABSTRACT_WORDS:
+        current = reading.current
+        if current is not None and current.abstract is None:
+            start_abstract(reading, line.index, line.text)
+            return
+    if cue.kind in ("prose", "text", "candidate"):
+        reading.after_authors = False
+        reading.candidate = (line.index, line.text) if cue.kind == "candidate" else None
+
+
+def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
+    """The line under a label that stood alone; returns what the line was taken as."""
+    if expected == "abstract":
+        start_abstract(reading, line.index, line.text)
+        return "abstract_part" if reading.structured else "abstract_text"
+    if expected == "authors":
+        add_authors(reading, line.index, labelled_names(line.text))
+        return "names"
+    return "other"
+
+
+def step(reading: Reading, line: Line) -> None:
+    """Fold one non-blank line into the reading."""
+    cue = classify(line.text, after_title=reading.previous in TITLE_KINDS)
+    expected, reading.expect = reading.expect, None
+    if cue.kind == "cited":
+        reading.cited = (line.index, 0)
+        return
+    if continues_abstract(reading, line, cue):
+        reading.current.abstract[1].append(line.text)
+        reading.current.last = line.index
+        reading.abstract_open = True
+        reading.previous = "abstract_part" if ABSTRACT_PART.match(line.text) else "abstract_text"
+        return
+    reading.abstract_open = False
+    if expected and cue.kind not in ("numbered", "facts", "abstract", "authors"):
+        reading.previous = take_expected(reading, line, cue, expected)
+        return
+    if cue.kind == "numbered":
+        take_numbered(reading, line.index, cue.text)
+    elif cue.kind in ("abstract", "authors", "title", "other_label"):
+        take_label(reading, line, cue)
+    elif cue.kind == "facts":
+        take_facts(reading, line.index, cue)
+    else:
+        take_text(reading, line, cue)
+    reading.previous = cue.kind
+
+
+def read_entries(lines: list[Line]) -> Reading:
+    reading = Reading()
+    for line in lines:
+        if reading.cited is not None:
+            if line.text:
+                reading.cited = (reading.cited[0], reading.cited[1] + 1)
+        elif not line.text:
+            reading.abstract_open = False
+        else:
+            step(reading, line)
+    return reading
