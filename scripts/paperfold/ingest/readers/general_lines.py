@@ -132,13 +132,14 @@ SENTENCE_BREAK = re.compile(r"""[.!?]\s+[A-Z]""", re.VERBOSE)
 # "1Joint Center for ...", "2Institute ...", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org"
 AFFILIATION = re.compile(
     r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at)|Institute|Department|Laborator(?:y|ies)
-          |College|School\s+of|Centre|Center\s+for)\b|.*\b[\w.+-]+@[\w-]+\.\w)""",
+          |College|School\s+of|Centre|Center\s+for)\b|.*@[\w-]+\.[A-Za-z]{2,})""",
     re.VERBOSE,
 )
 
 PROSE_WORDS = 12  # a sentence-ending line of this many words is prose
 LONG_PROSE_WORDS = 35  # a line this long is prose whatever its end
 SHORT_LINE = 40  # characters: shorter lines do not continue an abstract they follow
+MAX_AFFILIATION_CHARS = 300  # longer lines are not affiliations (and the pattern stays linear)
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ def classify(line: str, after_title: bool = False) -> Cue:
         return Cue("chrome", line)
     if found_names := names_line(line, alone=after_title or line.lstrip()[:1] in "•·-–*"):
         return Cue("names", line, names=found_names)
-    if AFFILIATION.match(line) and not is_prose(line):
+    if len(line) <= MAX_AFFILIATION_CHARS and AFFILIATION.match(line) and not is_prose(line):
         return Cue("affiliation", line)
     if is_prose(line):
         return Cue("prose", line)

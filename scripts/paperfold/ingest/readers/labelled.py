@@ -49,12 +49,12 @@ FIELD_LABELS = {"title": "title", "abstract": "abstract", "authors": "authors", 
 
 def score(text: str) -> float:
     """Structural: id lines and labelled fields other than Abstract: alone. A page with
-    neither an id line nor a Title: or Abstract: label is not this kind, however many
-    Authors: labels it has (a digest: "3. Title" then "Authors: ...")."""
+    neither an id line nor a Title: label is not this kind, however many Authors: and
+    Abstract: labels it has (a digest: "3. Title", "Authors: ...", "Abstract: ...")."""
     lines = text.split("\n")
     labels = [label_name(match["label"]) for match in map(FIELD.match, lines) if match]
     ids = sum(1 for line in lines if ID_LINE.match(line))
-    if not ids and not {"title", "abstract"} & set(labels):
+    if not ids and "title" not in labels:
         return 0.0
     structural = ids + sum(1 for label in labels if label in SCORED_LABELS)
     if structural >= 2:
