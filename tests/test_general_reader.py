@@ -79,12 +79,14 @@ CASES = Path(__file__).parent / "cases" / "general"
     ("Keywords", "other_label"),
 ])
 def test_line_kinds(line, kind):
-    assert classify(line).kind == kind
+    assert classify(line, previous="candidate").kind == kind
 
 
-def test_one_name_alone_counts_only_right_after_a_title():
-    assert classify("Blake C. Stacey", after_title=True).kind == "names"
-    assert classify("Blake C. Stacey").kind == "candidate"
+def test_names_count_only_where_authors_stand():
+    assert classify("Blake C. Stacey", previous="numbered").kind == "names"
+    assert classify("Blake C. Stacey", previous="facts").kind == "candidate"  # one name: right after a title
+    assert classify("Ana Sabina Uban, Cornelia Caragea", previous="facts").kind == "names"
+    assert classify("Academic Intelligence · Curated Daily", previous="blank").kind == "text"  # a tagline
 
 
 @pytest.mark.parametrize("line, expected", [

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from paperfold.ingest.names import Names, labelled_names, split_names
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
-from paperfold.ingest.readers.general_lines import ABSTRACT_PART, SENTENCE_END, SHORT_LINE, Cue, classify
+from paperfold.ingest.readers.general_lines import ABSTRACT_PART, SENTENCE_END, SHORT_LINE, TITLE_KINDS, Cue, classify
 
 # "Devlin et al. Key Contribution: Introduced BERT": a label glued after the authors' names
 INLINE_LABEL = re.compile(
@@ -34,8 +34,7 @@ INLINE_LABEL = re.compile(
 INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VERBOSE | re.IGNORECASE)
 MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an author line is not an abstract
 CONTINUATION_CHARS = 60  # an abstract line this long is hard-wrapped: a long line after it continues it
-ENDS_ABSTRACT = {"cited", "abstract", "authors", "title", "other_label", "numbered", "chrome", "facts"}
-TITLE_KINDS = {"numbered", "title", "candidate"}
+ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts"}
 
 
 @dataclass
@@ -88,6 +87,8 @@ def entry_for(reading: Reading, name: str, index: int) -> Entry:
     fresh = candidate if candidate and (current is None or candidate[0] > current.last) else None
     if fresh and (current is None or current.has(name) or current.abstract is not None):
         return new_entry(reading, index, fresh)
+    if fresh and current.title is None and not (current.numbered or current.authors):
+        current.title, reading.candidate = (fresh[0], clean_text(fresh[1])), None  # a date line above the title
     if current is None or current.has(name):
         return new_entry(reading, index)
     return current
@@ -194,7 +195,7 @@ def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
 
 def step(reading: Reading, line: Line) -> None:
     """Fold one non-blank line into the reading."""
-    cue = classify(line.text, after_title=reading.previous in TITLE_KINDS)
+    cue = classify(line.text, reading.previous)
     expected, reading.expect = reading.expect, None
     if cue.kind == "cited":
         reading.cited = (line.index, 0)
@@ -206,7 +207,7 @@ def step(reading: Reading, line: Line) -> None:
         reading.previous = "abstract_part" if ABSTRACT_PART.match(line.text) else "abstract_text"
         return
     reading.abstract_open = False
-    if expected and cue.kind not in ("numbered", "facts", "abstract", "authors"):
+    if expected and cue.kind not in ("numbered", "facts", "abstract", "announce", "authors"):
         reading.previous = take_expected(reading, line, cue, expected)
         return
     if cue.kind == "numbered":
@@ -215,9 +216,13 @@ def step(reading: Reading, line: Line) -> None:
         take_label(reading, line, cue)
     elif cue.kind == "facts":
         take_facts(reading, line.index, cue)
+    elif cue.kind == "announce":  # "arXiv:ID Announce Type: new Abstract: ..."
+        add_fact(reading, "arxiv_id", line.index, cue.arxiv_id)
+        start_abstract(reading, line.index, cue.text)
     else:
         take_text(reading, line, cue)
-    reading.previous = cue.kind
+    if cue.kind != "chrome":  # a button between a title and its authors changes nothing
+        reading.previous = cue.kind
 
 
 def read_entries(lines: list[Line]) -> Reading:

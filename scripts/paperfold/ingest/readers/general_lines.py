@@ -64,12 +64,21 @@ DATE_TEXT = re.compile(
 # "Jan 06, 2026 · arXiv 2601.03194v1", "2021, ArXiv", "Research 01 March 2023 | Open Access",
 # "News & Views | 21 February 2023": a short line made of a date and a few separated words
 DATED_PARTS = re.compile(r"""\s*[|·•]\s*""", re.VERBOSE)
+# "2023": a year alone, which ends many titles ("NeurIPS 2023") and so is not a date line there
+YEAR = re.compile(r"""^(?:19|20)\d\d$""", re.VERBOSE)
 # What may follow a date that opens its line: the end, or a separator ("2021, ArXiv")
 DATE_END = re.compile(r"""\s*(?:$|[|·•,(]|\s-\s)""", re.VERBOSE)
 # "arXiv 2601.03194v1", "arXiv:2002.07868v2", "arxiv.org/pdf/2602.02276", "arXiv:hep-th/9901001"
 ARXIV_CUE = re.compile(
     r"""(?:arxiv\.org/(?:abs|pdf|html)/|\barxiv\s*[:\s]\s*)
         (?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?![\d])""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "arXiv:2512.09831v2 Announce Type: replace Abstract: This paper develops ...": an item of
+# arXiv's RSS feeds, as any feed reader shows it
+ANNOUNCE = re.compile(
+    r"""^arXiv:\s*(?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?
+        \s+Announce\s+Type:\s*[\w-]+\s+Abstract:\s*(?P<text>.*)$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "(2311.13749)", "2311.13749v2", "[2311.13749]": an id alone on its line
@@ -139,6 +148,9 @@ AFFILIATION = re.compile(
 PROSE_WORDS = 12  # a sentence-ending line of this many words is prose
 LONG_PROSE_WORDS = 35  # a line this long is prose whatever its end
 SHORT_LINE = 40  # characters: shorter lines do not continue an abstract they follow
+TITLE_KINDS = {"numbered", "title", "candidate"}  # lines that may be an entry's title
+AUTHORS_FOLLOW = TITLE_KINDS | {"facts", "names", "affiliation"}  # what an author line may follow
+BULLETS = "•·-–*"
 MAX_AFFILIATION_CHARS = 300  # longer lines are not affiliations (and the pattern stays linear)
 
 
@@ -146,7 +158,7 @@ MAX_AFFILIATION_CHARS = 300  # longer lines are not affiliations (and the patter
 class Cue:
     """What one stripped, non-blank line says."""
 
-    kind: str  # "cited", "chrome", "abstract", "authors", "title", "other_label", "numbered",
+    kind: str  # "cited", "chrome", "abstract", "announce", "authors", "title", "other_label", "numbered",
     #            "facts" (date / id / DOI), "names", "affiliation", "prose", "candidate", "text"
     text: str = ""  # the label's value, the numbered entry's title, the line itself
     names: Names | None = None
@@ -218,7 +230,8 @@ def dated_line(line: str) -> tuple[str, str] | None:
         found = find_date(part)
         if found and part.endswith(found[0]) and words(part) <= 4:
             return found
-    return None
+    found = find_date(line) if words(line) <= 4 else None  # "arXiv (CS.AI) 2026-06-16"
+    return found if found and line.endswith(found[0]) and not YEAR.match(found[0]) else None
 
 
 def facts(line: str) -> Cue | None:
@@ -234,12 +247,19 @@ def facts(line: str) -> Cue | None:
                doi=doi["doi"].rstrip(".,;") if doi else None)
 
 
-def classify(line: str, after_title: bool = False) -> Cue:
-    """What a stripped, non-blank line is. `after_title`: the line right after an entry's title."""
+def classify(line: str, previous: str = "blank") -> Cue:
+    """What a stripped, non-blank line is; `previous` is what the line before it was.
+
+    An unlabelled names line counts only where authors stand: after a title (or the
+    date or id under it), or as a bulleted item. Elsewhere a site's tagline
+    ("Academic Intelligence · Curated Daily") would pass for two names.
+    """
     if CITED_HEADING.match(line) and words(line) <= 8:
         return Cue("cited", line)
     if match := ABSTRACT_LABEL.match(line):
         return Cue("abstract", (match["text"] or "").strip())
+    if match := ANNOUNCE.match(line):
+        return Cue("announce", match["text"].strip(), arxiv_id=match["id"])
     if match := AUTHORS_LABEL.match(line):
         return Cue("authors", (match["value"] or "").strip())
     if match := TITLE_LABEL.match(line):
@@ -252,7 +272,9 @@ def classify(line: str, after_title: bool = False) -> Cue:
         return Cue("numbered", match["title"].strip())
     if is_chrome(line):
         return Cue("chrome", line)
-    if found_names := names_line(line, alone=after_title or line.lstrip()[:1] in "•·-–*"):
+    bulleted = line[:1] in BULLETS
+    if (previous in AUTHORS_FOLLOW or bulleted) and (found_names := names_line(
+            line, alone=bulleted or previous in TITLE_KINDS)):
         return Cue("names", line, names=found_names)
     if len(line) <= MAX_AFFILIATION_CHARS and AFFILIATION.match(line) and not is_prose(line):
         return Cue("affiliation", line)
