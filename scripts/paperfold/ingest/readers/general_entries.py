@@ -179,7 +179,10 @@ def take_text(reading: Reading, line: Line, cue: Cue) -> None:
             return
     if cue.kind in ("prose", "text", "candidate"):
         reading.after_authors = False
-        reading.candidate = (line.index, line.text) if cue.kind == "candidate" else None
+    if cue.kind == "candidate":
+        reading.candidate = (line.index, line.text)
+    elif cue.kind == "prose":  # running text between a title-like line and a fact: not its title
+        reading.candidate = None
 
 
 def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
@@ -196,6 +199,8 @@ def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
 def step(reading: Reading, line: Line) -> None:
     """Fold one non-blank line into the reading."""
     cue = classify(line.text, reading.previous)
+    if cue.kind == "chrome" and reading.expect:  # "Abstract", then a ":" or a button, then the text
+        return
     expected, reading.expect = reading.expect, None
     if cue.kind == "cited":
         reading.cited = (line.index, 0)

@@ -64,6 +64,8 @@ DATE_TEXT = re.compile(
 # "Jan 06, 2026 · arXiv 2601.03194v1", "2021, ArXiv", "Research 01 March 2023 | Open Access",
 # "News & Views | 21 February 2023": a short line made of a date and a few separated words
 DATED_PARTS = re.compile(r"""\s*[|·•]\s*""", re.VERBOSE)
+# "Submission received: 9 September 2021 / Revised: 4 October 2021 / Published: 19 October 2021"
+LABELLED_PARTS = re.compile(r"""\s+/\s+|\s*[|;]\s*""", re.VERBOSE)
 # "2023": a year alone, which ends many titles ("NeurIPS 2023") and so is not a date line there
 YEAR = re.compile(r"""^(?:19|20)\d\d$""", re.VERBOSE)
 # What may follow a date that opens its line: the end, or a separator ("2021, ArXiv")
@@ -86,8 +88,11 @@ BARE_ID = re.compile(
     r"""^\W*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\W*$""",
     re.VERBOSE,
 )
-# "Doi: | https://doi.org/10.22331/q-2021", "DOI 10.1000/xyz"
-DOI_CUE = re.compile(r"""^[\s|]*doi\b\W*.*?(?P<doi>10\.\d{4,9}/[^\s|]+)""", re.VERBOSE | re.IGNORECASE)
+# "Doi: | https://doi.org/10.22331/q-2021", "DOI 10.1000/xyz", "Symmetry 2021, 13(10), 1973; https://doi.org/10.3390/sym13101973"
+DOI_CUE = re.compile(
+    r"""(?:^[\s|]*doi\b\W*.*?|doi\.org/)(?P<doi>10\.\d{4,9}/[^\s|]+)""",
+    re.VERBOSE | re.IGNORECASE,
+)
 # "3. Title", "#3. Title", "[3] Title", "3) Title": an entry of a numbered list
 NUMBERED = re.compile(
     r"""^[#\s]*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?P<title>\S.*)$""",
@@ -188,7 +193,10 @@ def has_symbol(line: str) -> bool:
 
 
 def is_prose(line: str) -> bool:
-    """Running text, not a title: long, or a sentence of some length, or several sentences."""
+    """Running text, not a title: long, or a sentence of some length, or several sentences;
+    and it starts as text does ('{"title": ...' is data a page shows, not prose)."""
+    if not (line[:1].isalnum() or line[:1] in "\"“‘'("):
+        return False
     count = words(line)
     return (count >= LONG_PROSE_WORDS or (count >= PROSE_WORDS and bool(SENTENCE_END.search(line)))
             or (count >= 2 * PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 2))
@@ -213,14 +221,22 @@ def find_date(text: str) -> tuple[str, str] | None:
     return (match.group(0), iso) if iso else None
 
 
+def labelled_date(match: re.Match) -> tuple[str, str] | None:
+    """The date right after a date label ("Published: 19 October 2021"), if there is one."""
+    rest = match["rest"].lstrip(" |")
+    found = find_date(rest[:40])
+    return found if found and rest.startswith(found[0]) else None
+
+
 def dated_line(line: str) -> tuple[str, str] | None:
     """The date of a date line: labelled ("Published Nov 23, 2023 in cs.LG"), first on
     its line ("Jan 06, 2026 · arXiv ...", "2021, ArXiv"), or beside a few words set off
     by bars or dots ("Research 01 March 2023 | Open Access")."""
     if match := DATE_LABEL.match(line):
-        rest = match["rest"].lstrip(" |")
-        found = find_date(rest[:40])
-        return found if found and rest.startswith(found[0]) else None
+        return labelled_date(match)
+    labelled = (DATE_LABEL.match(part) for part in LABELLED_PARTS.split(line)[1:8])
+    if found := next(filter(None, map(labelled_date, filter(None, labelled))), None):
+        return found
     if words(line) > 12:
         return None
     if (match := DATE_TEXT.match(line)) and DATE_END.match(line, match.end()):
@@ -240,7 +256,7 @@ def facts(line: str) -> Cue | None:
     found_date = dated_line(line)
     short = words(line) <= 12
     arxiv = (ARXIV_CUE.search(line) or BARE_ID.match(line)) if short else None
-    doi = DOI_CUE.match(line) if short else None
+    doi = DOI_CUE.search(line) if short else None
     if not (found_date or arxiv or doi):
         return None
     return Cue("facts", line, date=found_date, arxiv_id=arxiv["id"] if arxiv else None,
