@@ -2,7 +2,8 @@
 
 Precedence, most specific source first (documented in the README):
 labelled arXiv pages > BibTeX > Hugging Face Daily Papers > bare abstract
-lists > Almanac (whose headline and summary are Almanac's own words). For each
+lists > pages of other sites (the general reader) > Almanac (whose headline and
+summary are Almanac's own words). For each
 field the first source in that order that has a value wins; links and sources
 are the union of all.
 """
@@ -18,7 +19,7 @@ from slugify import slugify
 from paperfold.papers.identity import abstract_fingerprint, fold, group_records, origin_index
 from paperfold.model import Paper, RawRecord
 
-KIND_PRECEDENCE = ("labelled", "bibtex", "hf_daily", "arxiv_abstracts", "almanac")
+KIND_PRECEDENCE = ("labelled", "bibtex", "hf_daily", "arxiv_abstracts", "general", "almanac")
 LABEL_WORDS = 10
 SLUG_LENGTH = 60
 

@@ -29,6 +29,7 @@ KIND_LABELS = {
     "labelled": "arXiv listing or abstract page",
     "arxiv_abstracts": "list of arXiv abstracts",
     "bibtex": "BibTeX file",
+    "general": "scholarly page of another site",
 }
 NEWEST_ON_HOME = 25
 DESCRIPTION_CHARS = 200
