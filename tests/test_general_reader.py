@@ -62,6 +62,7 @@ CASES = Path(__file__).parent / "cases" / "general"
     ("Kimi Team, Tongtong Bai, Yifan Bai et al.", "names"),
     ("• Marc A. Coram", "names"),
     ("Natural Language Processing, Computer Vision", "candidate"),  # topics, not people
+    ("Lingying Wang, Menglin Tang", "names"),  # "-ing" ends many given names
     ("Machine Learning, Deep Learning", "candidate"),
     ("On Principles of Emergent Organization", "candidate"),
     ("Using Noun Phrases for Navigating Biomedical Literature on Pubmed: How Many Updates Are We Losing Track of?",

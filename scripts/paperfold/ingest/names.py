@@ -11,7 +11,7 @@
 
 A line is a list of names only if every part looks like a name: two to five
 words, each capitalised, an initial ("C.") or a particle ("van", "de"), no
-digits, and few words that are typical of titles rather than of names
+digits, and no word that is typical of titles rather than of names
 ("Processing", "Techniques"). Pure functions, no I/O.
 """
 
@@ -41,10 +41,14 @@ NAME_WORD = re.compile(r"""^[^\W\d_a-z][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?$""", re
 INITIAL = re.compile(r"""^[A-Z](?:\.|$)(?:-?[A-Z](?:\.|$))*$""", re.VERBOSE)
 PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della",
              "bin", "ibn", "al", "el", "y", "dos", "das", "ter", "ten", "zu", "af"}
-# Word endings common in titles and topics, rare in names: "Processing", "Techniques", "Vision"
-TITLE_ENDINGS = ("ing", "tion", "tions", "sion", "ics", "ogy", "ment", "ments", "ness", "ity",
-                 "ysis", "ques", "ures", "ance", "ence", "ism", "isms", "ods", "ems", "ers")
-MAX_TITLE_WORD_SHARE = 0.3
+# Words of titles and topics that are not names ("Natural Language Processing, Computer Vision"),
+# and word endings rare in names ("Techniques", "Classification"). Not "-ing": "Lingying", "Manning".
+TOPIC_WORDS = {"learning", "processing", "modeling", "modelling", "language", "languages", "network",
+               "networks", "model", "models", "data", "neural", "machine", "computer", "intelligence",
+               "analysis", "systems", "system", "science", "sciences", "research", "reasoning", "retrieval",
+               "robotics", "graph", "graphs", "transformers", "vision", "recognition", "generation",
+               "optimization", "theory", "methods", "algorithms", "applications", "engineering"}
+TITLE_ENDINGS = ("tion", "tions", "sion", "sions", "ogy", "ysis", "ques", "ities", "isms")
 MIN_WORDS, MAX_WORDS = 2, 5
 
 
@@ -63,7 +67,7 @@ class Names:
 
 def _title_word(word: str) -> bool:
     word = word.lower().rstrip(".")
-    return len(word) >= 6 and word.endswith(TITLE_ENDINGS)
+    return word in TOPIC_WORDS or (len(word) >= 6 and word.endswith(TITLE_ENDINGS))
 
 
 def is_name(part: str, min_words: int = MIN_WORDS) -> bool:
@@ -103,8 +107,7 @@ def names_line(line: str, alone: bool = False) -> Names | None:
     found = split_names(line)
     if not found.names or not all(is_name(name) for name in found.names):
         return None
-    words = [w for name in found.names for w in name.split()]
-    if sum(map(_title_word, words)) > MAX_TITLE_WORD_SHARE * len(words):
+    if any(_title_word(word) for name in found.names for word in name.split()):
         return None
     if len(found.names) >= 2 or found.et_al or found.more or alone:
         return found

@@ -6,9 +6,14 @@ a DOI, an abstract. The title is the last title-like line before the first fact
 (navigation, counters and affiliations in between do not matter; running text
 does). A numbered line ("3. Title") always starts an entry. A fact starts a new
 entry when a new title-like line came since the current entry's last fact and
-the current entry already has that fact or its abstract; otherwise it joins
-the current entry, so a "TL;DR" or "Findings" block between a paper's authors
-and its abstract does not split it. An unlabelled paragraph right after an
+the current entry already has that fact or its abstract, or the fact is an
+author line (authors stand right under their title); otherwise it joins the
+current entry, so a "TL;DR" or "Findings" block between a paper's authors and
+its abstract does not split it. A date line with nothing else on it, right
+above a title-like line, is that entry's date ("Research 01 March 2023", then
+the title); any other date line belongs to the entry it follows. A title-like
+line right above a label ("General information", then "Publication type") is a
+section heading when another title-like line came before it: that one stands. An unlabelled paragraph right after an
 author line is the abstract (Hugging Face style); a labelled "Abstract" may be
 inline, on its own line, or in parts ("Objective", "Methods", "Results").
 Everything after a "References" or "Related papers" heading is other work.
@@ -61,6 +66,8 @@ class Reading:
 
     entries: list[Entry] = field(default_factory=list)
     candidate: tuple[int, str] | None = None  # the latest title-like line
+    earlier: tuple[int, str] | None = None  # the title-like line before it (if it turns out a heading)
+    pending_date: tuple[int, tuple[str, str]] | None = None  # a date line, perhaps above the next title
     expect: str | None = None  # a label alone on its line: "abstract", "authors", "other"
     abstract_open: bool = False  # the next line may continue the abstract
     structured: bool = False  # the abstract has parts ("Objective", "Methods")
@@ -76,8 +83,10 @@ class Reading:
 def new_entry(reading: Reading, index: int, title: tuple[int, str] | None = None, numbered=False) -> Entry:
     start = title[0] if title else index
     entry = Entry(start, (title[0], clean_text(title[1])) if title else None, numbered, last=start)
+    if title and reading.pending_date and reading.pending_date[0] < title[0]:  # "Research 01 March 2023" above it
+        entry.date, entry.start, reading.pending_date = reading.pending_date, reading.pending_date[0], None
     reading.entries.append(entry)
-    reading.candidate, reading.structured = None, False
+    reading.candidate, reading.earlier, reading.structured = None, None, False
     return entry
 
 
@@ -85,10 +94,8 @@ def entry_for(reading: Reading, name: str, index: int) -> Entry:
     """The entry a fact on line `index` belongs to (see the module docstring)."""
     current, candidate = reading.current, reading.candidate
     fresh = candidate if candidate and (current is None or candidate[0] > current.last) else None
-    if fresh and (current is None or current.has(name) or current.abstract is not None):
-        return new_entry(reading, index, fresh)
-    if fresh and current.title is None and not (current.numbered or current.authors):
-        current.title, reading.candidate = (fresh[0], clean_text(fresh[1])), None  # a date line above the title
+    if fresh and (current is None or current.has(name) or current.abstract is not None or name == "authors"):
+        return new_entry(reading, index, fresh)  # authors stand right under their own title
     if current is None or current.has(name):
         return new_entry(reading, index)
     return current
@@ -162,9 +169,21 @@ def take_label(reading: Reading, line: Line, cue: Cue) -> None:
 
 
 def take_facts(reading: Reading, index: int, cue: Cue) -> None:
+    if cue.date and not (cue.arxiv_id or cue.doi):
+        flush_date(reading)
+        reading.pending_date = (index, cue.date)  # above the next title, or under the last one
+        return
     for name in ("date", "arxiv_id", "doi"):
         if (value := getattr(cue, name)) is not None:
             add_fact(reading, name, index, value)
+
+
+def flush_date(reading: Reading) -> None:
+    """A waiting date line that no title followed belongs to the entry it came after."""
+    if reading.pending_date:
+        index, value = reading.pending_date
+        reading.pending_date = None
+        add_fact(reading, "date", index, value)
 
 
 def take_text(reading: Reading, line: Line, cue: Cue) -> None:
@@ -180,7 +199,7 @@ def take_text(reading: Reading, line: Line, cue: Cue) -> None:
     if cue.kind in ("prose", "text", "candidate"):
         reading.after_authors = False
     if cue.kind == "candidate":
-        reading.candidate = (line.index, line.text)
+        reading.earlier, reading.candidate = reading.candidate, (line.index, line.text)
     elif cue.kind == "prose":  # running text between a title-like line and a fact: not its title
         reading.candidate = None
 
@@ -226,6 +245,10 @@ def step(reading: Reading, line: Line) -> None:
         start_abstract(reading, line.index, cue.text)
     else:
         take_text(reading, line, cue)
+    if cue.kind == "other_label" and reading.previous == "candidate" and reading.earlier:
+        reading.candidate, reading.earlier = reading.earlier, None  # the candidate was a section heading
+    if cue.kind not in ("chrome", "candidate", "numbered", "title", "facts"):
+        flush_date(reading)
     if cue.kind != "chrome":  # a button between a title and its authors changes nothing
         reading.previous = cue.kind
 
@@ -240,4 +263,5 @@ def read_entries(lines: list[Line]) -> Reading:
             reading.abstract_open = False
         else:
             step(reading, line)
+    flush_date(reading)
     return reading
