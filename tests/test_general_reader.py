@@ -235,3 +235,36 @@ def test_every_general_record_is_a_paper_or_reported(tmp_path):
 def test_the_labelled_reader_reads_author_s_labels():
     from paperfold.ingest.readers.labelled_lines import classify as labelled_line
     assert labelled_line("Author(s): Ada Lovelace, Alan Turing") == ("field", ("authors", "Ada Lovelace, Alan Turing"))
+
+
+@pytest.mark.parametrize("line, previous, kind", [
+    ("1. Richard J Abdill", "candidate", "names"),  # a numbered author list under the title
+    ("2. Another Title", "numbered", "numbered"),  # the next entry of a numbered list
+    ("1. University of Minnesota, United States", "names", "affiliation"),
+    ("• Submit", "blank", "text"),  # a menu item: the bullet is not a word
+    ("Advanced Search", "candidate", "chrome"),
+    ("• ALERTS / RSS", "blank", "chrome"),
+])
+def test_numbered_and_menu_lines(line, previous, kind):
+    assert classify(line, previous).kind == kind
+
+
+def test_names_lose_widgets_and_bracketed_affiliations():
+    found = names_line("View ORCID ProfileRichard Sever, Linda Sussman, View ORCID ProfileJohn R. Inglis")
+    assert found.names == ("Richard Sever", "Linda Sussman", "John R. Inglis")
+    assert general.read(Dump("p.txt", "1. Language Models are Few-Shot Learners (2020)\nAuthors: Brown et al. (OpenAI)\n",
+                             date(2026, 11, 23), "test")).records[0].authors == ("Brown",)
+
+
+def test_digest_entries_with_quoted_titles_years_and_labelled_takeaways():
+    page = ("1. “Attention is All You Need” - Vaswani et al. (2017)\n"
+            "Significance: Revolutionary architecture that changed everything\n"
+            "2. Deep Residual Learning for Image Recognition (2015)\n"
+            "Authors: He et al.\n"
+            "Takeaway: Introduces residual (skip) connections, enabling very deep networks to train effectively "
+            "by learning residual functions, which became the standard backbone.\n")
+    records = general.read(Dump("p.txt", page, date(2026, 11, 23), "test")).records
+    assert [(r.title, r.authors, r.date, r.abstract) for r in records] == [
+        ("Attention is All You Need", ("Vaswani",), "2017", None),
+        ("Deep Residual Learning for Image Recognition", ("He",), "2015", None),  # a takeaway is no abstract
+    ]

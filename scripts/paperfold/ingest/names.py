@@ -29,6 +29,10 @@ MORE_AUTHORS = re.compile(
     r"""(?:\s*[,;]?\s*(?:\+\s*|and\s+)(?P<n>\d+)\s*(?:more|others?)?(?:\s+authors?)?)\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "Brown et al. (OpenAI)", "Alice Smith (MIT)": an affiliation in brackets, dropped
+BRACKETED = re.compile(r"""\s*\([^()]*\)""", re.VERBOSE)
+# "View ORCID ProfileRichard Sever": the ORCID widget's text, glued before a name on many sites
+ORCID_WIDGET = re.compile(r"""View\s+ORCID\s+Profile\s*""", re.VERBOSE | re.IGNORECASE)
 # "Devlin et al.", "Kimi Team, Tongtong Bai, Yifan Bai et al."
 ET_AL = re.compile(r"""[\s,]*\bet\s+al\.?\s*$""", re.VERBOSE | re.IGNORECASE)
 # "Alice Smith, Bob Jones and Carol White", "Liu · Chen", "Koh & Liang"
@@ -86,7 +90,7 @@ def strip_glue(line: str) -> str:
 
 def split_names(text: str) -> Names:
     """The names in an author list, without affiliation marks, "+N more" or "et al."."""
-    text = strip_glue(text)
+    text = strip_glue(BRACKETED.sub("", ORCID_WIDGET.sub("", text)))
     more, et_al = 0, False
     if match := MORE_AUTHORS.search(text):
         more, text = int(match["n"]), text[:match.start()]

@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from paperfold.ingest.names import Names, labelled_names, split_names
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
-from paperfold.ingest.readers.general_lines import ABSTRACT_PART, SENTENCE_END, SHORT_LINE, TITLE_KINDS, Cue, classify
+from paperfold.ingest.readers.general_lines import (
+    ABSTRACT_PART, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue, classify, find_date,
+)
 
 # "Devlin et al. Key Contribution: Introduced BERT": a label glued after the authors' names
 INLINE_LABEL = re.compile(
@@ -82,7 +84,12 @@ class Reading:
 
 def new_entry(reading: Reading, index: int, title: tuple[int, str] | None = None, numbered=False) -> Entry:
     start = title[0] if title else index
-    entry = Entry(start, (title[0], clean_text(title[1])) if title else None, numbered, last=start)
+    entry = Entry(start, None, numbered, last=start)
+    if title:
+        text = clean_text(title[1])
+        if year := TITLE_YEAR.search(text):  # "Attention Is All You Need (2017)"
+            text, entry.date = text[:year.start()], (title[0], find_date(year["year"]))
+        entry.title = (title[0], text)
     if title and reading.pending_date and reading.pending_date[0] < title[0]:  # "Research 01 March 2023" above it
         entry.date, entry.start, reading.pending_date = reading.pending_date, reading.pending_date[0], None
     reading.entries.append(entry)
@@ -145,9 +152,15 @@ def continues_abstract(reading: Reading, line: Line, cue: Cue) -> bool:
 
 
 def take_numbered(reading: Reading, index: int, title: str) -> None:
+    """"3. Title", "3. Title Authors: A, B", "3. “Title” - Vaswani et al. (2017)"."""
     title, *authors = INLINE_AUTHORS.split(title, maxsplit=1)
-    new_entry(reading, index, (index, title), numbered=True)
-    if authors:
+    if quoted := QUOTED_TITLE.match(title):
+        title, authors = quoted["title"], [TITLE_YEAR.sub("", quoted["authors"] or "")] + authors
+        year = TITLE_YEAR.search(quoted["authors"] or "")
+    entry = new_entry(reading, index, (index, title), numbered=True)
+    if quoted and year and not entry.date:
+        entry.date = (index, find_date(year["year"]))
+    if authors and authors[0].strip():
         add_authors(reading, index, labelled_names(authors[0]))
 
 
@@ -191,7 +204,8 @@ def take_text(reading: Reading, line: Line, cue: Cue) -> None:
     if cue.kind == "names":
         add_authors(reading, line.index, cue.names, continued=reading.previous == "names")
         return
-    if cue.kind == "prose" and reading.after_authors and len(line.text.split()) >= MIN_ABSTRACT_WORDS:
+    if (cue.kind == "prose" and reading.after_authors and len(line.text.split()) >= MIN_ABSTRACT_WORDS
+            and not LEAD_LABEL.match(line.text)):  # "Takeaway: ..." is not the paper's abstract
         current = reading.current
         if current is not None and current.abstract is None:
             start_abstract(reading, line.index, line.text)

@@ -98,6 +98,16 @@ NUMBERED = re.compile(
     r"""^[#\s]*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?P<title>\S.*)$""",
     re.VERBOSE,
 )
+# "“Attention is All You Need” - Vaswani et al. (2017)": a quoted title, then its authors
+QUOTED_TITLE = re.compile(
+    r"""^["“](?P<title>[^"”]{3,300})["”]\s*(?:[-–—,:]\s*(?P<authors>.*?))?\s*$""",
+    re.VERBOSE,
+)
+# "Attention Is All You Need (2017)": a year in brackets after a title, which is not part of it
+TITLE_YEAR = re.compile(r"""\s+\((?P<year>(?:19|20)\d\d)\)\s*$""", re.VERBOSE)
+# "Takeaway: Introduces ...", "Key Contribution: Introduced BERT": text under a label of its own,
+# which is not an unlabelled abstract
+LEAD_LABEL = re.compile(r"""^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}\s*:\s""", re.VERBOSE)
 # "Key Contribution: ...", "Keywords", "TL;DR", "Comments: ...": labels whose text is not the abstract
 OTHER_LABEL = re.compile(
     r"""^[#*\s]*(?P<label>TL;?\s?DR|Summary|AI\s+Summary|Key\s+(?:Contributions?|Findings|Points|Takeaways)
@@ -127,7 +137,8 @@ NAVIGATION = re.compile(
           |Full\s+text|Export\s+citation|Add\s+to\s+(?:library|list|collection|my\b.*)|Edit|Report
           |Contact(?:\s+us)?|Privacy(?:\s+policy)?|Terms(?:\s+of\s+(?:use|service))?
           |Cookies?(?:\s+(?:policy|settings))?|Accept(?:\s+all)?(?:\s+cookies)?|Timezone:.*
-          |Metrics|Figures|Tables|Comments|Reviews|Related|Claim\s+paper|Submit\s+paper|Create\s+alert)
+          |Metrics|Figures|Tables|Comments|Reviews|Related|Claim\s+paper|Submit\s+paper|Create\s+alert
+          |Advanced\s+search|(?:Alerts?|RSS|Feeds?)(?:\s*/\s*(?:Alerts?|RSS|Feeds?))?)
         \W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -156,6 +167,7 @@ SHORT_LINE = 40  # characters: shorter lines do not continue an abstract they fo
 TITLE_KINDS = {"numbered", "title", "candidate"}  # lines that may be an entry's title
 AUTHORS_FOLLOW = TITLE_KINDS | {"facts", "names", "affiliation"}  # what an author line may follow
 BULLETS = "•·-–*"
+NUMBERED_NAME_WORDS = 3  # a numbered line this short that reads as a name is an author
 MAX_AFFILIATION_CHARS = 300  # longer lines are not affiliations (and the pattern stays linear)
 
 
@@ -203,7 +215,9 @@ def is_prose(line: str) -> bool:
 
 
 def is_candidate(line: str) -> bool:
-    """Could be a title: 2-35 words, no sentence end, no URL, no separators of navigation."""
+    """Could be a title: 2-35 words, no sentence end, no URL, no separators of navigation
+    (a bullet does not count as a word: "• Submit" is a menu item)."""
+    line = line.lstrip(BULLETS + " ")
     count = words(line)
     if count < 2 or count >= LONG_PROSE_WORDS or is_prose(line):
         return False
@@ -263,6 +277,18 @@ def facts(line: str) -> Cue | None:
                doi=doi["doi"].rstrip(".,;") if doi else None)
 
 
+def numbered(text: str, previous: str) -> Cue:
+    """A numbered line: an entry, or an item of a numbered list of authors or affiliations
+    ("1. Richard J Abdill", "1. University of Minnesota, United States")."""
+    short = len(text.split()) <= NUMBERED_NAME_WORDS  # "1. Infinite Dimensional Word Embeddings" is a title
+    after = previous in AUTHORS_FOLLOW - {"numbered"}  # "2. Another Title" under "1. ..." is an entry
+    if short and after and (found := names_line(text, alone=True)):
+        return Cue("names", text, names=found)
+    if AFFILIATION.match(text):
+        return Cue("affiliation", text)
+    return Cue("numbered", text)
+
+
 def classify(line: str, previous: str = "blank") -> Cue:
     """What a stripped, non-blank line is; `previous` is what the line before it was.
 
@@ -285,7 +311,7 @@ def classify(line: str, previous: str = "blank") -> Cue:
     if match := OTHER_LABEL.match(line):
         return Cue("other_label", (match["value"] or "").strip())
     if (match := NUMBERED.match(line)) and not has_symbol(match["title"]) and not is_prose(match["title"]):
-        return Cue("numbered", match["title"].strip())
+        return numbered(match["title"].strip().split("  ")[0], previous)
     if is_chrome(line):
         return Cue("chrome", line)
     bulleted = line[:1] in BULLETS
