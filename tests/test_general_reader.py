@@ -268,3 +268,27 @@ def test_digest_entries_with_quoted_titles_years_and_labelled_takeaways():
         ("Attention is All You Need", ("Vaswani",), "2017", None),
         ("Deep Residual Learning for Image Recognition", ("He",), "2015", None),  # a takeaway is no abstract
     ]
+
+
+@pytest.mark.parametrize("line, previous, kind", [
+    ("Get Started", "candidate", "candidate"),  # a button under a heading, not an author
+    ("Cold Open", "candidate", "candidate"),
+    ("David S. Hippocampus", "candidate", "names"),  # an initial: a person
+    ("Anonymous Authors1", "candidate", "names"),  # an affiliation mark glued to the name
+    ("Firstname1 Lastname1    Firstname2 Lastname2    Firstname3 Lastname3", "candidate", "names"),
+    ("Kenneth Church Northeastern UniversitySan JoseCA k.church@northeastern.edu Omar Alonso AmazonPalo AltoCA "
+     "omralon@amazon.com", "candidate", "affiliation"),  # names glued to affiliations and e-mail addresses
+    ("• Published: May 4, 2026", "numbered", "facts"),
+    ("  • Authors / Affiliation: Ala Falaki", "facts", "authors"),
+])
+def test_single_names_author_blocks_and_bulleted_labels(line, previous, kind):
+    assert classify(line, previous).kind == kind
+
+
+def test_a_title_wrapped_onto_two_lines_is_one_title():
+    page = ("arXiv:2402.03181v3 [cs.AI] 03 Mar 2024\n\nSubmission and Formatting Instructions for\n"
+            "International Conference on Machine Learning (ICML 2024)\n\nAbstract\n\n"
+            "This document provides a basic paper template and submission guidelines for authors.\n")
+    record, = general.read(Dump("p.txt", page, date(2026, 11, 23), "test")).records
+    assert record.title == "Submission and Formatting Instructions for International Conference on Machine Learning (ICML 2024)"
+    assert record.arxiv_id == "2402.03181" and record.origin.line == 1 and record.lines["title"] == 3

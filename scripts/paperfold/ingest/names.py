@@ -36,9 +36,14 @@ ORCID_WIDGET = re.compile(r"""View\s+ORCID\s+Profile\s*""", re.VERBOSE | re.IGNO
 # "Devlin et al.", "Kimi Team, Tongtong Bai, Yifan Bai et al."
 ET_AL = re.compile(r"""[\s,]*\bet\s+al\.?\s*$""", re.VERBOSE | re.IGNORECASE)
 # "Alice Smith, Bob Jones and Carol White", "Liu · Chen", "Koh & Liang"
-SEPARATOR = re.compile(r"""\s*(?:[,;·•|]|\s&\s|\band\b)\s*""", re.VERBOSE)
+# "Firstname1 Lastname1    Firstname2 Lastname2": runs of spaces between names in a copied PDF or HTML page
+SEPARATOR = re.compile(r"""\s*(?:[,;·•|]|\s&\s|\band\b)\s*|\s{3,}""", re.VERBOSE)
+# "Anonymous Authors1", "Alice Smith*,": an affiliation mark glued to a name
+GLUED_MARK = re.compile(r"""[^\W\d_][\d*†‡]+(?:[,\s]|$)""", re.VERBOSE)
 # "Hong Yu 1", "Duy Duc An Bui 1,2", "Isabel Cachola†", "Alice Smith*": affiliation marks
 MARKERS = re.compile(r"""[\s\d,*†‡§¶]+$""", re.VERBOSE)
+# "Firstname1 Lastname1": marks glued to each word of a name
+WORD_MARKS = re.compile(r"""(?<=[^\W\d_])[\d*†‡§¶]+(?=\s|$)""", re.VERBOSE)
 # "Coram", "Aspuru-Guzik", "O'Neil", "Zhang", "Álvarez": a capitalised name word
 NAME_WORD = re.compile(r"""^[^\W\d_a-z][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?$""", re.VERBOSE)
 # "C.", "J.-P.", "Y.K.", "N": initials (capital letters, each with or without a full stop)
@@ -96,8 +101,19 @@ def split_names(text: str) -> Names:
         more, text = int(match["n"]), text[:match.start()]
     if match := ET_AL.search(text):
         et_al, text = True, text[:match.start()]
-    parts = (MARKERS.sub("", part).strip() for part in SEPARATOR.split(strip_glue(text)))
+    parts = (WORD_MARKS.sub("", MARKERS.sub("", part)).strip() for part in SEPARATOR.split(strip_glue(text)))
     return Names(tuple(part for part in parts if part), more, et_al)
+
+
+def has_initial(name: str) -> bool:
+    """"Blake C. Stacey", "Madeleine van Zuylen": a name no heading or button looks like."""
+    return any(INITIAL.match(word) or word in PARTICLES for word in name.split()[1:-1] or name.split()[:1])
+
+
+def looks_personal(line: str, found: Names) -> bool:
+    """A single name on its own line that no heading or button looks like: with an initial
+    or a particle, or with an affiliation mark glued to it ("Anonymous Authors1")."""
+    return has_initial(found.names[0]) or bool(GLUED_MARK.search(line))
 
 
 def names_line(line: str, alone: bool = False) -> Names | None:

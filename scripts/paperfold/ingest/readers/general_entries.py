@@ -13,7 +13,10 @@ its abstract does not split it. A date line with nothing else on it, right
 above a title-like line, is that entry's date ("Research 01 March 2023", then
 the title); any other date line belongs to the entry it follows. A title-like
 line right above a label ("General information", then "Publication type") is a
-section heading when another title-like line came before it: that one stands. An unlabelled paragraph right after an
+section heading when another title-like line came before it: that one stands.
+A title-like line that ends on "for", "of", "and"... continues on the next line.
+An entry that so far has only an id or a date takes the next title-like line as
+its title (an "arXiv:ID [cs.AI] date" line above the title). An unlabelled paragraph right after an
 author line is the abstract (Hugging Face style); a labelled "Abstract" may be
 inline, on its own line, or in parts ("Objective", "Methods", "Results").
 Everything after a "References" or "Related papers" heading is other work.
@@ -40,6 +43,9 @@ INLINE_LABEL = re.compile(
 # "Infinite Dimensional Word Embeddings Authors: Eric Nalisnick, Sachin Ravi": one-line entries
 INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VERBOSE | re.IGNORECASE)
 MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an author line is not an abstract
+# "... Instructions for" / "International Conference ...": a title line cannot end on these words
+WRAPPED_TITLE_ENDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "with", "to", "from", "by",
+                      "via", "at", "as", "towards", "into", "through", "using", "under", "without"}
 CONTINUATION_CHARS = 60  # an abstract line this long is hard-wrapped: a long line after it continues it
 ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts"}
 
@@ -101,6 +107,10 @@ def entry_for(reading: Reading, name: str, index: int) -> Entry:
     """The entry a fact on line `index` belongs to (see the module docstring)."""
     current, candidate = reading.current, reading.candidate
     fresh = candidate if candidate and (current is None or candidate[0] > current.last) else None
+    if fresh and current and current.title is None and not (current.numbered or current.authors or
+                                                            current.abstract or current.has(name)):
+        current.title, reading.candidate = (fresh[0], clean_text(fresh[1])), None  # an id line above the title
+        return current
     if fresh and (current is None or current.has(name) or current.abstract is not None or name == "authors"):
         return new_entry(reading, index, fresh)  # authors stand right under their own title
     if current is None or current.has(name):
@@ -199,6 +209,15 @@ def flush_date(reading: Reading) -> None:
         add_fact(reading, "date", index, value)
 
 
+def continues_title(candidate: tuple[int, str] | None, line: Line) -> bool:
+    """A title wrapped onto the next line: "Submission and Formatting Instructions for" /
+    "International Conference on Machine Learning (ICML 2024)"."""
+    if candidate is None or line.index != candidate[0] + len(candidate[1].split("\n")):
+        return False
+    last_word = candidate[1].split()[-1].lower()
+    return last_word in WRAPPED_TITLE_ENDS or line.text[:1].islower()
+
+
 def take_text(reading: Reading, line: Line, cue: Cue) -> None:
     """Lines that are not labels or facts: names, running text, title-like lines."""
     if cue.kind == "names":
@@ -212,7 +231,9 @@ def take_text(reading: Reading, line: Line, cue: Cue) -> None:
             return
     if cue.kind in ("prose", "text", "candidate"):
         reading.after_authors = False
-    if cue.kind == "candidate":
+    if cue.kind == "candidate" and continues_title(reading.candidate, line):
+        reading.candidate = (reading.candidate[0], f"{reading.candidate[1]} {line.text}")
+    elif cue.kind == "candidate":
         reading.earlier, reading.candidate = reading.candidate, (line.index, line.text)
     elif cue.kind == "prose":  # running text between a title-like line and a fact: not its title
         reading.candidate = None

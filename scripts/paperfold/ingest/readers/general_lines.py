@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from paperfold.ingest.names import Names, names_line
+from paperfold.ingest.names import Names, looks_personal, names_line
 from paperfold.ingest.normalize import resolve_date
 
 # "References", "► References", "References (26)", "Cited by 12", "Related papers",
@@ -32,12 +32,13 @@ CITED_HEADING = re.compile(
 )
 # "Abstract", "Abstract:We analyze", "Abstract (excerpt):", "ABSTRACT", "Abstract. In recent years"
 ABSTRACT_LABEL = re.compile(
-    r"""^[#*\s]*Abstract\s*(?:\([^)]{0,30}\))?\s*(?:$|[:.—–-]\s*(?P<text>.*)$)""",
+    r"""^[#*•·\s-]*Abstract\s*(?:\([^)]{0,30}\))?\s*(?:$|[:.—–-]\s*(?P<text>.*)$)""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Authors: Eric Nalisnick, Sachin Ravi", "Author(s):", "Authors" alone (names on the next line)
 AUTHORS_LABEL = re.compile(
-    r"""^[#*\s]*(?:Authors?|Author\(s\)|Authored\s+by)\s*(?:$|:\s*(?P<value>.*)$)""",
+    r"""^[#*•·\s-]*(?:Authors?|Author\(s\)|Authored\s+by)(?:\s*(?:/|&|and)\s*Affiliations?)?
+        \s*(?:$|:\s*(?P<value>.*)$)""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Title: Logit Regularization ...": a title stated as such
@@ -45,7 +46,7 @@ TITLE_LABEL = re.compile(r"""^\s*Title\s*:\s*(?P<value>\S.*)$""", re.VERBOSE | r
 # "Published Nov 23, 2023 in cs.LG", "Published: | 2021-11-10, volume 5", "Date posted to arXiv: 17 Nov 2015",
 # "Submitted: Apr 2026 | Updated: Apr 2026": a labelled date
 DATE_LABEL = re.compile(
-    r"""^[\s|]*(?:(?:Published(?:\s+(?:on|online))?|Submitted(?:\s+on)?|Posted(?:\s+on)?|Released
+    r"""^[\s|•·*-]*(?:(?:Published(?:\s+(?:on|online))?|Submitted(?:\s+on)?|Posted(?:\s+on)?|Released
               |Publication\s+date|First\s+published|Announced)(?:\s*[:|])?
           |Date(?:\s+\w+){0,4}?\s*:)
         \s*\|?\s*(?P<rest>.+)$""",
@@ -110,7 +111,7 @@ TITLE_YEAR = re.compile(r"""\s+\((?P<year>(?:19|20)\d\d)\)\s*$""", re.VERBOSE)
 LEAD_LABEL = re.compile(r"""^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}\s*:\s""", re.VERBOSE)
 # "Key Contribution: ...", "Keywords", "TL;DR", "Comments: ...": labels whose text is not the abstract
 OTHER_LABEL = re.compile(
-    r"""^[#*\s]*(?P<label>TL;?\s?DR|Summary|AI\s+Summary|Key\s+(?:Contributions?|Findings|Points|Takeaways)
+    r"""^[#*•·\s-]*(?P<label>TL;?\s?DR|Summary|AI\s+Summary|Key\s+(?:Contributions?|Findings|Points|Takeaways)
           |Contributions?|Findings|Highlights|Keywords?|Key\s*words|Comments?|Subjects?|Categor(?:y|ies)
           |Topics?|Tags?|Journal(?:-ref)?|Venue|Conference|Proceedings|PMID|PMCID|NIHMSID|ISBN|ISSN
           |Link|Links|URL|Code|Project\s+page|PDF|Eprint|Citation|Cite\s+as|Notes?|Pages|Volume|Publisher
@@ -149,6 +150,9 @@ COUNTER = re.compile(
           |[\w-]*?\s*(?:h-index|score|novelty)\s*[\d.,%]+|\d+\s*/\s*\d+)\s*\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "Kenneth Church Northeastern UniversitySan JoseCA k.church@northeastern.edu Omar Alonso ...":
+# names glued to their affiliations and e-mail addresses
+EMAIL = re.compile(r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+""", re.VERBOSE)
 # "... a leaderboard.", "... results on the…": a line that ends a sentence ("?" does not:
 # titles ask questions)
 SENTENCE_END = re.compile(r"""[.!…]["”’)]?$""", re.VERBOSE)
@@ -316,8 +320,12 @@ def classify(line: str, previous: str = "blank") -> Cue:
         return Cue("chrome", line)
     bulleted = line[:1] in BULLETS
     if (previous in AUTHORS_FOLLOW or bulleted) and (found_names := names_line(
-            line, alone=bulleted or previous in TITLE_KINDS)):
+            line, alone=bulleted or previous in TITLE_KINDS)) and (
+            bulleted or len(found_names.names) > 1 or found_names.et_al or previous in ("numbered", "title")
+            or looks_personal(line, found_names)):  # "Get Started" under a heading is a button
         return Cue("names", line, names=found_names)
+    if len(EMAIL.findall(line)) >= 2:
+        return Cue("affiliation", line)
     if len(line) <= MAX_AFFILIATION_CHARS and AFFILIATION.match(line) and not is_prose(line):
         return Cue("affiliation", line)
     if is_prose(line):
