@@ -7,7 +7,8 @@ import pytest
 from paperfold.site.browse import TITLED_POINTS, map_points, month_of, render_map, render_timeline, timeline
 from paperfold.model import Paper
 from paperfold.enrich.related import text_tfidf
-from paperfold.site.render import front_matter, make_env
+from paperfold.site.render import front_matter
+from paperfold.site.templating import make_env
 
 
 def paper(id: str, date: str | None = None, tags: tuple[str, ...] = (), title: str | None = None) -> Paper:

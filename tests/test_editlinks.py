@@ -7,7 +7,8 @@ from urllib.parse import quote, urlencode
 import pytest
 import yaml
 
-from paperfold.site.editlinks import percent_encoded, query_string, yaml_value
+from paperfold.site.editlinks import percent_encoded, query_string
+from paperfold.site.escape import yaml_value
 
 TEXTS = [
     "plain-words_and.dots~",

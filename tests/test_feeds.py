@@ -11,7 +11,8 @@ import pytest
 
 from paperfold.build import collect
 from paperfold.site.feeds import FEED_SIZE, newest_dated
-from paperfold.site.render import front_matter, make_env
+from paperfold.site.render import front_matter
+from paperfold.site.templating import make_env
 from paperfold.site.topic_pages import render_topics
 from paperfold.enrich.topics import assign_topics, papers_by_topic
 from paperfold.enrich.vocabulary import load_vocabulary

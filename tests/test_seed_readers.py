@@ -152,7 +152,8 @@ def test_almanac_001_headline(read):
     headline = result.records[0]
     assert headline.title == "Theoretical analysis of generalization scaling laws in quadratic two-layer neural networks"
     assert headline.abstract.startswith("A new arXiv preprint derives explicit characterizations")
-    assert (headline.role, headline.importance, headline.source, headline.category) == ("headline", 5, "arXiv", "cs.AI")
+    assert (headline.extras["role"], headline.extras["importance"], headline.extras["source"], headline.category) == (
+        "headline", 5, "arXiv", "cs.AI")
     assert (headline.date_text, headline.date) == ("18h ago", "2026-11-22")
     assert [o.line for o in headline.related_to] == [line for line, *_ in RELATED_001]
 
@@ -160,9 +161,9 @@ def test_almanac_001_headline(read):
 def test_almanac_001_related(read):
     result, _ = read("almanac_page")
     headline, related = result.records[0], result.records[1:]
-    got = [(r.origin.line, r.importance, r.source, r.category, r.date_text, r.date) for r in related]
+    got = [(r.origin.line, r.extras["importance"], r.extras["source"], r.category, r.date_text, r.date) for r in related]
     assert got == RELATED_001
-    assert all(r.role == "related" and r.related_to == (headline.origin,) for r in related)
+    assert all(r.extras["role"] == "related" and r.related_to == (headline.origin,) for r in related)
     assert related[1].title == "Scaling Laws for Neural Language Models"
 
 
@@ -182,7 +183,7 @@ def test_almanac_000_without_header_or_metadata(read):
     assert len(related) == 8 and [r.origin.line for r in related] == [4, 6, 8, 10, 12, 14, 16, 18]
     assert [o.line for o in headline.related_to] == [4, 6, 8, 10, 12, 14, 16, 18]
     assert related[-1].title.startswith("Hyperfitting Explained")
-    assert all(r.importance is None and r.date is None and r.related_to == (headline.origin,) for r in related)
+    assert all("importance" not in r.extras and r.date is None and r.related_to == (headline.origin,) for r in related)
 
 
 def test_almanac_guides_are_skipped_with_reason():

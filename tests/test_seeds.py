@@ -82,7 +82,7 @@ def test_almanac_fields_and_stated_relations(by_label, captured):
     assert kaplan.abstract_is_summary
     assert kaplan.date == resolve_date("1mo ago", captured["001"])
     record = kaplan.sources[0]
-    assert (record.source, record.importance, record.date_text) == ("Openai Blog", 9, "1mo ago")
+    assert (record.extras["source"], record.extras["importance"], record.date_text) == ("Openai Blog", 9, "1mo ago")
 
     headline = by_label["Theoretical analysis of generalization scaling laws in quadratic two-layer neural networks"]
     assert len(headline.stated_related) == 8

@@ -10,7 +10,8 @@ import pytest
 from paperfold.build import collect
 from paperfold.papers.curate import TopicEdit
 from paperfold.model import Origin, Paper
-from paperfold.site.render import front_matter, make_env
+from paperfold.site.render import front_matter
+from paperfold.site.templating import make_env
 from paperfold.site.topic_pages import TOPIC_PAGE_LIMIT, render_topics
 from paperfold.enrich.topic_rules import phrase_pattern
 from paperfold.enrich.topics import assign_topics, papers_by_topic

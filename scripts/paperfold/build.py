@@ -10,18 +10,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
+import yaml
 from jinja2 import Environment
 
 from paperfold.papers.curate import apply_curation, orphaned_dumps, topic_edits
 from paperfold.papers.curation_files import Curation, load_curation
 from paperfold.ingest.detect import read_dump
+from paperfold.ingest.readers import KINDS
 from paperfold.model import Paper, Problem, RawRecord
 from paperfold.papers.merge import merge_records
 from paperfold.site.redirects import redirect_pages
 from paperfold.enrich.related import TfIdf, relate, text_tfidf
-from paperfold.site.render import (DumpSummary, PaperDraft, SiteLookups, draft_paper, escaped_titles, finish_paper, make_env,
-                     paper_path, render_map_page, render_site)
-from paperfold.report import BuildReport
+from paperfold.site.render import (PaperDraft, SiteLookups, draft_paper, escaped_titles, finish_paper,
+                     render_map_page, render_site)
+from paperfold.site.templating import make_env
+from paperfold.site.urls import paper_path
+from paperfold.report import BuildReport, DumpSummary
 from paperfold.shards import MIN_SHARD, available_cpus, map_chunks, map_shards
 from paperfold.ingest.sources import load_dumps
 from paperfold.enrich.topic_rules import Rules
@@ -171,7 +175,7 @@ def other_pages(report: BuildReport, vocabulary: Vocabulary | None, lookups: Sit
 def untagged_work(papers: Sequence[Paper], site_url: str | None, repo_url: str | None) -> tuple[TfIdf, SiteLookups]:
     """What the later stages need that tags do not change: the TF-IDF rows of the papers'
     text, and their BibTeX entries."""
-    return text_tfidf(papers), SiteLookups.of(papers, site_url, repo_url)
+    return text_tfidf(papers), SiteLookups.of(papers, site_url, repo_url, KINDS)
 
 
 def draft_papers(papers: Sequence[Paper], env: Callable[[], Environment], lookups: SiteLookups,
@@ -186,7 +190,7 @@ def write_paper_pages(docs_dir: Path, papers: Sequence[Paper], drafts: Sequence[
     """Finish the drafts with each paper's related papers and write them, shards side by
     side in `workers` processes; their paths under docs_dir."""
     def shard(part: Sequence[int]) -> list[str]:
-        pages = {paper_path(papers[i]): finish_paper(drafts[i], papers[i], titles) for i in part}
+        pages = {paper_path(papers[i].id): finish_paper(drafts[i], papers[i], titles) for i in part}
         write_changed(docs_dir, pages)
         return list(pages)
 
@@ -234,7 +238,9 @@ def related_and_map(report: BuildReport, vocabulary: Vocabulary | None, settings
 
 
 def settings_from_options(root: Path, options: dict, docs_dir: Path, **fields) -> Settings:
-    """Settings from mkdocs.yml's `extra.paperfold` (`options`); paths are relative to `root`,
+    """Settings from mkdocs.yml's `extra.paperfold` (`options`), the one place that reads
+    them, whether MkDocs loaded the file (settings_from_mkdocs) or not (settings_from_file);
+    paths are relative to `root`,
     the folder of mkdocs.yml. `related: {backend: tfidf, k: 8}` chooses the related papers;
     `workers` how many processes share per-paper work (default: one per available core)."""
     related = options.get("related") or {}
@@ -249,6 +255,29 @@ def settings_from_options(root: Path, options: dict, docs_dir: Path, **fields) -
         workers=int(options.get("workers") or available_cpus()),
         **fields,
     )
+
+
+def settings_from_file(config_file: Path, seeds_dir: Path | None = None) -> Settings:
+    """Settings from mkdocs.yml read as plain YAML, for the commands that run no MkDocs build
+    (check, export): only `extra.paperfold` matters, and MkDocs' own tags (`!ENV`,
+    `!!python/name`) read as nothing. An unreadable file gives the defaults. `seeds_dir`
+    overrides `extra.paperfold.seeds` (the command line's --seeds)."""
+    root = config_file.resolve().parent
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_IgnoreTags)
+        options = (config.get("extra") or {}).get("paperfold") or {}
+    except (OSError, yaml.YAMLError, AttributeError):
+        options = {}
+    if seeds_dir is not None:
+        options = {**options, "seeds": str(seeds_dir.resolve())}
+    return settings_from_options(root, options, root / "docs")
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """Reads any tag as None: mkdocs.yml may hold tags only MkDocs knows."""
+
+
+_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def settings_from_mkdocs(config) -> Settings:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
-from typing import TypeVar
+from typing import Mapping, TypeVar
 
 Record = TypeVar("Record")
 
@@ -60,6 +60,21 @@ class Dump:
 
 
 @dataclass(frozen=True)
+class ReaderKind:
+    """What the later stages need to know of a kind of page: each reader declares its
+    KIND, the registry (ingest/readers/__init__.py) collects them, and no stage names a reader."""
+
+    name: str  # the reader's NAME, which is RawRecord.kind: "almanac"
+    label: str  # what a paper page's "Seen in" calls it: "Almanac event page"
+    precedence: int  # merging: for each field, the value of the highest precedence wins
+    # False when titles and summaries are the page's own words, not the paper's: they never
+    # identify a paper by its abstract, and give way to any other source's title and abstract.
+    own_words: bool = True
+    # The reason a related list gives for papers this kind of page lists together, if it does.
+    stated_reason: str | None = None
+
+
+@dataclass(frozen=True)
 class RawRecord:
     """One paper as one page showed it, before merging.
 
@@ -68,7 +83,7 @@ class RawRecord:
     """
 
     origin: Origin  # where the record starts
-    kind: str  # the reader's NAME: "hf_daily", "almanac", "arxiv_abstracts", "labelled", "bibtex"
+    kind: str  # the reader's NAME (its ReaderKind.name): "hf_daily", "almanac", "bibtex", ...
     title: str | None = None
     abstract: str | None = None
     authors: tuple[str, ...] = ()
@@ -77,9 +92,7 @@ class RawRecord:
     date: str | None = None  # ISO: "2025-02-27", "2025-02" or "2025"
     date_text: str | None = None  # as the page showed it: "Feb 27", "24d ago"
     upvotes: int | None = None
-    source: str | None = None  # Almanac: "arXiv", "Openai Blog"
     category: str | None = None  # "cs.LG"; labelled pages: primary subject
-    importance: int | None = None  # Almanac's score glued to the source name
     links: tuple[str, ...] = ()
     arxiv_id: str | None = None  # version stripped: "2604.12345"
     doi: str | None = None
@@ -88,7 +101,9 @@ class RawRecord:
     # Origins of records this page states it is related to (Almanac's
     # "Related events" lists entries related to the headline, and back).
     related_to: tuple[Origin, ...] = ()
-    role: str | None = None  # Almanac: "headline" or "related"
+    # What one kind of page shows and no later stage reads, kept for the record and the
+    # golden cases: Almanac's {"source": "arXiv", "importance": 5, "role": "headline"}.
+    extras: Mapping[str, str | int] = field(default_factory=dict, hash=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -125,7 +140,7 @@ class Paper:
     title: str | None  # None when no page showed a title
     label: str  # what to call it: the title, or words from the abstract
     abstract: str | None
-    abstract_is_summary: bool  # True when only an Almanac summary was seen
+    abstract_is_summary: bool  # True when only a summary in a page's own words (Almanac's) was seen
     authors: tuple[str, ...]
     author_count: int | None
     organisation: str | None

@@ -6,7 +6,18 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from paperfold.model import Paper, Problem
-from paperfold.site.render import DumpSummary
+
+
+@dataclass(frozen=True)
+class DumpSummary:
+    """One seed file as the Sources page and the build report show it."""
+
+    path: str
+    kinds: tuple[str, ...]
+    capture_date: str
+    capture_date_source: str
+    record_count: int
+    problem_count: int
 
 
 @dataclass(frozen=True)

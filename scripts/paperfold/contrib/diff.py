@@ -18,9 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
-from paperfold.site.escape import md
+from paperfold.site.templating import make_env
 
 COMPARED = ("title", "tags", "related")
 
@@ -93,12 +91,9 @@ def compare(base: Sequence[dict], head: Sequence[dict]) -> dict:
 
 
 def format_diff(base: Sequence[dict], head: Sequence[dict], base_name: str, head_name: str) -> str:
-    env = Environment(loader=PackageLoader("paperfold.site", "templates"), undefined=StrictUndefined,
-                      keep_trailing_newline=True, autoescape=False)
-    env.filters["md"] = md
     for paper in (*base, *head):
         paper.setdefault("label", paper.get("title") or paper["id"])
-    return env.get_template("diff.md.j2").render(base_name=base_name, head_name=head_name, **compare(base, head))
+    return make_env().get_template("diff.md.j2").render(base_name=base_name, head_name=head_name, **compare(base, head))
 
 
 def diff(repo: Path, base_ref: str) -> str:

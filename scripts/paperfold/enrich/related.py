@@ -29,13 +29,16 @@ import scipy.sparse as sp
 from threadpoolctl import threadpool_limits
 
 from paperfold.enrich import similarity
+from paperfold.ingest.readers import KINDS
 from paperfold.model import Paper, Related, changed
 
 TOPIC_WEIGHT = 0.1
 CANDIDATES_PER_RELATED = 3  # text candidates scored per related slot
 REASON_TERMS = 3
 SEPARATOR = " · "
-STATED_REASON = "listed together on Almanac"  # Almanac is the only source that states relations
+# The reason for papers a source lists together when no source's KIND names one; the
+# kinds that state relations do (Almanac: "listed together on Almanac").
+STATED_REASON = "listed together in a source"
 MEANING_REASON = "similar in meaning"  # embeddings agree though no term stands out
 BACKENDS = ("tfidf", "embeddings")
 
@@ -103,9 +106,16 @@ def _entries(papers, rows, cols, scores, stated, matrix, terms, topic_titles) ->
     related: list[list[Related]] = [[] for _ in papers]
     pairs = zip(rows.tolist(), cols.tolist(), scores.tolist(), stated.tolist(), by_terms, by_topics)
     for r, c, score, is_stated, terms_part, topics_part in pairs:
-        reason = SEPARATOR.join(filter(None, (STATED_REASON if is_stated else "", terms_part, topics_part)))
+        stated_part = _stated_reason(papers[r], papers[c]) if is_stated else ""
+        reason = SEPARATOR.join(filter(None, (stated_part, terms_part, topics_part)))
         related[r].append(Related(papers[c].id, round(score, 4), reason or MEANING_REASON))
     return related
+
+
+def _stated_reason(paper: Paper, other: Paper) -> str:
+    """What the kind of page that lists the two together calls it (either may state it)."""
+    kinds = (KINDS[record.kind] for p in (paper, other) for record in p.sources if record.related_to)
+    return next((kind.stated_reason for kind in kinds if kind.stated_reason), STATED_REASON)
 
 
 def _embed(texts: list[str], cache_dir: Path | None) -> np.ndarray:

@@ -6,9 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
-from paperfold.build import papers_for, settings_from_options
+from paperfold.build import Settings, papers_for, settings_from_file
 from paperfold.site.export import to_bibtex, to_json
 from paperfold.report import format_report
 from paperfold.face.safebuild import build_atomically
@@ -67,43 +65,17 @@ def _seed_override(args: argparse.Namespace) -> dict:
     return {"extra": dict(extra)}
 
 
-def _options(args: argparse.Namespace) -> tuple[Path, dict]:
-    """The folder of mkdocs.yml and its `extra.paperfold` (empty when unreadable)."""
-    root = Path(args.config).resolve().parent
-    try:
-        text = Path(args.config).read_text(encoding="utf-8")
-        options = (yaml.load(text, Loader=_IgnoreTags).get("extra") or {}).get("paperfold") or {}
-    except (OSError, yaml.YAMLError, AttributeError):
-        options = {}
-    if args.seeds:
-        options = {**options, "seeds": str(Path(args.seeds).resolve())}
-    return root, options
-
-
-def _input_paths(args: argparse.Namespace) -> tuple[Path, Path, Path]:
-    """Seeds folder, curation folder and topic vocabulary, from mkdocs.yml's `extra.paperfold`."""
-    root, options = _options(args)
-    seeds = root / options.get("seeds", "seeds")
-    return seeds, root / options.get("curation", "curation"), root / options.get("topics", "topics.yml")
-
-
-def _ignore_tag(loader, suffix, node):
-    return None
-
-
-class _IgnoreTags(yaml.SafeLoader):
-    """mkdocs.yml may hold `!ENV` or `!!python/name` tags; only `extra` matters here."""
-
-
-_IgnoreTags.add_multi_constructor("", _ignore_tag)
+def _settings(args: argparse.Namespace) -> Settings:
+    """For the commands that run no MkDocs build: mkdocs.yml's `extra.paperfold`, and --seeds."""
+    return settings_from_file(Path(args.config), Path(args.seeds) if args.seeds else None)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate seeds, curation files and the topic vocabulary; list every problem."""
     from paperfold.contrib.check import check, exit_code, format_problems
 
-    seeds, curation, topics = _input_paths(args)
-    problems = check(seeds, curation, topics)
+    settings = _settings(args)
+    problems = check(settings.seeds_dir, settings.curation_dir, settings.topics_file)
     print(format_problems(problems))
     return exit_code(problems, args.strict)
 
@@ -117,8 +89,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    root, options = _options(args)
-    report, _ = papers_for(settings_from_options(root, options, root / "docs"))
+    report, _ = papers_for(_settings(args))
     render = to_json if args.format == "json" else to_bibtex
     sys.stdout.write(render(report.papers, args.site_url))
     print(format_report(report), file=sys.stderr)

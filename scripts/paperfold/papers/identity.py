@@ -19,6 +19,7 @@ from typing import Iterable, Sequence
 from pylatexenc.latex2text import LatexNodes2Text
 from rapidfuzz import fuzz
 
+from paperfold.ingest.readers import KINDS
 from paperfold.model import Origin, RawRecord
 
 FINGERPRINT_WORDS = 40  # enough to be unique, few enough to survive a truncated copy
@@ -82,8 +83,8 @@ def identity_keys(record: RawRecord, folded_title: str) -> list[tuple[str, str]]
         keys.append(("arxiv", record.arxiv_id))
     if folded_title:
         keys.append(("title", folded_title))
-    # Almanac text is a summary written by Almanac, not the paper's abstract.
-    if record.kind != "almanac" and (fingerprint := abstract_fingerprint(record.abstract)):
+    # A summary in a page's own words (Almanac's) is not the paper's abstract.
+    if KINDS[record.kind].own_words and (fingerprint := abstract_fingerprint(record.abstract)):
         keys.append(("abstract", fingerprint))
     return keys
 

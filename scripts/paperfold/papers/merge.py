@@ -1,11 +1,11 @@
 """Turn a group of records that describe one paper into a Paper.
 
-Precedence, most specific source first (documented in the README):
-labelled arXiv pages > BibTeX > Hugging Face Daily Papers > bare abstract
-lists > pages of other sites (the general reader) > Almanac (whose headline and
-summary are Almanac's own words). For each
-field the first source in that order that has a value wins; links and sources
-are the union of all.
+Precedence, most specific source first, is each reader's KIND.precedence
+(documented in the README): labelled arXiv pages > BibTeX > Hugging Face Daily
+Papers > bare abstract lists > pages of other sites (the general reader) > Almanac. For each field the first source in that
+order that has a value wins; links and sources are the union of all. A title
+or abstract from a kind whose summaries are its own words (Almanac's headline
+and summary) is used only when no other source has one.
 """
 
 from __future__ import annotations
@@ -16,20 +16,16 @@ from typing import Sequence
 
 from slugify import slugify
 
+from paperfold.ingest.readers import KINDS
 from paperfold.papers.identity import abstract_fingerprint, fold, group_records, origin_index
 from paperfold.model import Paper, RawRecord
 
-KIND_PRECEDENCE = ("labelled", "bibtex", "hf_daily", "arxiv_abstracts", "general", "almanac")
 LABEL_WORDS = 10
 SLUG_LENGTH = 60
 
 
 def _ranked(records: Sequence[RawRecord]) -> list[RawRecord]:
-    def rank(record: RawRecord):
-        kind = KIND_PRECEDENCE.index(record.kind) if record.kind in KIND_PRECEDENCE else len(KIND_PRECEDENCE)
-        return kind, record.origin
-
-    return sorted(records, key=rank)
+    return sorted(records, key=lambda record: (-KINDS[record.kind].precedence, record.origin))
 
 
 def _first(records: Sequence[RawRecord], name: str):
@@ -76,7 +72,7 @@ def paper_id(title: str | None, abstract: str | None, arxiv_id: str | None) -> s
 
 def build_paper(group: Sequence[RawRecord]) -> Paper:
     ranked = _ranked(group)
-    scholarly = [r for r in ranked if r.kind != "almanac"]
+    scholarly = [r for r in ranked if KINDS[r.kind].own_words]
     title = _first(scholarly, "title") or _first(ranked, "title")
     abstract = _first(scholarly, "abstract")
     summary = None if abstract else _first(ranked, "abstract")

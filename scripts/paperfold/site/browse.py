@@ -19,10 +19,12 @@ import numpy as np
 from jinja2 import Environment
 
 from paperfold.model import Paper
+from paperfold.site.urls import paper_url, relative
 
 PER_MONTH = 40
 TITLED_POINTS = 2000
 MAP_WIDTH, MAP_HEIGHT, MAP_MARGIN = 960, 600, 12
+MAP_URL = "map/"  # where MkDocs serves map.md: the points' links start there
 # Readable on the light and the dark palette alike (Tableau 10); papers without a topic are grey.
 COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
            "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#17becf")
@@ -97,7 +99,7 @@ def map_points(papers: Sequence[Paper], topic_order: Sequence[str], matrix) -> l
     return [
         Point(
             x, y,
-            f"../papers/{paper.id}/",
+            relative(paper_url(paper.id), MAP_URL),
             colour_of.get(paper.tags[0], -1) if paper.tags else -1,
             paper.label if titled else None,
         )

@@ -11,6 +11,7 @@ from bibtexparser.model import Entry, Field
 from slugify import slugify
 
 from paperfold.model import Paper
+from paperfold.site.urls import absolute, paper_url
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -62,7 +63,7 @@ def _primary_url(paper: Paper, site_url: str | None) -> str | None:
         return f"https://arxiv.org/abs/{paper.arxiv_id}"
     if paper.links:
         return paper.links[0]
-    return f"{site_url.rstrip('/')}/papers/{paper.id}/" if site_url else None
+    return absolute(site_url, paper_url(paper.id)) if site_url else None
 
 
 def _make_keys_unique(entries: list[Entry]) -> None:

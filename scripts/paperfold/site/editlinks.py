@@ -9,14 +9,10 @@ body and `edit_url` in the front matter, which the MkDocs hook hands to the them
 
 from __future__ import annotations
 
-import functools
-import re
 from urllib.parse import quote
 
-import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
 from paperfold.model import Paper
+from paperfold.site.templating import make_env
 
 BRANCH = "main"
 CURATION_PAPERS = "curation/papers"
@@ -27,31 +23,8 @@ def curation_file(paper: Paper) -> str:
     return paper.curation_path or f"{CURATION_PAPERS}/{paper.id}.yml"
 
 
-# libyaml's safe dumper writes what yaml.safe_dump writes, several times faster, except
-# that it escapes NEL and characters beyond U+FFFF ("𝓛" as "\U0001D4DB"): a person
-# edits this text, so values holding those go through PyYAML's own dumper.
-FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-LIBYAML_ESCAPES = re.compile("[\x85\U00010000-\U0010FFFF]")
-
-
-def yaml_value(value: str | list[str]) -> str:
-    """One value as a single YAML line (flow style), safe to uncomment."""
-    texts = value if isinstance(value, list) else [value]
-    dumper = yaml.SafeDumper if any(LIBYAML_ESCAPES.search(t) for t in texts) else FAST_DUMPER
-    text = yaml.dump(value, Dumper=dumper, default_flow_style=True, allow_unicode=True, width=10**6)
-    return text.removesuffix("\n...\n").strip().replace("\n", " ")
-
-
-@functools.cache  # one template environment, not one per paper page
-def _env() -> Environment:
-    env = Environment(loader=PackageLoader("paperfold.site", "templates"), undefined=StrictUndefined,
-                      keep_trailing_newline=True, autoescape=False, auto_reload=False)
-    env.filters["yaml_value"] = yaml_value
-    return env
-
-
 def curation_skeleton(paper: Paper) -> str:
-    return _env().get_template("curation.yml.j2").render(paper=paper)
+    return make_env().get_template("curation.yml.j2").render(paper=paper)
 
 
 # Percent-encoding as urllib.parse.quote(text, safe="") writes it, done by one

@@ -4,13 +4,16 @@ Text read from dumps reaches Markdown pages, where `<script>`, `[x](javascript:�
 `#`, `*`, `|` or a leading `---` would otherwise become markup. In plain runs every
 character Markdown or HTML could read as syntax becomes a character reference
 (`&#35;`, `&amp;`). Inline math (`$…$`) is kept verbatim for the math renderer,
-except for the few characters that could open HTML inside it.
+except for the few characters that could open HTML inside it. `yaml_value` writes
+dump text as one YAML value, for the curation files a reader may commit.
 """
 
 from __future__ import annotations
 
 import html
 import re
+
+import yaml
 
 # "$k^{-β_\text{eff}}$": a dollar, no space after it, anything but a dollar,
 # no space before the closing dollar. "\$" is an escaped dollar, not math.
@@ -69,3 +72,18 @@ def safe_url(url: str) -> str | None:
     """Only http(s) links reach a page; anything else (javascript:, data:) is dropped."""
     url = url.strip()
     return html.escape(url, quote=True) if re.match(r"(?i)^https?://[^\s<>\"']+$", url) else None
+
+
+# libyaml's safe dumper writes what yaml.safe_dump writes, several times faster, except
+# that it escapes NEL and characters beyond U+FFFF ("𝓛" as "\U0001D4DB"): a person
+# edits this text, so values holding those go through PyYAML's own dumper.
+FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+LIBYAML_ESCAPES = re.compile("[\x85\U00010000-\U0010FFFF]")
+
+
+def yaml_value(value: str | list[str]) -> str:
+    """One value as a single YAML line (flow style), safe to uncomment (curation skeletons)."""
+    texts = value if isinstance(value, list) else [value]
+    dumper = yaml.SafeDumper if any(LIBYAML_ESCAPES.search(t) for t in texts) else FAST_DUMPER
+    text = yaml.dump(value, Dumper=dumper, default_flow_style=True, allow_unicode=True, width=10**6)
+    return text.removesuffix("\n...\n").strip().replace("\n", " ")

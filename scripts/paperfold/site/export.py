@@ -7,11 +7,12 @@ from typing import Sequence
 
 from paperfold.site.cite import bibtex
 from paperfold.model import Paper
+from paperfold.site.urls import absolute, paper_url
 
 
-def paper_url(paper: Paper, site_url: str | None) -> str:
-    path = f"papers/{paper.id}/"
-    return f"{site_url.rstrip('/')}/{path}" if site_url else path
+def page_url(paper: Paper, site_url: str | None) -> str:
+    """The paper page's URL: absolute when the site's URL is known, else from the site's root."""
+    return absolute(site_url, paper_url(paper.id)) if site_url else paper_url(paper.id)
 
 
 def paper_record(paper: Paper, site_url: str | None = None) -> dict:
@@ -39,7 +40,7 @@ def paper_record(paper: Paper, site_url: str | None = None) -> dict:
         "arxiv_id": paper.arxiv_id,
         "doi": paper.doi,
         "category": paper.category,
-        "url": paper_url(paper, site_url),
+        "url": page_url(paper, site_url),
         "aliases": list(paper.aliases),
     }
 

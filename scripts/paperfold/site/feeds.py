@@ -17,22 +17,12 @@ from typing import Mapping, Sequence
 from feedgen.feed import FeedGenerator
 
 from paperfold.site.cite import join_entries
+from paperfold.site.urls import SITE_FEED, absolute, bib_path, feed_path, paper_url, topic_url
 from paperfold.model import Paper
 
 FEED_SIZE = 50
-SITE_FEED = "papers"  # feeds/papers.xml and bib/papers.bib hold the whole site
-FEED_DIR = "feeds"
-BIB_DIR = "bib"
 # Characters XML 1.0 forbids; dump text occasionally carries them.
 XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def feed_path(name: str) -> str:
-    return f"{FEED_DIR}/{name}.xml"
-
-
-def bib_path(name: str) -> str:
-    return f"{BIB_DIR}/{name}.bib"
 
 
 def as_datetime(iso: str) -> datetime:
@@ -47,7 +37,7 @@ def _clean(text: str) -> str:
 
 def _absolute(site_url: str | None, path: str) -> str:
     """A link for feed readers: absolute when the site URL is known, else relative to feeds/."""
-    return f"{site_url.rstrip('/')}/{path}" if site_url else f"../{path}"
+    return absolute(site_url, path) if site_url else f"../{path}"
 
 
 def newest_dated(papers: Sequence[Paper], count: int = FEED_SIZE) -> list[Paper]:
@@ -80,7 +70,7 @@ def atom_feed(
     feed.updated(as_datetime(entries[0].date if entries else fallback_updated))
     for paper in entries:
         entry = feed.add_entry(order="append")
-        page = f"papers/{paper.id}/"
+        page = paper_url(paper.id)
         entry.id(_absolute(site_url, page) if site_url else f"urn:paperfold:paper:{paper.id}")
         entry.title(_clean(paper.label))
         entry.updated(as_datetime(paper.date))
@@ -115,7 +105,7 @@ def feed_files(
         members = grouped.get(topic_id, [])
         files[feed_path(topic_id)] = atom_feed(
             members, name=topic_id, title=f"{title} · {site_name}", subtitle=f"The newest papers on {title}",
-            page_path=f"topics/{topic_id}/", site_name=site_name, site_url=site_url,
+            page_path=topic_url(topic_id), site_name=site_name, site_url=site_url,
             fallback_updated=capture_date,
         )
         files[bib_path(topic_id)] = join_entries(members, citations)

@@ -12,19 +12,19 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
 from paperfold.model import Paper
+from paperfold.site.templating import make_env
+from paperfold.site.urls import paper_url, redirect_path, relative
 
 
 def redirect_pages(papers: Sequence[Paper]) -> dict[str, str]:
     """{"papers/<old-id>/index.html": html}; an alias that is a current id is left alone (check reports it)."""
-    env = Environment(loader=PackageLoader("paperfold.site", "templates"), undefined=StrictUndefined, autoescape=True)
-    template = env.get_template("redirect.html.j2")
+    template = make_env().get_template("redirect.html.j2")
     current = {p.id for p in papers}
     pages = {}
     for paper in papers:
         for alias in paper.aliases:
             if alias not in current:
-                pages.setdefault(f"papers/{alias}/index.html", template.render(paper=paper) + "\n")
+                href = relative(paper_url(paper.id), paper_url(alias))  # "../<id>/"
+                pages.setdefault(redirect_path(alias), template.render(paper=paper, href=href))
     return pages

@@ -1,7 +1,8 @@
 """Render the site's Markdown pages from plain data: Site -> {relative path: text}.
 
-Pages are Jinja2 templates; front matter is `yaml.safe_dump`; dump text goes
-through the one escaping filter in escape.py. Nothing here reads or writes
+Pages are Jinja2 templates (templating.make_env); front matter is written by
+FrontMatterDumper (libyaml's safe dumper, no anchors); dump text goes through
+the one escaping filter in escape.py. Nothing here reads or writes
 files, so a renderer other than MkDocs only needs other templates.
 """
 
@@ -12,51 +13,22 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 import yaml
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from paperfold.site.browse import render_map, render_timeline
 from paperfold.site.cite import entry_texts
 from paperfold.site.editlinks import page_links
-from paperfold.site.escape import attr, md, safe_url
+from paperfold.site.escape import attr, safe_url
+from paperfold.site.templating import make_env
+from paperfold.site.urls import paper_url
 from paperfold.ingest.links import is_code_link
-from paperfold.model import Paper, Problem
+from paperfold.model import Paper, Problem, ReaderKind
+from paperfold.report import DumpSummary
 from paperfold.site.topic_pages import render_topics
 from paperfold.enrich.vocabulary import Vocabulary
 
-KIND_LABELS = {
-    "hf_daily": "Hugging Face Daily Papers",
-    "almanac": "Almanac event page",
-    "labelled": "arXiv listing or abstract page",
-    "arxiv_abstracts": "list of arXiv abstracts",
-    "bibtex": "BibTeX file",
-    "general": "scholarly page of another site",
-}
 NEWEST_ON_HOME = 25
 DESCRIPTION_CHARS = 200
-
-
-@dataclass(frozen=True)
-class DumpSummary:
-    """One seed file as the Sources page and the build report show it."""
-
-    path: str
-    kinds: tuple[str, ...]
-    capture_date: str
-    capture_date_source: str
-    record_count: int
-    problem_count: int
-
-
-def make_env() -> Environment:
-    env = Environment(
-        loader=PackageLoader("paperfold.site", "templates"),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        auto_reload=False,  # templates do not change during a build: no stat per page
-        autoescape=False,  # Markdown, not HTML: dump text is escaped by `md` explicitly
-    )
-    env.filters.update(md=md, attr=attr)
-    return env
 
 
 STR_TAG, SEQ_TAG, MAP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
@@ -128,7 +100,7 @@ def related_entries(paper: Paper, titles: Mapping[str, str]) -> list[list[str]]:
     escaped label of every paper on the site) is built once per site, so a page never
     scans the corpus; a related id without a page is left out. Triples, not mappings:
     the YAML dumper's time goes by the node, and 8 mappings were most of a page's front matter."""
-    return [[f"papers/{r.id}/", titles[r.id], attr(r.reason)] for r in paper.related if r.id in titles]
+    return [[paper_url(r.id), titles[r.id], attr(r.reason)] for r in paper.related if r.id in titles]
 
 
 def paper_meta(paper: Paper, edit_url: str | None) -> dict:
@@ -162,7 +134,7 @@ def draft_paper(env: Environment, paper: Paper, lookups: "SiteLookups") -> Paper
     entry = lookups.citations[paper.id].strip()
     sources = [
         {"path": r.origin.path, "line": r.origin.line, "date_text": r.date_text,
-         "kind_label": KIND_LABELS.get(r.kind, r.kind)}
+         "kind_label": lookups.kind_labels.get(r.kind, r.kind)}
         for r in paper.sources
     ]
     body = env.get_template("paper.md.j2").render(
@@ -188,24 +160,24 @@ def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
 class SiteLookups:
     """What paper drafts and the other pages need from the whole site, computed once per
     build before the processes that render them fork: every paper's BibTeX entry (keys
-    unique across the site)."""
+    unique across the site), and what to call each kind of source (the readers' KINDS,
+    which the site may not import)."""
 
     site_url: str | None
     repo_url: str | None
     citations: Mapping[str, str]
+    kind_labels: Mapping[str, str]  # RawRecord.kind -> "BibTeX file"
 
     @classmethod
-    def of(cls, papers: Sequence[Paper], site_url: str | None, repo_url: str | None = None) -> "SiteLookups":
-        return cls(site_url, repo_url, entry_texts(papers, site_url))
+    def of(cls, papers: Sequence[Paper], site_url: str | None, repo_url: str | None,
+           kinds: Mapping[str, ReaderKind]) -> "SiteLookups":
+        labels = {name: kind.label for name, kind in kinds.items()}
+        return cls(site_url, repo_url, entry_texts(papers, site_url), labels)
 
 
 def escaped_titles(papers: Sequence[Paper]) -> dict[str, str]:
     """id -> HTML-escaped label of every paper, for the related lists of finish_paper."""
     return {p.id: attr(p.label) for p in papers}
-
-
-def paper_path(paper: Paper) -> str:
-    return f"papers/{paper.id}.md"
 
 
 def render_site(

@@ -19,7 +19,8 @@ from jinja2 import Environment
 
 from paperfold.site.cite import entry_texts
 from paperfold.site.escape import attr
-from paperfold.site.feeds import SITE_FEED, bib_path, feed_files, feed_path
+from paperfold.site.feeds import feed_files
+from paperfold.site.urls import topic_path
 from paperfold.model import Paper
 from paperfold.enrich.topics import papers_by_topic
 from paperfold.enrich.vocabulary import UNSORTED, Topic, Vocabulary
@@ -135,19 +136,18 @@ def render_topics(
     pages = {
         "topics.md": front_matter({"title": "Topics"}) + env.get_template("topics.md.j2").render(
             rows=rows, paper_count=len(papers), unsorted_count=len(unsorted),
-            chart=bar_chart(rows, len(unsorted), len(papers)), site_feed=feed_path(SITE_FEED),
-            site_bib=bib_path(SITE_FEED),
+            chart=bar_chart(rows, len(unsorted), len(papers)), unsorted=UNSORTED,
         ),
-        f"topics/{UNSORTED}.md": front_matter({"title": "Unsorted papers"}) + env.get_template(
-            "unsorted.md.j2").render(entries=listing(unsorted), count=len(unsorted), limit=TOPIC_PAGE_LIMIT),
+        topic_path(UNSORTED): front_matter({"title": "Unsorted papers"}) + env.get_template("unsorted.md.j2").render(
+            entries=listing(unsorted), count=len(unsorted), limit=TOPIC_PAGE_LIMIT, page=topic_path(UNSORTED)),
     }
     for topic in vocabulary.topics:
         members = grouped.get(topic.id, [])
         meta = {"title": attr(topic.title), "description": attr(topic.description), "topic_id": topic.id}
-        pages[f"topics/{topic.id}.md"] = front_matter(meta) + env.get_template("topic.md.j2").render(
+        pages[topic_path(topic.id)] = front_matter(meta) + env.get_template("topic.md.j2").render(
             topic=topic, parent=vocabulary.get(topic.parent) if topic.parent else None,
             children=vocabulary.children(topic.id), count=len(members), entries=listing(members),
-            limit=TOPIC_PAGE_LIMIT, feed=feed_path(topic.id), bib=bib_path(topic.id),
+            limit=TOPIC_PAGE_LIMIT, page=topic_path(topic.id),
             child_counts={c.id: len(grouped.get(c.id, [])) for c in vocabulary.children(topic.id)},
         )
     titles = {t.id: t.title for t in vocabulary.topics}

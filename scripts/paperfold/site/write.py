@@ -11,7 +11,9 @@ import os
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-GENERATED_DIRS = ("papers", "topics", "feeds", "bib")
+from paperfold.site import urls
+
+GENERATED_DIRS = (urls.PAPERS, urls.TOPICS, urls.FEEDS, urls.BIBS)
 GENERATED_FILES = ("index.md", "sources.md", "topics.md", "timeline.md", "map.md")
 
 

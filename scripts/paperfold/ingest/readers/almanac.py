@@ -14,7 +14,7 @@
 Every part but the titles and summaries is optional, and blank lines may be
 missing, so the page is read line by line (a summary is one line). The
 headline and summary are Almanac's words, not the paper's title and
-abstract; kind="almanac" tells the merge stage so.
+abstract; KIND.own_words=False tells the merge stage so.
 """
 
 from __future__ import annotations
@@ -24,12 +24,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from paperfold.ingest.links import find_links
-from paperfold.model import Dump, Problem, RawRecord, ReadResult
+from paperfold.model import Dump, Problem, RawRecord, ReadResult, ReaderKind
 from paperfold.ingest.normalize import RELATIVE_DATE, filled_lines, resolve_date
 from paperfold.ingest.paragraphs import Paragraph, joined, numbered_lines
 
 NAME = "almanac"
 DESCRIPTION = "Almanac event page (headline, summary, related events)"
+KIND = ReaderKind(NAME, label="Almanac event page", precedence=10, own_words=False,
+                  stated_reason="listed together on Almanac")
 
 # "Almanac": the page header line
 HEADER = re.compile(r"^\s*Almanac\s*$")
@@ -45,6 +47,8 @@ CATEGORY = r"""(?:cs|math|stat|eess|econ|q-bio|q-fin|physics|astro-ph|cond-mat|n
 CATEGORY_PART = re.compile(rf"^(?P<category>{CATEGORY})(?:\s*\([^)]*\))?$", re.VERBOSE)
 # "arXiv cs.AI (Artificial Intelligence)": a source with its category, no '·' between
 SOURCE_PART = re.compile(rf"^(?P<source>.*?\S)(?:\s+(?P<category>{CATEGORY})(?:\s*\([^)]*\))?)?$", re.VERBOSE)
+# Metadata only Almanac shows, kept in RawRecord.extras with the record's role ("headline", "related")
+EXTRAS = ("importance", "source")
 
 
 @dataclass(frozen=True)
@@ -161,11 +165,13 @@ def make_record(dump: Dump, entry: Entry, role: str) -> RawRecord:
     if entry.summary:
         fields.update(abstract=joined(entry.summary), links=find_links(joined(entry.summary)))
         where["abstract"] = line(entry.summary)
+    extras = {"role": role}
     if entry.meta:
         meta = read_meta_line(entry.meta[0].text, dump.capture_date)
-        fields.update(meta)
         where.update({name: line(entry.meta) for name in meta if name != "date_text"})
-    return RawRecord(origin=dump.origin(entry.title[0].index), kind=NAME, role=role, **fields, lines=where)
+        extras.update({name: meta.pop(name) for name in EXTRAS if name in meta})
+        fields.update(meta)
+    return RawRecord(origin=dump.origin(entry.title[0].index), kind=NAME, **fields, extras=extras, lines=where)
 
 
 def count_problem(dump: Dump, heading: Paragraph, found: int) -> tuple[Problem, ...]:

@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 
 from paperfold.ingest.links import find_links
-from paperfold.model import Dump, Problem, RawRecord, ReadResult
+from paperfold.model import Dump, Problem, RawRecord, ReadResult, ReaderKind
 from paperfold.ingest.normalize import clean_text
 
 NAME = "arxiv_abstracts"
 DESCRIPTION = 'plain list of arXiv abstracts, each starting with "Abstract:"'
+KIND = ReaderKind(NAME, label="list of arXiv abstracts", precedence=20)
 HEADER = None
 
 # "Abstract:Logit regularization, the addition of ...", "  Abstract: We study ..."

@@ -38,11 +38,12 @@ from bibtexparser.middlewares import (
 )
 
 from paperfold.ingest.links import find_arxiv_id
-from paperfold.model import Dump, Problem, RawRecord, ReadResult
+from paperfold.model import Dump, Problem, RawRecord, ReadResult, ReaderKind
 from paperfold.ingest.normalize import clean_text, resolve_date
 
 NAME = "bibtex"
 DESCRIPTION = "BibTeX file (@article{key, title = {...}, ...})"
+KIND = ReaderKind(NAME, label="BibTeX file", precedence=40)
 HEADER = None
 
 # "@article{vaswani2017,", "  @InProceedings (key,"

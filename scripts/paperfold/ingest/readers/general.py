@@ -26,10 +26,12 @@ from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import numbered_lines
 from paperfold.ingest.readers.general_entries import MIN_ABSTRACT_WORDS, Entry, Reading, read_entries
 from paperfold.ingest.readers.labelled import NEW_STYLE_ID
-from paperfold.model import Dump, Problem, RawRecord, ReadResult
+from paperfold.model import Dump, Problem, RawRecord, ReaderKind, ReadResult
 
 NAME = "general"
 DESCRIPTION = "any scholarly page: titles followed by authors, an arXiv id or an abstract"
+# Below the dedicated readers' sources (bare abstract lists: 20), above Almanac's own words (10)
+KIND = ReaderKind(NAME, label="scholarly page of another site", precedence=15)
 HEADER = None
 SCORE = 0.35  # above detect.MIN_SCORE, below every dedicated reader's own recognition
 PREVIEW = 60  # characters of a skipped entry's title quoted in its message

@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from paperfold.ingest.links import find_links
-from paperfold.model import Dump, Problem, RawRecord, ReadResult
+from paperfold.model import Dump, Problem, RawRecord, ReadResult, ReaderKind
 from paperfold.ingest.normalize import filled_lines, resolve_date
 from paperfold.ingest.paragraphs import Line, Paragraph, joined, split_paragraphs
 
 NAME = "hf_daily"
 DESCRIPTION = "Hugging Face Daily Papers listing or search page"
+KIND = ReaderKind(NAME, label="Hugging Face Daily Papers", precedence=30)
 
 # "new": the first line of the page header block, so a second pasted page
 # starts here and takes its whole header block along.

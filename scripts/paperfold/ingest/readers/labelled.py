@@ -23,12 +23,13 @@ from __future__ import annotations
 import re
 
 from paperfold.ingest.links import find_links
-from paperfold.model import Dump, Problem, RawRecord, ReadResult
+from paperfold.model import Dump, Problem, RawRecord, ReadResult, ReaderKind
 from paperfold.ingest.normalize import clean_text, resolve_date
 from paperfold.ingest.readers.labelled_lines import FIELD, ID_LINE, Draft, group_lines, label_name
 
 NAME = "labelled"
 DESCRIPTION = "labelled fields (Title:, Authors:, Abstract:): an arXiv listing or abstract page"
+KIND = ReaderKind(NAME, label="arXiv listing or abstract page", precedence=50)
 HEADER = None
 
 # "Machine Learning (cs.LG); Artificial Intelligence (cs.AI)" -> "cs.LG"; "(hep-th)"
