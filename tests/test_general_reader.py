@@ -292,3 +292,17 @@ def test_a_title_wrapped_onto_two_lines_is_one_title():
     record, = general.read(Dump("p.txt", page, date(2026, 11, 23), "test")).records
     assert record.title == "Submission and Formatting Instructions for International Conference on Machine Learning (ICML 2024)"
     assert record.arxiv_id == "2402.03181" and record.origin.line == 1 and record.lines["title"] == 3
+
+
+@pytest.mark.parametrize("line, previous, kind", [
+    ("pith. machine review for the scientific record. sign in", "blank", "chrome"),  # a header with its button
+    ("Scientometrics Aims and scope Submit manuscript", "text", "chrome"),
+    ("· Lean Theorem", "candidate", "candidate"),  # a middle dot separates; it does not list names
+    ("Similar content being viewed by others", "text", "cited"),
+])
+def test_headers_with_buttons_and_middle_dots(line, previous, kind):
+    assert classify(line, previous).kind == kind
+
+
+def test_a_labelled_date_among_dotted_parts():
+    assert dated_line("arxiv: 2503.09567 · v5 · submitted 2025-03-12 · 💻 cs.AI · cs.CL") == ("2025-03-12", "2025-03-12")

@@ -25,7 +25,7 @@ from paperfold.ingest.normalize import resolve_date
 CITED_HEADING = re.compile(
     r"""^[^\w(]*(?:References|Bibliography|Works\s+cited|Literature\s+cited|Cited\s+by|Citing\s+papers
           |Citations|Related\s+(?:papers|articles|work|publications|research)
-          |Similar\s+(?:papers|articles)|Papers\s+similar\s+to\b.*|Recommended\s+(?:papers|articles)
+          |Similar\s+(?:papers|articles|content\b.*)|Papers\s+similar\s+to\b.*|Recommended\s+(?:papers|articles)
           |More\s+like\s+this|Referenced\s+(?:by|in))
         \s*(?:\(\s*[\d,]+\s*\)|[\d,]+)?\s*:?\s*$""",
     re.VERBOSE | re.IGNORECASE,
@@ -66,7 +66,7 @@ DATE_TEXT = re.compile(
 # "News & Views | 21 February 2023": a short line made of a date and a few separated words
 DATED_PARTS = re.compile(r"""\s*[|·•]\s*""", re.VERBOSE)
 # "Submission received: 9 September 2021 / Revised: 4 October 2021 / Published: 19 October 2021"
-LABELLED_PARTS = re.compile(r"""\s+/\s+|\s*[|;]\s*""", re.VERBOSE)
+LABELLED_PARTS = re.compile(r"""\s+/\s+|\s*[|;·•]\s*""", re.VERBOSE)
 # "2023": a year alone, which ends many titles ("NeurIPS 2023") and so is not a date line there
 YEAR = re.compile(r"""^(?:19|20)\d\d$""", re.VERBOSE)
 # What may follow a date that opens its line: the end, or a separator ("2021, ArXiv")
@@ -143,6 +143,12 @@ NAVIGATION = re.compile(
         \W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "pith. machine review for the scientific record. sign in", "Scientometrics Aims and scope Submit manuscript":
+# a site's header with its button glued to the end
+NAV_TAIL = re.compile(
+    r"""\b(?:sign\s+(?:in|up)|log\s*in|subscribe|submit\s+(?:manuscript|paper)|menu)\W*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 # "- 1 Citations", "3k Downloads", "30240 papers", "2,387citations", "h-index19", "1/2", "• 1 authors"
 COUNTER = re.compile(
     r"""^[\W]*(?:[\d.,]+\s*[kKmM]?\+?\s*(?:citations?|downloads?|views?|papers?|upvotes?|likes?|comments?
@@ -170,7 +176,7 @@ LONG_PROSE_WORDS = 35  # a line this long is prose whatever its end
 SHORT_LINE = 40  # characters: shorter lines do not continue an abstract they follow
 TITLE_KINDS = {"numbered", "title", "candidate"}  # lines that may be an entry's title
 AUTHORS_FOLLOW = TITLE_KINDS | {"facts", "names", "affiliation"}  # what an author line may follow
-BULLETS = "•·-–*"
+BULLETS = "•-–*"  # not "·": a middle dot alone on a line separates, it does not list
 NUMBERED_NAME_WORDS = 3  # a numbered line this short that reads as a name is an author
 MAX_AFFILIATION_CHARS = 300  # longer lines are not affiliations (and the pattern stays linear)
 
@@ -196,7 +202,7 @@ def is_chrome(line: str) -> bool:
     """Navigation, buttons, counters, symbol or emoji lines: never a title."""
     letters = sum(c.isalpha() for c in line)
     return (letters < 3 or bool(NAVIGATION.match(line)) or bool(COUNTER.match(line))
-            or has_symbol(line))
+            or bool(NAV_TAIL.search(line)) or has_symbol(line))
 
 
 def has_symbol(line: str) -> bool:
