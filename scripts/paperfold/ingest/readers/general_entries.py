@@ -16,9 +16,10 @@ line right above a label ("General information", then "Publication type") is a
 section heading when another title-like line came before it: that one stands.
 A title-like line that ends on "for", "of", "and"... continues on the next line.
 An entry that so far has only an id or a date takes the next title-like line as
-its title (an "arXiv:ID [cs.AI] date" line above the title). An unlabelled paragraph right after an
-author line is the abstract (Hugging Face style); a labelled "Abstract" may be
-inline, on its own line, or in parts ("Objective", "Methods", "Results").
+its title (an "arXiv:ID [cs.AI] date" line above the title). A bracketed year
+after a title is its date, not part of it. An unlabelled paragraph right after
+an author line is the abstract (Hugging Face style); a labelled "Abstract" may
+be inline, on its own line, or in parts ("Objective", "Methods", "Results").
 Everything after a "References" or "Related papers" heading is other work.
 """
 
@@ -88,14 +89,19 @@ class Reading:
         return self.entries[-1] if self.entries else None
 
 
+def set_title(entry: Entry, title: tuple[int, str]) -> None:
+    text = clean_text(title[1])
+    if (year := TITLE_YEAR.search(text)) and (found := find_date(year["year"])):  # "Attention Is All You Need (2017)"
+        text = text[:year.start()]
+        entry.date = entry.date or (title[0], found)
+    entry.title = (title[0], text)
+
+
 def new_entry(reading: Reading, index: int, title: tuple[int, str] | None = None, numbered=False) -> Entry:
     start = title[0] if title else index
     entry = Entry(start, None, numbered, last=start)
     if title:
-        text = clean_text(title[1])
-        if year := TITLE_YEAR.search(text):  # "Attention Is All You Need (2017)"
-            text, entry.date = text[:year.start()], (title[0], find_date(year["year"]))
-        entry.title = (title[0], text)
+        set_title(entry, title)
     if title and reading.pending_date and reading.pending_date[0] < title[0]:  # "Research 01 March 2023" above it
         entry.date, entry.start, reading.pending_date = reading.pending_date, reading.pending_date[0], None
     reading.entries.append(entry)
@@ -109,7 +115,8 @@ def entry_for(reading: Reading, name: str, index: int) -> Entry:
     fresh = candidate if candidate and (current is None or candidate[0] > current.last) else None
     if fresh and current and current.title is None and not (current.numbered or current.authors or
                                                             current.abstract or current.has(name)):
-        current.title, reading.candidate = (fresh[0], clean_text(fresh[1])), None  # an id line above the title
+        set_title(current, fresh)  # an id line above the title
+        reading.candidate = None
         return current
     if fresh and (current is None or current.has(name) or current.abstract is not None or name == "authors"):
         return new_entry(reading, index, fresh)  # authors stand right under their own title
