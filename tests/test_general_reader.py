@@ -306,3 +306,17 @@ def test_headers_with_buttons_and_middle_dots(line, previous, kind):
 
 def test_a_labelled_date_among_dotted_parts():
     assert dated_line("arxiv: 2503.09567 · v5 · submitted 2025-03-12 · 💻 cs.AI · cs.CL") == ("2025-03-12", "2025-03-12")
+
+
+def test_a_contents_list_then_details_gives_each_paper_once():
+    page = ("Contents\n1. Scaling Laws for Grokking\n2. Coverage at Cost in Sampling\n\n"
+            "Details\n1. Scaling Laws for Grokking\n   Authors: Alice Smith, Bob Jones\n"
+            "   Abstract: We study grokking in linear models and show a scaling law\n"
+            "     for the critical sample size that holds across many datasets.\n"
+            "2. Coverage at Cost in Sampling\n   Authors: Dana Lee\n")
+    result = general.read(Dump("p.txt", page, date(2026, 11, 23), "test"))
+    assert [(r.title, r.origin.line) for r in result.records] == [
+        ("Scaling Laws for Grokking", 6), ("Coverage at Cost in Sampling", 10)]
+    assert result.records[0].abstract == ("We study grokking in linear models and show a scaling law "
+                                          "for the critical sample size that holds across many datasets.")
+    assert [s.origin.line for s in result.skipped] == [2, 3]  # the contents entries, reported
