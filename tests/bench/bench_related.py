@@ -1,7 +1,7 @@
 """Time and memory of related-papers (top-8 for every paper) on synthetic corpora.
 
-    .venv/bin/python scripts/bench_related.py            # 10,000 and 100,000 papers
-    .venv/bin/python scripts/bench_related.py 2000 20000 # other sizes
+    .venv/bin/python tests/bench/bench_related.py            # 10,000 and 100,000 papers
+    .venv/bin/python tests/bench/bench_related.py 2000 20000 # other sizes
 
 Each size runs in a fresh process so that its peak RSS is its own. The text is
 synthetic but shaped like abstracts: ~150 words mixing English function

@@ -1,6 +1,6 @@
 """Precision@5 of related papers against hand judgements on the sample corpus.
 
-    .venv/bin/python scripts/bench_related_quality.py [--seeds seeds] [--details]
+    .venv/bin/python tests/bench/bench_related_quality.py [--seeds seeds] [--details]
 
 Papers come from the real pipeline (paperfold.build.load_papers), tagged with
 the topic vocabulary (topics.yml) when it exists. Judgements are in

@@ -1,8 +1,8 @@
 """What a reader's first search costs on a big site, measured in a real browser.
 
-    .venv/bin/python scripts/bench_search.py                 # 10,000 papers
-    .venv/bin/python scripts/bench_search.py --papers 2000
-    .venv/bin/python scripts/bench_search.py --reuse         # measure the last build again
+    .venv/bin/python tests/bench/bench_search.py                 # 10,000 papers
+    .venv/bin/python tests/bench/bench_search.py --papers 2000
+    .venv/bin/python tests/bench/bench_search.py --reuse         # measure the last build again
 
 1. Writes a synthetic seeds folder: BibTeX dumps of 1,000 papers each (titles,
    3-6 authors, arXiv ids, dates, abstracts of 80-150 words; 1 title in 20 has

@@ -1,6 +1,6 @@
 """What the related-papers sidebar costs MkDocs: per-page build time with it and without it.
 
-    .venv/bin/python scripts/bench_sidebar.py [--papers 2000] [--repeats 3]
+    .venv/bin/python tests/bench/bench_sidebar.py [--papers 2000] [--repeats 3]
 
 One synthetic corpus (tests/bench/synthetic.py) is generated into three scratch projects:
 

@@ -1,0 +1,1 @@
+"""The site: Markdown pages with front matter, feeds, export, writing to docs/."""
