@@ -37,6 +37,9 @@ _LATEX_PLAIN = str.maketrans({"%": r"\%", "&": r"\&", "#": r"\#"})
 NON_WORD = re.compile(r"[\W_]+")
 # "grokking", "2604", "λ": one word of folded text, the runs that NON_WORD leaves
 WORD = re.compile(r"[^\W_]+")
+# "π_0", "x^2", "h_2o": sub- and superscript marks that rendering LaTeX leaves ("$\pi_0$" -> "π_0");
+# dropped so that scripts join their base as NFKC joins Unicode ones ("π₀" -> "π0")
+SCRIPT_MARK = re.compile(r"""(?<=[^\W_])[_^]""", re.VERBOSE)
 # What NON_WORD matches in ASCII text (all but letters and digits), as a table for str.translate
 ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
@@ -79,6 +82,13 @@ def _unified(text: str) -> str:
 def fold(text: str) -> str:
     """Compare form of a title or abstract: LaTeX and Unicode forms of a symbol compare equal."""
     return NON_WORD.sub(" ", _unified(text)).strip()
+
+
+def title_key(title: str) -> str:
+    """fold() for matching titles: a sub- or superscript written in LaTeX on one site and
+    in Unicode on another compares equal ("$\\pi_0$: A Flow Model" and "π₀: A Flow Model").
+    Paper ids keep using fold(), so no existing page moves."""
+    return NON_WORD.sub(" ", SCRIPT_MARK.sub("", _unified(title))).strip()
 
 
 def folded_words(text: str, limit: int) -> list[str]:
@@ -128,7 +138,7 @@ def abstract_fingerprint(abstract: str | None) -> str | None:
 
 
 def identity_keys(record: RawRecord, folded_title: str) -> list[tuple[str, str]]:
-    """The record's identities; `folded_title` is fold(record.title or "")."""
+    """The record's identities; `folded_title` is title_key(record.title or "")."""
     keys = []
     if record.arxiv_id:
         keys.append(("arxiv", record.arxiv_id))
@@ -165,7 +175,7 @@ class _Groups:
 def group_records(records: Sequence[RawRecord]) -> list[list[RawRecord]]:
     """Records grouped by identity, each group in file order, groups in order of first sight."""
     groups = _Groups(records)
-    titles = [fold(record.title or "") for record in records]
+    titles = [title_key(record.title or "") for record in records]
     first_with_key: dict[tuple[str, str], int] = {}
     for index, record in enumerate(records):
         for key in identity_keys(record, titles[index]):

@@ -2,7 +2,7 @@
 
 Precedence, most specific source first, is each reader's KIND.precedence
 (documented in the README): labelled arXiv pages > BibTeX > Hugging Face Daily
-Papers > bare abstract lists > Almanac. For each field the first source in that
+Papers > bare abstract lists > pages of other sites (the general reader) > Almanac. For each field the first source in that
 order that has a value wins; links and sources are the union of all. A title
 or abstract from a kind whose summaries are its own words (Almanac's headline
 and summary) is used only when no other source has one.

@@ -19,8 +19,10 @@ under tests/cases/<name>/: the merge, related and site stages read its KIND
 from KINDS and name no reader.
 """
 
-from paperfold.ingest.readers import almanac, arxiv_abstracts, bibtex, hf_daily, labelled
+from paperfold.ingest.readers import almanac, arxiv_abstracts, bibtex, general, hf_daily, labelled
 from paperfold.model import ReaderKind
 
-READERS = (hf_daily, almanac, labelled, arxiv_abstracts, bibtex)  # the order detection tries them in
+# The order detection tries them in; the general reader comes last: it reads the pages
+# that no dedicated reader recognises.
+READERS = (hf_daily, almanac, labelled, arxiv_abstracts, bibtex, general)
 KINDS: dict[str, ReaderKind] = {reader.NAME: reader.KIND for reader in READERS}  # by RawRecord.kind

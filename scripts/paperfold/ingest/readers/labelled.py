@@ -49,11 +49,15 @@ FIELD_LABELS = {"title": "title", "abstract": "abstract", "authors": "authors", 
 
 
 def score(text: str) -> float:
-    """Structural: id lines and labelled fields other than Abstract: alone."""
+    """Structural: id lines and labelled fields other than Abstract: alone. A page with
+    neither an id line nor a Title: label is not this kind, however many Authors: and
+    Abstract: labels it has (a digest: "3. Title", "Authors: ...", "Abstract: ...")."""
     lines = text.split("\n")
     labels = [label_name(match["label"]) for match in map(FIELD.match, lines) if match]
-    structural = sum(1 for label in labels if label in SCORED_LABELS)
-    structural += sum(1 for line in lines if ID_LINE.match(line))
+    ids = sum(1 for line in lines if ID_LINE.match(line))
+    if not ids and "title" not in labels:
+        return 0.0
+    structural = ids + sum(1 for label in labels if label in SCORED_LABELS)
     if structural >= 2:
         return 0.9
     return 0.6 if structural == 1 and "abstract" in labels else 0.0

@@ -26,11 +26,11 @@ ID_LINE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-# "Title: A title", "Authors:Alice Smith, Bob Jones", "Cite as:\tarXiv:2604.12345 [cs.LG]",
+# "Title: A title", "Authors:Alice Smith, Bob Jones", "Author(s): Ada Lovelace", "Cite as:\tarXiv:2604.12345 [cs.LG]",
 # "View PDF HTML (experimental)Abstract:We analyze ..." (page chrome glued before the label)
 FIELD = re.compile(
     r"""^\s*(?:View\s+PDF(?:\s+HTML\s*\(experimental\))?\s*)?
-        (?P<label>Title|Authors?|Abstract|Comments|Subjects|Journal-ref|DOI|Report-no
+        (?P<label>Title|Authors?|Author\(s\)|Abstract|Comments|Subjects|Journal-ref|DOI|Report-no
                  |Cite\s+as|MSC-class|ACM-class|From)
         \s*:\s*(?P<value>.*)$
     """,
@@ -82,9 +82,9 @@ class Draft:
 
 
 def label_name(label: str) -> str:
-    """"Authors", "Author" -> "authors"; "Cite  as" -> "cite as"."""
+    """"Authors", "Author", "Author(s)" -> "authors"; "Cite  as" -> "cite as"."""
     name = " ".join(label.lower().split())
-    return "authors" if name == "author" else name
+    return "authors" if name in ("author", "author(s)") else name
 
 
 def classify(line: str) -> tuple[str, object]:

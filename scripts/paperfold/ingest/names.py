@@ -1,0 +1,139 @@
+"""Author lines as pages show them, without a label: which lines are lists of names.
+
+    Ana Sabina Uban, Cornelia Caragea              <- names, comma-separated
+    Kyle Lo,Joseph Chee Chang,Andrew Head          <- no space after the commas
+    Hong Yu 1, Shashank Agarwal 1, Nadya Frid 1    <- affiliation numbers after names
+    Sijia Liu · Pin-Yu Chen · Dongxiao Zhu         <- middle dots
+    Kimi Team, Tongtong Bai, Yifan Bai et al.      <- "et al.": the count is unknown
+    Alice Smith, Bob Jones +3 more                 <- three more authors not shown
+      • Marc A. Coram                              <- one name per bulleted line
+    - , Menglin Tang                               <- a list item that continues a list
+
+A line is a list of names only if every part looks like a name: two to five
+words, each capitalised, an initial ("C.") or a particle ("van", "de"), no
+digits, and no word that is typical of titles rather than of names
+("Processing", "Techniques"). Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "  • Marc A. Coram", "- , Menglin Tang", "- & Xiuying Hu": bullet and list glue before a name
+LEADING_GLUE = re.compile(r"""^[\s•·*\-–—]*(?:[,;&]\s*|and\s+)?""", re.VERBOSE)
+# "Devabhaktuni Srikrishna, " (a bulleted item continues): glue after the last name
+TRAILING_GLUE = re.compile(r"""[\s,;&]+$""", re.VERBOSE)
+# "+3 more", "+ 12 authors", "and 4 others", "and 1 other authors": authors not shown
+MORE_AUTHORS = re.compile(
+    r"""(?:\s*[,;]?\s*(?:\+\s*|and\s+)(?P<n>\d+)\s*(?:more|others?)?(?:\s+authors?)?)\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Brown et al. (OpenAI)", "Alice Smith (MIT)": an affiliation in brackets, dropped
+BRACKETED = re.compile(r"""\s*\([^()]*\)""", re.VERBOSE)
+# "View ORCID ProfileRichard Sever": the ORCID widget's text, glued before a name on many sites
+ORCID_WIDGET = re.compile(r"""View\s+ORCID\s+Profile\s*""", re.VERBOSE | re.IGNORECASE)
+# "Devlin et al.", "Kimi Team, Tongtong Bai, Yifan Bai et al."
+ET_AL = re.compile(r"""[\s,]*\bet\s+al\.?\s*$""", re.VERBOSE | re.IGNORECASE)
+# "Alice Smith, Bob Jones and Carol White", "Liu · Chen", "Koh & Liang"
+# "Firstname1 Lastname1    Firstname2 Lastname2": runs of spaces between names in a copied PDF or HTML page
+SEPARATOR = re.compile(r"""\s*(?:[,;·•|]|\s&\s|\band\b)\s*|\s{3,}""", re.VERBOSE)
+# "Anonymous Authors1", "Alice Smith*,": an affiliation mark glued to a name
+GLUED_MARK = re.compile(r"""[^\W\d_][\d*†‡]+(?:[,\s]|$)""", re.VERBOSE)
+# "Hong Yu 1", "Duy Duc An Bui 1,2", "Isabel Cachola†", "Alice Smith*": affiliation marks
+MARKERS = re.compile(r"""[\s\d,*†‡§¶]+$""", re.VERBOSE)
+# "Firstname1 Lastname1": marks glued to each word of a name
+WORD_MARKS = re.compile(r"""(?<=[^\W\d_])[\d*†‡§¶]+(?=\s|$)""", re.VERBOSE)
+# "Coram", "Aspuru-Guzik", "O'Neil", "Zhang", "Álvarez": a capitalised name word
+NAME_WORD = re.compile(r"""^[^\W\d_a-z][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?$""", re.VERBOSE)
+# "C.", "J.-P.", "Y.K.", "N": initials (capital letters, each with or without a full stop)
+INITIAL = re.compile(r"""^[A-Z](?:\.|$)(?:-?[A-Z](?:\.|$))*$""", re.VERBOSE)
+PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della",
+             "bin", "ibn", "al", "el", "y", "dos", "das", "ter", "ten", "zu", "af"}
+# Words of titles and topics that are not names ("Natural Language Processing, Computer Vision"),
+# and word endings rare in names ("Techniques", "Classification"). Not "-ing": "Lingying", "Manning".
+TOPIC_WORDS = {"learning", "processing", "modeling", "modelling", "language", "languages", "network",
+               "networks", "model", "models", "data", "neural", "machine", "computer", "intelligence",
+               "analysis", "systems", "system", "science", "sciences", "research", "reasoning", "retrieval",
+               "robotics", "graph", "graphs", "transformers", "vision", "recognition", "generation",
+               "optimization", "theory", "methods", "algorithms", "applications", "engineering"}
+TITLE_ENDINGS = ("tion", "tions", "sion", "sions", "ogy", "ysis", "ques", "ities", "isms")
+MIN_WORDS, MAX_WORDS = 2, 5
+
+
+@dataclass(frozen=True)
+class Names:
+    """The names an author line shows, and how many authors it says there are."""
+
+    names: tuple[str, ...]
+    more: int = 0  # "+3 more"
+    et_al: bool = False  # "et al.": the number of authors is unknown
+
+    @property
+    def count(self) -> int | None:
+        return None if self.et_al or not self.names else len(self.names) + self.more
+
+
+def _title_word(word: str) -> bool:
+    word = word.lower().rstrip(".")
+    return word in TOPIC_WORDS or (len(word) >= 6 and word.endswith(TITLE_ENDINGS))
+
+
+def is_name(part: str, min_words: int = MIN_WORDS) -> bool:
+    """True if `part` looks like one person's name: "Marc A. Coram", "Madeleine van Zuylen"."""
+    words = part.split()
+    if not min_words <= len(words) <= MAX_WORDS:
+        return False
+    if not all(NAME_WORD.match(w) or INITIAL.match(w) or w in PARTICLES for w in words):
+        return False
+    return any(w not in PARTICLES and not INITIAL.match(w) for w in words) or len(words) == 1
+
+
+def strip_glue(line: str) -> str:
+    return TRAILING_GLUE.sub("", LEADING_GLUE.sub("", line))
+
+
+def split_names(text: str) -> Names:
+    """The names in an author list, without affiliation marks, "+N more" or "et al."."""
+    text = strip_glue(BRACKETED.sub("", ORCID_WIDGET.sub("", text)))
+    more, et_al = 0, False
+    if match := MORE_AUTHORS.search(text):
+        more, text = int(match["n"]), text[:match.start()]
+    if match := ET_AL.search(text):
+        et_al, text = True, text[:match.start()]
+    parts = (WORD_MARKS.sub("", MARKERS.sub("", part)).strip() for part in SEPARATOR.split(strip_glue(text)))
+    return Names(tuple(part for part in parts if part), more, et_al)
+
+
+def has_initial(name: str) -> bool:
+    """"Blake C. Stacey", "Madeleine van Zuylen": a name no heading or button looks like."""
+    return any(INITIAL.match(word) or word in PARTICLES for word in name.split()[1:-1] or name.split()[:1])
+
+
+def looks_personal(line: str, found: Names) -> bool:
+    """A single name on its own line that no heading or button looks like: with an initial
+    or a particle, or with an affiliation mark glued to it ("Anonymous Authors1")."""
+    return has_initial(found.names[0]) or bool(GLUED_MARK.search(line))
+
+
+def names_line(line: str, alone: bool = False) -> Names | None:
+    """The names on `line` if it is an unlabelled author line, else None.
+
+    `alone`: one name on its own line counts (a bulleted item, or the line right
+    after an entry's title); otherwise a line needs two names, or "et al." / "+N more".
+    """
+    if ":" in line or "http" in line or len(line) > 2000:
+        return None
+    found = split_names(line)
+    if not found.names or not all(is_name(name) for name in found.names):
+        return None
+    if any(_title_word(word) for name in found.names for word in name.split()):
+        return None
+    if len(found.names) >= 2 or found.et_al or found.more or alone:
+        return found
+    return None
+
+
+def labelled_names(value: str) -> Names:
+    """The names after an "Authors:" label: any word counts ("Devlin et al.", "Koh & Liang")."""
+    return split_names(value)

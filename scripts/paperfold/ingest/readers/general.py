@@ -1,0 +1,120 @@
+"""Scholarly pages of sites no dedicated reader knows: paper pages, digests, listings.
+
+    Emergent Mind                                   <- navigation: never a title
+    On Principles of Emergent Organization          <- the title: the line before the facts
+    (2311.13749)                                    <- an arXiv id
+    Published Nov 23, 2023 in cond-mat.stat-mech    <- a date line
+    Abstract                                        <- a label on its own line
+    After more than a century of concerted ...
+    References                                      <- other work from here on: not papers
+
+    3. Infinite Dimensional Word Embeddings          <- a numbered digest entry
+    Authors: Eric Nalisnick, Sachin Ravi
+
+general_lines.py says what each line is, general_entries.py groups lines into
+entries, and this module keeps an entry as a paper only if it passes the
+precision guard: a title with authors, an arXiv id or an abstract, or else an
+abstract of at least 20 words. An entry that fails it, and the other work
+under a References heading, go to the build report as skipped, with their line.
+It is registered last: a page any dedicated reader recognises goes to that reader.
+"""
+
+from __future__ import annotations
+
+from paperfold.ingest.links import find_links
+from paperfold.ingest.normalize import clean_text
+from paperfold.ingest.paragraphs import numbered_lines
+from paperfold.ingest.readers.general_entries import MIN_ABSTRACT_WORDS, Entry, Reading, read_entries
+from paperfold.ingest.readers.labelled import NEW_STYLE_ID
+from paperfold.model import Dump, Problem, RawRecord, ReaderKind, ReadResult
+
+NAME = "general"
+DESCRIPTION = "any scholarly page: titles followed by authors, an arXiv id or an abstract"
+# Below the dedicated readers' sources (bare abstract lists: 20), above Almanac's own words (10)
+KIND = ReaderKind(NAME, label="scholarly page of another site", precedence=15)
+HEADER = None
+SCORE = 0.35  # above detect.MIN_SCORE, below every dedicated reader's own recognition
+PREVIEW = 60  # characters of a skipped entry's title quoted in its message
+FACT_NAMES = ("title", "authors", "abstract", "date", "arxiv_id", "doi")
+
+
+def score(text: str) -> float:
+    """SCORE if the page holds at least one entry that passes the precision guard, else 0."""
+    entries = read_entries(numbered_lines(text)).entries
+    return SCORE if any(is_paper(entry) for entry in entries) else 0.0
+
+
+def abstract_text(entry: Entry) -> str | None:
+    return clean_text(" ".join(entry.abstract[1])) or None if entry.abstract else None
+
+
+def is_paper(entry: Entry) -> bool:
+    """The precision guard: a title with authors, an id or an abstract; or a long abstract."""
+    abstract = abstract_text(entry) or ""
+    if entry.title and (entry.authors or entry.arxiv_id or abstract):
+        return True
+    return len(abstract.split()) >= MIN_ABSTRACT_WORDS
+
+
+def looks_like_entry(entry: Entry) -> bool:
+    """Worth a line in the build report: numbered, or a title or authors with something more."""
+    return entry.numbered or bool(entry.title or entry.authors) and entry.last > entry.start
+
+
+def record_date(entry: Entry) -> tuple[str | None, str | None, int | None]:
+    """(ISO date, date as shown, line index): the date line, else the new-style id's month."""
+    if entry.date:
+        index, (shown, iso) = entry.date
+        return iso, shown, index
+    if entry.arxiv_id and (match := NEW_STYLE_ID.match(entry.arxiv_id[1])):
+        return f"20{match['yy']}-{match['mm']}", None, entry.arxiv_id[0]
+    return None, None, None
+
+
+def record_links(entry: Entry, abstract: str | None) -> tuple[str, ...]:
+    links = [f"https://arxiv.org/abs/{entry.arxiv_id[1]}"] if entry.arxiv_id else []
+    links += [f"https://doi.org/{entry.doi[1]}"] if entry.doi else []
+    return tuple(dict.fromkeys(links + list(find_links(abstract))))
+
+
+def to_record(dump: Dump, entry: Entry) -> RawRecord:
+    abstract = abstract_text(entry)
+    date, date_text, date_index = record_date(entry)
+    names = entry.authors[1] if entry.authors else None
+    lines = {name: dump.origin(getattr(entry, name)[0]).line for name in FACT_NAMES if entry.has(name)}
+    if date_index is not None:
+        lines["date"] = dump.origin(date_index).line
+    return RawRecord(
+        origin=dump.origin(entry.start), kind=NAME,
+        title=entry.title[1] if entry.title else None, abstract=abstract,
+        authors=names.names if names else (), author_count=names.count if names else None,
+        date=date, date_text=date_text,
+        arxiv_id=entry.arxiv_id[1] if entry.arxiv_id else None,
+        doi=entry.doi[1] if entry.doi else None,
+        links=record_links(entry, abstract), lines=lines,
+    )
+
+
+def skipped_entry(dump: Dump, entry: Entry) -> Problem:
+    found = [name.replace("_", " ") for name in FACT_NAMES[1:] if entry.has(name)]
+    title = f"'{entry.title[1][:PREVIEW]}'" if entry.title else "an entry without a title"
+    has = f" with only {', '.join(found)}" if found else " alone"
+    message = (f"not a paper: {title}{has}; expected a title with authors, an arXiv id or an abstract, "
+               f"or an abstract of {MIN_ABSTRACT_WORDS} words or more")
+    return Problem(dump.origin(entry.start), message, "warning")
+
+
+def cited_section(dump: Dump, reading: Reading) -> Problem:
+    index, count = reading.cited
+    message = (f"{count} lines under '{dump.text.split(chr(10))[index].strip()[:PREVIEW]}' are other work "
+               f"(citations, related papers), not papers of this page")
+    return Problem(dump.origin(index), message, "warning")
+
+
+def read(dump: Dump) -> ReadResult:
+    reading = read_entries(numbered_lines(dump.text))
+    records = tuple(to_record(dump, entry) for entry in reading.entries if is_paper(entry))
+    skipped = [skipped_entry(dump, entry) for entry in reading.entries
+               if not is_paper(entry) and looks_like_entry(entry)]
+    skipped += [cited_section(dump, reading)] if reading.cited else []
+    return ReadResult(records, (), tuple(sorted(skipped, key=lambda problem: problem.origin)))

@@ -1,0 +1,309 @@
+"""Scholarly pages of any site: which lines make up each entry (general.py turns the
+entries into records, or into skipped blocks for the build report).
+
+An entry is a title and the facts that follow it: authors, a date, an arXiv id,
+a DOI, an abstract. The title is the last title-like line before the first fact
+(navigation, counters and affiliations in between do not matter; running text
+does). A numbered line ("3. Title") always starts an entry. A fact starts a new
+entry when a new title-like line came since the current entry's last fact and
+the current entry already has that fact or its abstract, or the fact is an
+author line (authors stand right under their title); otherwise it joins the
+current entry, so a "TL;DR" or "Findings" block between a paper's authors and
+its abstract does not split it. A date line with nothing else on it, right
+above a title-like line, is that entry's date ("Research 01 March 2023", then
+the title); any other date line belongs to the entry it follows. A title-like
+line right above a label ("General information", then "Publication type") is a
+section heading when another title-like line came before it: that one stands.
+A title-like line that ends on "for", "of", "and"... continues on the next line.
+An entry that so far has only an id or a date takes the next title-like line as
+its title (an "arXiv:ID [cs.AI] date" line above the title). A bracketed year
+after a title is its date, not part of it. An unlabelled paragraph right after
+an author line is the abstract (Hugging Face style); a labelled "Abstract" may
+be inline, on its own line, or in parts ("Objective", "Methods", "Results").
+Everything after a "References" or "Related papers" heading is other work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from paperfold.ingest.names import Names, labelled_names, split_names
+from paperfold.ingest.normalize import clean_text
+from paperfold.ingest.paragraphs import Line
+from paperfold.ingest.readers.general_lines import (
+    ABSTRACT_PART, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue, classify, find_date,
+)
+
+# "Devlin et al. Key Contribution: Introduced BERT": a label glued after the authors' names
+INLINE_LABEL = re.compile(
+    r"""\s+(?=(?:Key\s+Contributions?|Contributions?|Abstract|TL;?\s?DR|Summary|Comments?|Subjects?
+             |Date|Published|Submitted|Affiliations?|Keywords?|Link|Code|Venue|Year)\s*:)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Infinite Dimensional Word Embeddings Authors: Eric Nalisnick, Sachin Ravi": one-line entries
+INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VERBOSE | re.IGNORECASE)
+MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an author line is not an abstract
+# "... Instructions for" / "International Conference ...": a title line cannot end on these words
+WRAPPED_TITLE_ENDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "with", "to", "from", "by",
+                      "via", "at", "as", "towards", "into", "through", "using", "under", "without"}
+CONTINUATION_CHARS = 60  # an abstract line this long is hard-wrapped: a long line after it continues it
+ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts"}
+
+
+@dataclass
+class Entry:
+    """One paper being collected; each field is (0-based line index, value)."""
+
+    start: int
+    title: tuple[int, str] | None = None
+    numbered: bool = False
+    authors: tuple[int, Names] | None = None
+    abstract: tuple[int, list[str]] | None = None
+    date: tuple[int, tuple[str, str]] | None = None  # (index, (as shown, ISO))
+    arxiv_id: tuple[int, str] | None = None
+    doi: tuple[int, str] | None = None
+    last: int = -1  # index of its latest line
+
+    def has(self, name: str) -> bool:
+        return getattr(self, name) is not None
+
+
+@dataclass
+class Reading:
+    """The state of reading one page line by line; local to a single call."""
+
+    entries: list[Entry] = field(default_factory=list)
+    candidate: tuple[int, str] | None = None  # the latest title-like line
+    earlier: tuple[int, str] | None = None  # the title-like line before it (if it turns out a heading)
+    pending_date: tuple[int, tuple[str, str]] | None = None  # a date line, perhaps above the next title
+    expect: str | None = None  # a label alone on its line: "abstract", "authors", "other"
+    abstract_open: bool = False  # the next line may continue the abstract
+    structured: bool = False  # the abstract has parts ("Objective", "Methods")
+    after_authors: bool = False  # an unlabelled paragraph here is the abstract
+    previous: str = "blank"  # what the previous non-blank line was
+    cited: tuple[int, int] | None = None  # (heading index, lines under it): other work
+
+    @property
+    def current(self) -> Entry | None:
+        return self.entries[-1] if self.entries else None
+
+
+def set_title(entry: Entry, title: tuple[int, str]) -> None:
+    text = clean_text(title[1])
+    if (year := TITLE_YEAR.search(text)) and (found := find_date(year["year"])):  # "Attention Is All You Need (2017)"
+        text = text[:year.start()]
+        entry.date = entry.date or (title[0], found)
+    entry.title = (title[0], text)
+
+
+def new_entry(reading: Reading, index: int, title: tuple[int, str] | None = None, numbered=False) -> Entry:
+    start = title[0] if title else index
+    entry = Entry(start, None, numbered, last=start)
+    if title:
+        set_title(entry, title)
+    if title and reading.pending_date and reading.pending_date[0] < title[0]:  # "Research 01 March 2023" above it
+        entry.date, entry.start, reading.pending_date = reading.pending_date, reading.pending_date[0], None
+    reading.entries.append(entry)
+    reading.candidate, reading.earlier, reading.structured = None, None, False
+    return entry
+
+
+def entry_for(reading: Reading, name: str, index: int) -> Entry:
+    """The entry a fact on line `index` belongs to (see the module docstring)."""
+    current, candidate = reading.current, reading.candidate
+    fresh = candidate if candidate and (current is None or candidate[0] > current.last) else None
+    if fresh and current and current.title is None and not (current.numbered or current.authors or
+                                                            current.abstract or current.has(name)):
+        set_title(current, fresh)  # an id line above the title
+        reading.candidate = None
+        return current
+    if fresh and (current is None or current.has(name) or current.abstract is not None or name == "authors"):
+        return new_entry(reading, index, fresh)  # authors stand right under their own title
+    if current is None or current.has(name):
+        return new_entry(reading, index)
+    return current
+
+
+def add_fact(reading: Reading, name: str, index: int, value) -> None:
+    entry = entry_for(reading, name, index)
+    setattr(entry, name, (index, value))
+    entry.last = max(entry.last, index)
+
+
+def add_authors(reading: Reading, index: int, names: Names, continued: bool = False) -> None:
+    """Authors from a label or a names line; `continued`: an unlabelled names line right
+    after another (one name per line) adds to its list."""
+    current, candidate = reading.current, reading.candidate
+    if candidate and split_names(candidate[1]).names == names.names:
+        index, reading.candidate = candidate[0], None  # the title slot repeats the names
+    if current and current.authors and current.authors[1].names == names.names:
+        pass  # the same list again ("Authors: ..." under a link that shows the names)
+    elif current and current.authors and continued:
+        first, shown = current.authors
+        current.authors = (first, Names(shown.names + names.names, names.more, names.et_al))
+        current.last = index
+    else:
+        add_fact(reading, "authors", index, names)
+    reading.after_authors = True
+
+
+def start_abstract(reading: Reading, index: int, text: str) -> None:
+    add_fact(reading, "abstract", index, [text])
+    reading.abstract_open, reading.after_authors = True, False
+    reading.structured = bool(ABSTRACT_PART.match(text))
+
+
+def continues_abstract(reading: Reading, line: Line, cue: Cue) -> bool:
+    """True if `line` belongs to the abstract being read (hard wrapping, or its next part)."""
+    entry = reading.current
+    if entry is None or entry.abstract is None:
+        return False
+    if reading.structured and (ABSTRACT_PART.match(line.text) or reading.previous == "abstract_part"):
+        return True
+    if not reading.abstract_open or cue.kind in ENDS_ABSTRACT:
+        return False
+    last = entry.abstract[1][-1]
+    return (not SENTENCE_END.search(last) or line.text[:1].islower()
+            or (len(last) >= CONTINUATION_CHARS and len(line.text) >= SHORT_LINE))
+
+
+def take_numbered(reading: Reading, index: int, title: str) -> None:
+    """"3. Title", "3. Title Authors: A, B", "3. “Title” - Vaswani et al. (2017)"."""
+    title, *authors = INLINE_AUTHORS.split(title, maxsplit=1)
+    if quoted := QUOTED_TITLE.match(title):
+        title, authors = quoted["title"], [TITLE_YEAR.sub("", quoted["authors"] or "")] + authors
+        year = TITLE_YEAR.search(quoted["authors"] or "")
+    entry = new_entry(reading, index, (index, title), numbered=True)
+    if quoted and year and not entry.date:
+        entry.date = (index, find_date(year["year"]))
+    if authors and authors[0].strip():
+        add_authors(reading, index, labelled_names(authors[0]))
+
+
+def take_label(reading: Reading, line: Line, cue: Cue) -> None:
+    if cue.kind == "abstract":
+        if cue.text:
+            start_abstract(reading, line.index, cue.text)
+        else:
+            reading.expect = "abstract"
+    elif cue.kind == "authors":
+        if cue.text:
+            add_authors(reading, line.index, labelled_names(INLINE_LABEL.split(cue.text)[0]))
+        else:
+            reading.expect = "authors"
+    elif cue.kind == "title":
+        reading.candidate = (line.index, cue.text)
+    elif not cue.text:  # "TL;DR", "Keywords" alone: the paragraph under it is neither title nor abstract
+        reading.expect = "other"
+
+
+def take_facts(reading: Reading, index: int, cue: Cue) -> None:
+    if cue.date and not (cue.arxiv_id or cue.doi):
+        flush_date(reading)
+        reading.pending_date = (index, cue.date)  # above the next title, or under the last one
+        return
+    for name in ("date", "arxiv_id", "doi"):
+        if (value := getattr(cue, name)) is not None:
+            add_fact(reading, name, index, value)
+
+
+def flush_date(reading: Reading) -> None:
+    """A waiting date line that no title followed belongs to the entry it came after."""
+    if reading.pending_date:
+        index, value = reading.pending_date
+        reading.pending_date = None
+        add_fact(reading, "date", index, value)
+
+
+def continues_title(candidate: tuple[int, str] | None, line: Line) -> bool:
+    """A title wrapped onto the next line: "Submission and Formatting Instructions for" /
+    "International Conference on Machine Learning (ICML 2024)"."""
+    if candidate is None or line.index != candidate[0] + len(candidate[1].split("\n")):
+        return False
+    last_word = candidate[1].split()[-1].lower()
+    return last_word in WRAPPED_TITLE_ENDS or line.text[:1].islower()
+
+
+def take_text(reading: Reading, line: Line, cue: Cue) -> None:
+    """Lines that are not labels or facts: names, running text, title-like lines."""
+    if cue.kind == "names":
+        add_authors(reading, line.index, cue.names, continued=reading.previous == "names")
+        return
+    if (cue.kind == "prose" and reading.after_authors and len(line.text.split()) >= MIN_ABSTRACT_WORDS
+            and not LEAD_LABEL.match(line.text)):  # "Takeaway: ..." is not the paper's abstract
+        current = reading.current
+        if current is not None and current.abstract is None:
+            start_abstract(reading, line.index, line.text)
+            return
+    if cue.kind in ("prose", "text", "candidate"):
+        reading.after_authors = False
+    if cue.kind == "candidate" and continues_title(reading.candidate, line):
+        reading.candidate = (reading.candidate[0], f"{reading.candidate[1]} {line.text}")
+    elif cue.kind == "candidate":
+        reading.earlier, reading.candidate = reading.candidate, (line.index, line.text)
+    elif cue.kind == "prose":  # running text between a title-like line and a fact: not its title
+        reading.candidate = None
+
+
+def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
+    """The line under a label that stood alone; returns what the line was taken as."""
+    if expected == "abstract":
+        start_abstract(reading, line.index, line.text)
+        return "abstract_part" if reading.structured else "abstract_text"
+    if expected == "authors":
+        add_authors(reading, line.index, labelled_names(line.text))
+        return "names"
+    return "other"
+
+
+def step(reading: Reading, line: Line) -> None:
+    """Fold one non-blank line into the reading."""
+    cue = classify(line.text, reading.previous)
+    if cue.kind == "chrome" and reading.expect:  # "Abstract", then a ":" or a button, then the text
+        return
+    expected, reading.expect = reading.expect, None
+    if cue.kind == "cited":
+        reading.cited = (line.index, 0)
+        return
+    if continues_abstract(reading, line, cue):
+        reading.current.abstract[1].append(line.text)
+        reading.current.last = line.index
+        reading.abstract_open = True
+        reading.previous = "abstract_part" if ABSTRACT_PART.match(line.text) else "abstract_text"
+        return
+    reading.abstract_open = False
+    if expected and cue.kind not in ("numbered", "facts", "abstract", "announce", "authors"):
+        reading.previous = take_expected(reading, line, cue, expected)
+        return
+    if cue.kind == "numbered":
+        take_numbered(reading, line.index, cue.text)
+    elif cue.kind in ("abstract", "authors", "title", "other_label"):
+        take_label(reading, line, cue)
+    elif cue.kind == "facts":
+        take_facts(reading, line.index, cue)
+    elif cue.kind == "announce":  # "arXiv:ID Announce Type: new Abstract: ..."
+        add_fact(reading, "arxiv_id", line.index, cue.arxiv_id)
+        start_abstract(reading, line.index, cue.text)
+    else:
+        take_text(reading, line, cue)
+    if cue.kind == "other_label" and reading.previous == "candidate" and reading.earlier:
+        reading.candidate, reading.earlier = reading.earlier, None  # the candidate was a section heading
+    if cue.kind not in ("chrome", "candidate", "numbered", "title", "facts"):
+        flush_date(reading)
+    if cue.kind != "chrome":  # a button between a title and its authors changes nothing
+        reading.previous = cue.kind
+
+
+def read_entries(lines: list[Line]) -> Reading:
+    reading = Reading()
+    for line in lines:
+        if reading.cited is not None:
+            if line.text:
+                reading.cited = (reading.cited[0], reading.cited[1] + 1)
+        elif not line.text:
+            reading.abstract_open = False
+        else:
+            step(reading, line)
+    flush_date(reading)
+    return reading

@@ -1,0 +1,339 @@
+"""Scholarly pages of any site, line by line: what each line is (general.py groups
+the lines into entries).
+
+The cues are the ones that recur across sites, never one site's wording:
+labels ("Abstract", "Authors:", "TL;DR"), numbered entries ("3. Title", "#3.
+Title", "[3] Title"), arXiv ids ("arXiv 2601.03194v1", "(2311.13749)",
+arxiv.org links), DOIs, date lines ("Published Nov 23, 2023 in ...",
+"Research 01 March 2023 | Open Access"), headings that open a list of other
+work ("References", "Related papers", "Cited by") and page chrome (navigation,
+buttons, counters, emoji lines), which never becomes a title. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from paperfold.ingest.names import Names, looks_personal, names_line
+from paperfold.ingest.normalize import resolve_date
+
+# "References", "► References", "References (26)", "Cited by 12", "Related papers",
+# "Similar articles", "Papers Similar to "X"": the rest of the page is other work
+CITED_HEADING = re.compile(
+    r"""^[^\w(]*(?:References|Bibliography|Works\s+cited|Literature\s+cited|Cited\s+by|Citing\s+papers
+          |Citations|Related\s+(?:papers|articles|work|publications|research)
+          |Similar\s+(?:papers|articles|content\b.*)|Papers\s+similar\s+to\b.*|Recommended\s+(?:papers|articles)
+          |More\s+like\s+this|Referenced\s+(?:by|in))
+        \s*(?:\(\s*[\d,]+\s*\)|[\d,]+)?\s*:?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Abstract", "Abstract:We analyze", "Abstract (excerpt):", "ABSTRACT", "Abstract. In recent years"
+ABSTRACT_LABEL = re.compile(
+    r"""^[#*•·\s-]*Abstract\s*(?:\([^)]{0,30}\))?\s*(?:$|[:.—–-]\s*(?P<text>.*)$)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Authors: Eric Nalisnick, Sachin Ravi", "Author(s):", "Authors" alone (names on the next line)
+AUTHORS_LABEL = re.compile(
+    r"""^[#*•·\s-]*(?:Authors?|Author\(s\)|Authored\s+by)(?:\s*(?:/|&|and)\s*Affiliations?)?
+        \s*(?:$|:\s*(?P<value>.*)$)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Title: Logit Regularization ...": a title stated as such
+TITLE_LABEL = re.compile(r"""^\s*Title\s*:\s*(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
+# "Published Nov 23, 2023 in cs.LG", "Published: | 2021-11-10, volume 5", "Date posted to arXiv: 17 Nov 2015",
+# "Submitted: Apr 2026 | Updated: Apr 2026": a labelled date
+DATE_LABEL = re.compile(
+    r"""^[\s|•·*-]*(?:(?:Published(?:\s+(?:on|online))?|Submitted(?:\s+on)?|Posted(?:\s+on)?|Released
+              |Publication\s+date|First\s+published|Announced)(?:\s*[:|])?
+          |Date(?:\s+\w+){0,4}?\s*:)
+        \s*\|?\s*(?P<rest>.+)$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "2021-11-10", "17 Nov 2015", "Nov 23, 2023", "Jan 06, 2026", "Apr 2026", "2021"
+DATE_TEXT = re.compile(
+    rf"""(?<![\w.])(?:\d{{4}}-\d{{2}}-\d{{2}}
+          |\d{{1,2}}\s+{_MONTH}\s+\d{{4}}
+          |{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}
+          |{_MONTH}\s+\d{{4}}
+          |(?:19|20)\d\d)(?![\w-])""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Jan 06, 2026 · arXiv 2601.03194v1", "2021, ArXiv", "Research 01 March 2023 | Open Access",
+# "News & Views | 21 February 2023": a short line made of a date and a few separated words
+DATED_PARTS = re.compile(r"""\s*[|·•]\s*""", re.VERBOSE)
+# "Submission received: 9 September 2021 / Revised: 4 October 2021 / Published: 19 October 2021"
+LABELLED_PARTS = re.compile(r"""\s+/\s+|\s*[|;·•]\s*""", re.VERBOSE)
+# "2023": a year alone, which ends many titles ("NeurIPS 2023") and so is not a date line there
+YEAR = re.compile(r"""^(?:19|20)\d\d$""", re.VERBOSE)
+# What may follow a date that opens its line: the end, or a separator ("2021, ArXiv")
+DATE_END = re.compile(r"""\s*(?:$|[|·•,(]|\s-\s)""", re.VERBOSE)
+# "arXiv 2601.03194v1", "arXiv:2002.07868v2", "arxiv.org/pdf/2602.02276", "arXiv:hep-th/9901001"
+ARXIV_CUE = re.compile(
+    r"""(?:arxiv\.org/(?:abs|pdf|html)/|\barxiv\s*[:\s]\s*)
+        (?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?![\d])""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "arXiv:2512.09831v2 Announce Type: replace Abstract: This paper develops ...": an item of
+# arXiv's RSS feeds, as any feed reader shows it
+ANNOUNCE = re.compile(
+    r"""^arXiv:\s*(?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?
+        \s+Announce\s+Type:\s*[\w-]+\s+Abstract:\s*(?P<text>.*)$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "(2311.13749)", "2311.13749v2", "[2311.13749]": an id alone on its line
+BARE_ID = re.compile(
+    r"""^\W*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\W*$""",
+    re.VERBOSE,
+)
+# "Doi: | https://doi.org/10.22331/q-2021", "DOI 10.1000/xyz", "Symmetry 2021, 13(10), 1973; https://doi.org/10.3390/sym13101973"
+DOI_CUE = re.compile(
+    r"""(?:^[\s|]*doi\b\W*.*?|doi\.org/)(?P<doi>10\.\d{4,9}/[^\s|]+)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "3. Title", "#3. Title", "[3] Title", "3) Title": an entry of a numbered list
+NUMBERED = re.compile(
+    r"""^[#\s]*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?P<title>\S.*)$""",
+    re.VERBOSE,
+)
+# "“Attention is All You Need” - Vaswani et al. (2017)": a quoted title, then its authors
+QUOTED_TITLE = re.compile(
+    r"""^["“](?P<title>[^"”]{3,300})["”]\s*(?:[-–—,:]\s*(?P<authors>.*?))?\s*$""",
+    re.VERBOSE,
+)
+# "Attention Is All You Need (2017)": a year in brackets after a title, which is not part of it
+TITLE_YEAR = re.compile(r"""\s+\((?P<year>(?:19|20)\d\d)\)\s*$""", re.VERBOSE)
+# "Takeaway: Introduces ...", "Key Contribution: Introduced BERT": text under a label of its own,
+# which is not an unlabelled abstract
+LEAD_LABEL = re.compile(r"""^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}\s*:\s""", re.VERBOSE)
+# "Key Contribution: ...", "Keywords", "TL;DR", "Comments: ...": labels whose text is not the abstract
+OTHER_LABEL = re.compile(
+    r"""^[#*•·\s-]*(?P<label>TL;?\s?DR|Summary|AI\s+Summary|Key\s+(?:Contributions?|Findings|Points|Takeaways)
+          |Contributions?|Findings|Highlights|Keywords?|Key\s*words|Comments?|Subjects?|Categor(?:y|ies)
+          |Topics?|Tags?|Journal(?:-ref)?|Venue|Conference|Proceedings|PMID|PMCID|NIHMSID|ISBN|ISSN
+          |Link|Links|URL|Code|Project\s+page|PDF|Eprint|Citation|Cite\s+as|Notes?|Pages|Volume|Publisher
+          |Affiliations?|Correspondence|Received|Accepted|Updated|Version|License|Report-no
+          |MSC-class|ACM-class|Publication\s+type|Funding|Status|Methods?|Results|Taxonomy)
+        (?:\s*[:|]\s*(?P<value>.*)|\s*)$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Objective", "Methods", "Results", "Conclusions": headings inside a structured abstract
+ABSTRACT_PART = re.compile(
+    r"""^(?:Background|Objectives?|Aims?|Purpose|Introduction|Context|Methods?|Materials\s+and\s+methods
+          |Design|Setting|Participants|Results|Findings|Conclusions?|Interpretation|Significance
+          |Discussion|Limitations|Motivation)\s*:?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Skip to main content", "Sign in", "Download PDF", "Subscribe", "Get trending papers ...":
+# navigation and buttons, whole lines only
+NAVIGATION = re.compile(
+    r"""^\W*(?:Skip\s+to\b.*|Sign\s+(?:in|up|out)|Log\s*(?:in|out)|Register|Subscribe.*|Unsubscribe.*
+          |Download(?:\s+(?:PDF|paper|citation))?|View\s+(?:PDF|all\b.*)|PDF|HTML|Share(?:\s+this.*)?|Cite(?:\s+this)?
+          |Save(?:\s+to\s+library)?|Search(?:\s+(?:papers|arXiv|this\s+site))?|Menu|Home|Back|Next|Previous
+          |Loading(?:\s+\w+)?|Copied!?|Copy\s+link|Bookmark|Follow|Upvote|Get\s+trending\s+papers.*|Newsletter
+          |Advertisement|Browse(?:\s+\w+){0,3}|(?:Show|Read|See|Load)\s+(?:more|less|all)\b.*|Open\s+Access
+          |Full\s+text|Export\s+citation|Add\s+to\s+(?:library|list|collection|my\b.*)|Edit|Report
+          |Contact(?:\s+us)?|Privacy(?:\s+policy)?|Terms(?:\s+of\s+(?:use|service))?
+          |Cookies?(?:\s+(?:policy|settings))?|Accept(?:\s+all)?(?:\s+cookies)?|Timezone:.*
+          |Metrics|Figures|Tables|Comments|Reviews|Related|Claim\s+paper|Submit\s+paper|Create\s+alert
+          |Advanced\s+search|(?:Alerts?|RSS|Feeds?)(?:\s*/\s*(?:Alerts?|RSS|Feeds?))?)
+        \W*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "pith. machine review for the scientific record. sign in", "Scientometrics Aims and scope Submit manuscript":
+# a site's header with its button glued to the end
+NAV_TAIL = re.compile(
+    r"""\b(?:sign\s+(?:in|up)|log\s*in|subscribe|submit\s+(?:manuscript|paper)|menu)\W*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "- 1 Citations", "3k Downloads", "30240 papers", "2,387citations", "h-index19", "1/2", "• 1 authors"
+COUNTER = re.compile(
+    r"""^[\W]*(?:[\d.,]+\s*[kKmM]?\+?\s*(?:citations?|downloads?|views?|papers?|upvotes?|likes?|comments?
+          |stars?|authors?|reads?|references?|results?|entries|mentions?|followers?|collections?)
+          |[\w-]*?\s*(?:h-index|score|novelty)\s*[\d.,%]+|\d+\s*/\s*\d+)\s*\W*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Kenneth Church Northeastern UniversitySan JoseCA k.church@northeastern.edu Omar Alonso ...":
+# names glued to their affiliations and e-mail addresses
+EMAIL = re.compile(r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+""", re.VERBOSE)
+# "... a leaderboard.", "... results on the…": a line that ends a sentence ("?" does not:
+# titles ask questions)
+SENTENCE_END = re.compile(r"""[.!…]["”’)]?$""", re.VERBOSE)
+# ". It shows", "? We": sentences following each other inside a line
+SENTENCE_BREAK = re.compile(r"""[.!?]\s+[A-Z]""", re.VERBOSE)
+# "1Joint Center for ...", "2Institute ...", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org"
+AFFILIATION = re.compile(
+    r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at)|Institute|Department|Laborator(?:y|ies)
+          |College|School\s+of|Centre|Center\s+for)\b|.*@[\w-]+\.[A-Za-z]{2,})""",
+    re.VERBOSE,
+)
+
+PROSE_WORDS = 12  # a sentence-ending line of this many words is prose
+LONG_PROSE_WORDS = 35  # a line this long is prose whatever its end
+SHORT_LINE = 40  # characters: shorter lines do not continue an abstract they follow
+TITLE_KINDS = {"numbered", "title", "candidate"}  # lines that may be an entry's title
+AUTHORS_FOLLOW = TITLE_KINDS | {"facts", "names", "affiliation"}  # what an author line may follow
+BULLETS = "•-–*"  # not "·": a middle dot alone on a line separates, it does not list
+NUMBERED_NAME_WORDS = 3  # a numbered line this short that reads as a name is an author
+MAX_AFFILIATION_CHARS = 300  # longer lines are not affiliations (and the pattern stays linear)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What one stripped, non-blank line says."""
+
+    kind: str  # "cited", "chrome", "abstract", "announce", "authors", "title", "other_label", "numbered",
+    #            "facts" (date / id / DOI), "names", "affiliation", "prose", "candidate", "text"
+    text: str = ""  # the label's value, the numbered entry's title, the line itself
+    names: Names | None = None
+    date: tuple[str, str] | None = None  # (as shown, ISO)
+    arxiv_id: str | None = None
+    doi: str | None = None
+
+
+def words(line: str) -> int:
+    return len(line.split())
+
+
+def is_chrome(line: str) -> bool:
+    """Navigation, buttons, counters, symbol or emoji lines: never a title."""
+    letters = sum(c.isalpha() for c in line)
+    return (letters < 3 or bool(NAVIGATION.match(line)) or bool(COUNTER.match(line))
+            or bool(NAV_TAIL.search(line)) or has_symbol(line))
+
+
+def has_symbol(line: str) -> bool:
+    """An emoji or pictograph anywhere, or a symbol before the first letter ("► BibTeX data");
+    "$" stays: a title may open with math ("$\\pi_0$: A Vision-Language-Action Flow Model")."""
+    if any(unicodedata.category(c) == "So" for c in line):
+        return True
+    head = line.lstrip(" #*-–•·[](0123456789.)")[:1]
+    return bool(head) and unicodedata.category(head) in ("Sm", "Sk")
+
+
+def is_prose(line: str) -> bool:
+    """Running text, not a title: long, or a sentence of some length, or several sentences;
+    and it starts as text does ('{"title": ...' is data a page shows, not prose)."""
+    if not (line[:1].isalnum() or line[:1] in "\"“‘'("):
+        return False
+    count = words(line)
+    return (count >= LONG_PROSE_WORDS or (count >= PROSE_WORDS and bool(SENTENCE_END.search(line)))
+            or (count >= 2 * PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 2))
+
+
+def is_candidate(line: str) -> bool:
+    """Could be a title: 2-35 words, no sentence end, no URL, no separators of navigation
+    (a bullet does not count as a word: "• Submit" is a menu item)."""
+    line = line.lstrip(BULLETS + " ")
+    count = words(line)
+    if count < 2 or count >= LONG_PROSE_WORDS or is_prose(line):
+        return False
+    if line.endswith((":", ".", ",", ";")) or "http" in line or " | " in line or " · " in line:
+        return False
+    return any(c.isalpha() for c in line[:3]) or line[:1] in "\"“'‘(["
+
+
+def find_date(text: str) -> tuple[str, str] | None:
+    """(date as shown, ISO) of the first date in `text`, if it reads as one."""
+    match = DATE_TEXT.search(text)
+    if not match:
+        return None
+    iso = resolve_date(match.group(0), date(2000, 1, 1))  # absolute dates need no reference
+    return (match.group(0), iso) if iso else None
+
+
+def labelled_date(match: re.Match) -> tuple[str, str] | None:
+    """The date right after a date label ("Published: 19 October 2021"), if there is one."""
+    rest = match["rest"].lstrip(" |")
+    found = find_date(rest[:40])
+    return found if found and rest.startswith(found[0]) else None
+
+
+def dated_line(line: str) -> tuple[str, str] | None:
+    """The date of a date line: labelled ("Published Nov 23, 2023 in cs.LG"), first on
+    its line ("Jan 06, 2026 · arXiv ...", "2021, ArXiv"), or beside a few words set off
+    by bars or dots ("Research 01 March 2023 | Open Access")."""
+    if match := DATE_LABEL.match(line):
+        return labelled_date(match)
+    labelled = (DATE_LABEL.match(part) for part in LABELLED_PARTS.split(line)[1:8])
+    if found := next(filter(None, map(labelled_date, filter(None, labelled))), None):
+        return found
+    if words(line) > 12:
+        return None
+    if (match := DATE_TEXT.match(line)) and DATE_END.match(line, match.end()):
+        return find_date(match.group(0))
+    parts = [part.strip() for part in DATED_PARTS.split(line) if part.strip()]
+    for part in parts if 1 < len(parts) <= 4 else ():
+        found = find_date(part)
+        if found and part.endswith(found[0]) and words(part) <= 4:
+            return found
+    found = find_date(line) if words(line) <= 4 else None  # "arXiv (CS.AI) 2026-06-16"
+    return found if found and line.endswith(found[0]) and not YEAR.match(found[0]) else None
+
+
+def facts(line: str) -> Cue | None:
+    """A line that carries a date, an arXiv id or a DOI. Unlabelled ids count on short
+    lines only: a long line mentions other work ("extends arXiv:2011.06063")."""
+    found_date = dated_line(line)
+    short = words(line) <= 12
+    arxiv = (ARXIV_CUE.search(line) or BARE_ID.match(line)) if short else None
+    doi = DOI_CUE.search(line) if short else None
+    if not (found_date or arxiv or doi):
+        return None
+    return Cue("facts", line, date=found_date, arxiv_id=arxiv["id"] if arxiv else None,
+               doi=doi["doi"].rstrip(".,;") if doi else None)
+
+
+def numbered(text: str, previous: str) -> Cue:
+    """A numbered line: an entry, or an item of a numbered list of authors or affiliations
+    ("1. Richard J Abdill", "1. University of Minnesota, United States")."""
+    short = len(text.split()) <= NUMBERED_NAME_WORDS  # "1. Infinite Dimensional Word Embeddings" is a title
+    after = previous in AUTHORS_FOLLOW - {"numbered"}  # "2. Another Title" under "1. ..." is an entry
+    if short and after and (found := names_line(text, alone=True)):
+        return Cue("names", text, names=found)
+    if AFFILIATION.match(text):
+        return Cue("affiliation", text)
+    return Cue("numbered", text)
+
+
+def classify(line: str, previous: str = "blank") -> Cue:
+    """What a stripped, non-blank line is; `previous` is what the line before it was.
+
+    An unlabelled names line counts only where authors stand: after a title (or the
+    date or id under it), or as a bulleted item. Elsewhere a site's tagline
+    ("Academic Intelligence · Curated Daily") would pass for two names.
+    """
+    if CITED_HEADING.match(line) and words(line) <= 8:
+        return Cue("cited", line)
+    if match := ABSTRACT_LABEL.match(line):
+        return Cue("abstract", (match["text"] or "").strip())
+    if match := ANNOUNCE.match(line):
+        return Cue("announce", match["text"].strip(), arxiv_id=match["id"])
+    if match := AUTHORS_LABEL.match(line):
+        return Cue("authors", (match["value"] or "").strip())
+    if match := TITLE_LABEL.match(line):
+        return Cue("title", match["value"].strip())
+    if found := facts(line):
+        return found
+    if match := OTHER_LABEL.match(line):
+        return Cue("other_label", (match["value"] or "").strip())
+    if (match := NUMBERED.match(line)) and not has_symbol(match["title"]) and not is_prose(match["title"]):
+        return numbered(match["title"].strip().split("  ")[0], previous)
+    if is_chrome(line):
+        return Cue("chrome", line)
+    bulleted = line[:1] in BULLETS
+    if (previous in AUTHORS_FOLLOW or bulleted) and (found_names := names_line(
+            line, alone=bulleted or previous in TITLE_KINDS)) and (
+            bulleted or len(found_names.names) > 1 or found_names.et_al or previous in ("numbered", "title")
+            or looks_personal(line, found_names)):  # "Get Started" under a heading is a button
+        return Cue("names", line, names=found_names)
+    if len(EMAIL.findall(line)) >= 2:
+        return Cue("affiliation", line)
+    if len(line) <= MAX_AFFILIATION_CHARS and AFFILIATION.match(line) and not is_prose(line):
+        return Cue("affiliation", line)
+    if is_prose(line):
+        return Cue("prose", line)
+    return Cue("candidate" if is_candidate(line) else "text", line)

@@ -1,0 +1,322 @@
+"""The general reader's line patterns, its precision guard, and what its records become.
+
+Pattern tables hold lines of the kinds the golden cases in tests/cases/general/
+come from (each page there is a real page, copied as a browser copies it);
+the shapes here are the recurring cues, one per row, with the near misses
+that must not match.
+"""
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from paperfold.build import collect
+from paperfold.ingest.detect import read_dump
+from paperfold.ingest.names import names_line
+from paperfold.ingest.readers import general
+from paperfold.ingest.readers.general_lines import classify, dated_line, facts
+from paperfold.model import Dump, RawRecord, Origin
+from paperfold.papers.identity import title_key
+from paperfold.papers.merge import merge_records
+
+CASES = Path(__file__).parent / "cases" / "general"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Abstract", "abstract"),
+    ("Abstract:We analyze logit regularizers", "abstract"),
+    ("Abstract (excerpt):", "abstract"),
+    ("ABSTRACT", "abstract"),
+    ("Abstract algebra for beginners", "candidate"),  # a title that starts with the word
+    ("Authors: Eric Nalisnick, Sachin Ravi", "authors"),
+    ("Author(s): Ada Lovelace", "authors"),
+    ("Authors", "authors"),
+    ("References", "cited"),
+    ("► References", "cited"),
+    ("References (26)", "cited"),
+    ("Cited by 12", "cited"),
+    ("Related papers", "cited"),
+    ("- 1 Citations", "chrome"),  # a counter, not a heading
+    ("3k Downloads", "chrome"),
+    ("2,387citations", "chrome"),
+    ("h-index19", "chrome"),
+    ("1/2", "chrome"),
+    ("Skip to main content", "chrome"),
+    ("Sign in", "chrome"),
+    ("Download PDF", "chrome"),
+    ("Get trending papers in your email inbox!", "chrome"),
+    ("1. 📘 Topic and Domain: The paper presents Kimi K2.5", "chrome"),  # emoji: never an entry
+    ("► BibTeX data", "chrome"),
+    ("Search-R1: Training LLMs to Reason and Search", "candidate"),  # not the Search button
+    ("Privacy-Preserving Federated Learning at Scale", "candidate"),
+    ("1. Infinite Dimensional Word Embeddings", "numbered"),
+    ("#1. Ideas Abandoned en Route to QBism", "numbered"),
+    ("[3] Quantum Computing at the Frontiers of Biological Sciences", "numbered"),
+    ("2021. The year in review", "text"),  # a year, not an entry number
+    ("Ana Sabina Uban, Cornelia Caragea", "names"),
+    ("Kyle Lo,Joseph Chee Chang,Andrew Head", "names"),
+    ("Hong Yu 1, Shashank Agarwal 1, Nadya Frid 1", "names"),
+    ("Sijia Liu · Pin-Yu Chen · Dongxiao Zhu", "names"),
+    ("Kimi Team, Tongtong Bai, Yifan Bai et al.", "names"),
+    ("• Marc A. Coram", "names"),
+    ("Natural Language Processing, Computer Vision", "candidate"),  # topics, not people
+    ("Lingying Wang, Menglin Tang", "names"),  # "-ing" ends many given names
+    ("Machine Learning, Deep Learning", "candidate"),
+    ("On Principles of Emergent Organization", "candidate"),
+    ("Using Noun Phrases for Navigating Biomedical Literature on Pubmed: How Many Updates Are We Losing Track of?",
+     "candidate"),  # a question is a title, not a sentence of prose
+    ("Content vs. Form: What Drives the Writing Score Gap Across Socioeconomic Backgrounds? A Generated Panel Approach",
+     "candidate"),
+    ("Here are the most significant machine learning papers from the third quarter of 2017:", "text"),
+    ("We describe a method for learning word embeddings with stochastic dimensionality over time.", "prose"),
+    ("1Joint Center for Quantum Information and Computer Science, University of Maryland, MD 20742, USA",
+     "affiliation"),
+    ("{isabelc,kylel,armanc,danw}@allenai.org", "affiliation"),
+    ("Coverage@Cost: Sampling Budgets for Reasoning Models", "candidate"),  # "@" without a domain
+    ("TL;DR", "other_label"),
+    ("Key Contributions:", "other_label"),
+    ("Keywords", "other_label"),
+])
+def test_line_kinds(line, kind):
+    assert classify(line, previous="candidate").kind == kind
+
+
+def test_names_count_only_where_authors_stand():
+    assert classify("Blake C. Stacey", previous="numbered").kind == "names"
+    assert classify("Blake C. Stacey", previous="facts").kind == "candidate"  # one name: right after a title
+    assert classify("Ana Sabina Uban, Cornelia Caragea", previous="facts").kind == "names"
+    assert classify("Academic Intelligence · Curated Daily", previous="blank").kind == "text"  # a tagline
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published Nov 23, 2023 in cond-mat.stat-mech , cs.LG , nlin.CD , nlin.PS , and physics.ao-ph",
+     ("Nov 23, 2023", "2023-11-23")),
+    ("Published: | 2021-11-10, volume 5, page 574 |", ("2021-11-10", "2021-11-10")),
+    ("Date posted to arXiv: 17 Nov 2015", ("17 Nov 2015", "2015-11-17")),
+    ("Submitted: Apr 2026 | Updated: Apr 2026", ("Apr 2026", "2026-04")),
+    ("Jan 06, 2026 · arXiv 2601.03194v1", ("Jan 06, 2026", "2026-01-06")),
+    ("2021, ArXiv", ("2021", "2021")),
+    ("2023-04-23", ("2023-04-23", "2023-04-23")),
+    ("Research 01 March 2023 | Open Access", ("01 March 2023", "2023-03-01")),
+    ("News & Views | 21 February 2023", ("21 February 2023", "2023-02-21")),
+    ("2026-02-03 Papers", None),  # a page heading that starts with a date
+    ("Top 5 Machine Learning Papers in Q3 2017", None),
+    ("Published in final edited form as: J Biomed Inform. 2015 Sep 10;57:436–445.", None),
+    (". Author manuscript; available in PMC: 2016 Oct 1.", None),
+])
+def test_date_lines(line, expected):
+    assert dated_line(line) == expected
+
+
+@pytest.mark.parametrize("line, arxiv_id, doi", [
+    ("(2311.13749)", "2311.13749", None),
+    ("Eprint: | arXiv:2002.07868v2 |", "2002.07868", None),
+    ("Link: http://arxiv.org/pdf/2602.02276", "2602.02276", None),
+    ("Jan 06, 2026 · arXiv 2601.03194v1", "2601.03194", None),
+    ("arXiv:hep-th/9901001v3", "hep-th/9901001", None),
+    ("Doi: | https://doi.org/10.22331/q-2021-11-10-574 |", None, "10.22331/q-2021-11-10-574"),
+    ("DOI 10.1000/xyz123.", None, "10.1000/xyz123"),
+])
+def test_id_lines(line, arxiv_id, doi):
+    cue = facts(line)
+    assert (cue.arxiv_id, cue.doi) == (arxiv_id, doi)
+
+
+def test_an_id_in_running_text_is_not_the_entry_s_id():
+    line = "Our method extends arXiv:2011.06063 to the multilingual setting and improves it on twelve benchmarks."
+    assert facts(line) is None
+
+
+@pytest.mark.parametrize("line, names, count", [
+    ("Alice Smith, Bob Jones +3 more", ("Alice Smith", "Bob Jones"), 5),
+    ("Kimi Team, Tongtong Bai, Yifan Bai et al.", ("Kimi Team", "Tongtong Bai", "Yifan Bai"), None),
+    ("Duy Duc An Bui 1,2, Siddhartha Jonnalagadda 2, Guilherme Del Fiol 1",
+     ("Duy Duc An Bui", "Siddhartha Jonnalagadda", "Guilherme Del Fiol"), 3),
+    ("Madeleine van Zuylen, Lucy Lu Wang and Christopher Wilhelm",
+     ("Madeleine van Zuylen", "Lucy Lu Wang", "Christopher Wilhelm"), 3),
+    ("- , Menglin Tang", ("Menglin Tang",), 1),
+])
+def test_names_lines(line, names, count):
+    found = names_line(line, alone=True)
+    assert (found.names, found.count) == (names, count)
+
+
+def read(text: str, name: str = "page.txt"):
+    return read_dump(Dump(name, text, date(2026, 11, 23), "test"))
+
+
+def test_a_title_alone_is_reported_not_invented():
+    result, kinds = read("1. A Title With Nothing Else\n2. Another Title\nAuthors: Ada Lovelace\n")
+    assert kinds == ["general"]
+    assert [r.title for r in result.records] == ["Another Title"]
+    assert [(s.origin.line, "A Title With Nothing Else" in s.message) for s in result.skipped] == [(1, True)]
+
+
+def test_an_abstract_alone_needs_twenty_words():
+    prose = "This is running text of enough words to count as prose on any page, not a title."
+    for count, papers in ((19, 0), (20, 1)):
+        page = f"{prose}\nAbstract: {' '.join(['word'] * count)}\n"
+        result = general.read(Dump("page.txt", page, date(2026, 11, 23), "test"))
+        assert len(result.records) == papers
+        assert general.score(page) == (general.SCORE if papers else 0.0)
+
+
+def test_chrome_is_never_a_title():
+    page = "Sign in\nDownload PDF\n- 12 Citations\nAuthors: Ada Lovelace, Alan Turing\nAbstract: We study things.\n"
+    result, _ = read(page)
+    assert [(r.title, r.authors) for r in result.records] in ([], [(None, ("Ada Lovelace", "Alan Turing"))])
+    assert all(r.title is None for r in result.records)
+
+
+def test_dedicated_readers_keep_their_pages():
+    labelled = (CASES.parent / "labelled" / "abstract_page_with_submitted_date.txt").read_text()
+    assert read(labelled)[1] == ["labelled"]
+
+
+def test_latex_and_unicode_titles_share_a_key():
+    assert title_key(r"$\pi_0$: A Vision-Language-Action Flow Model") == title_key("π₀: A Vision-Language-Action Flow Model")
+    assert title_key(r"Scaling $x^{2}$ and $k^{-\beta}$") == title_key("Scaling x² and k⁻ᵝ")
+    assert title_key("H$_2$O splitting") == title_key("H₂O splitting")
+    assert title_key("Pi 0 models") != title_key("Pi0 models")  # spaces the page wrote still count
+
+
+def record(title: str, line: int, path: str = "a.txt", **fields) -> RawRecord:
+    return RawRecord(Origin(path, line), "general", title=title, **fields)
+
+
+def test_titles_with_math_in_latex_and_unicode_merge_into_one_paper():
+    papers = merge_records([
+        record(r"$\pi_0$: A Vision-Language-Action Flow Model for General Robot Control", 1, authors=("Kevin Black",)),
+        record("π₀: A Vision-Language-Action Flow Model for General Robot Control", 1, "b.txt"),
+    ])
+    assert len(papers) == 1 and len(papers[0].sources) == 2
+
+
+def copy_cases(tmp_path: Path, *names: str, times: int = 1) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(parents=True)
+    for name in names:
+        for copy in range(times):
+            shutil.copy(CASES / f"{name}.txt", seeds / f"{copy}_{name}.txt")
+    return seeds
+
+
+def test_a_page_pasted_twice_merges_into_the_same_papers(tmp_path):
+    once = collect(copy_cases(tmp_path / "once", "listing_with_date_and_versioned_id_line"))
+    twice = collect(copy_cases(tmp_path / "twice", "listing_with_date_and_versioned_id_line", times=2))
+    assert [p.id for p in twice.papers] == [p.id for p in once.papers]
+    assert all(len(p.sources) == 2 for p in twice.papers)
+
+
+def test_the_same_paper_from_two_sites_is_one_paper_with_both_sources(tmp_path):
+    report = collect(copy_cases(tmp_path, "tldr_and_findings_before_abstract_label",
+                                "year_venue_line_and_dash_references"))
+    assert len(report.papers) == 1
+    paper = report.papers[0]
+    assert paper.title == "Generating Summaries for Scientific Paper Review"
+    assert paper.authors == ("Ana Sabina Uban", "Cornelia Caragea") and paper.date == "2021"
+    assert {s.origin.path.split("/")[-1] for s in paper.sources} == {
+        "0_tldr_and_findings_before_abstract_label.txt", "0_year_venue_line_and_dash_references.txt"}
+
+
+def test_every_general_record_is_a_paper_or_reported(tmp_path):
+    names = [path.stem for path in sorted(CASES.glob("*.txt"))]
+    report = collect(copy_cases(tmp_path, *names))
+    sources = sum(len(p.sources) for p in report.papers)
+    expected = sum(len(__import__("json").loads(CASES.joinpath(f"{n}.json").read_text())["records"]) for n in names)
+    assert sources == expected
+    skipped = [str(s) for s in report.skipped]
+    assert any("0_listing_with_date_and_versioned_id_line.txt:35: warning: not a paper" in s for s in skipped)
+    assert any("0_references_after_abstract_are_not_papers.txt:15" in s and "other work" in s for s in skipped)
+
+
+def test_the_labelled_reader_reads_author_s_labels():
+    from paperfold.ingest.readers.labelled_lines import classify as labelled_line
+    assert labelled_line("Author(s): Ada Lovelace, Alan Turing") == ("field", ("authors", "Ada Lovelace, Alan Turing"))
+
+
+@pytest.mark.parametrize("line, previous, kind", [
+    ("1. Richard J Abdill", "candidate", "names"),  # a numbered author list under the title
+    ("2. Another Title", "numbered", "numbered"),  # the next entry of a numbered list
+    ("1. University of Minnesota, United States", "names", "affiliation"),
+    ("• Submit", "blank", "text"),  # a menu item: the bullet is not a word
+    ("Advanced Search", "candidate", "chrome"),
+    ("• ALERTS / RSS", "blank", "chrome"),
+])
+def test_numbered_and_menu_lines(line, previous, kind):
+    assert classify(line, previous).kind == kind
+
+
+def test_names_lose_widgets_and_bracketed_affiliations():
+    found = names_line("View ORCID ProfileRichard Sever, Linda Sussman, View ORCID ProfileJohn R. Inglis")
+    assert found.names == ("Richard Sever", "Linda Sussman", "John R. Inglis")
+    assert general.read(Dump("p.txt", "1. Language Models are Few-Shot Learners (2020)\nAuthors: Brown et al. (OpenAI)\n",
+                             date(2026, 11, 23), "test")).records[0].authors == ("Brown",)
+
+
+def test_digest_entries_with_quoted_titles_years_and_labelled_takeaways():
+    page = ("1. “Attention is All You Need” - Vaswani et al. (2017)\n"
+            "Significance: Revolutionary architecture that changed everything\n"
+            "2. Deep Residual Learning for Image Recognition (2015)\n"
+            "Authors: He et al.\n"
+            "Takeaway: Introduces residual (skip) connections, enabling very deep networks to train effectively "
+            "by learning residual functions, which became the standard backbone.\n")
+    records = general.read(Dump("p.txt", page, date(2026, 11, 23), "test")).records
+    assert [(r.title, r.authors, r.date, r.abstract) for r in records] == [
+        ("Attention is All You Need", ("Vaswani",), "2017", None),
+        ("Deep Residual Learning for Image Recognition", ("He",), "2015", None),  # a takeaway is no abstract
+    ]
+
+
+@pytest.mark.parametrize("line, previous, kind", [
+    ("Get Started", "candidate", "candidate"),  # a button under a heading, not an author
+    ("Cold Open", "candidate", "candidate"),
+    ("David S. Hippocampus", "candidate", "names"),  # an initial: a person
+    ("Anonymous Authors1", "candidate", "names"),  # an affiliation mark glued to the name
+    ("Firstname1 Lastname1    Firstname2 Lastname2    Firstname3 Lastname3", "candidate", "names"),
+    ("Kenneth Church Northeastern UniversitySan JoseCA k.church@northeastern.edu Omar Alonso AmazonPalo AltoCA "
+     "omralon@amazon.com", "candidate", "affiliation"),  # names glued to affiliations and e-mail addresses
+    ("• Published: May 4, 2026", "numbered", "facts"),
+    ("  • Authors / Affiliation: Ala Falaki", "facts", "authors"),
+])
+def test_single_names_author_blocks_and_bulleted_labels(line, previous, kind):
+    assert classify(line, previous).kind == kind
+
+
+def test_a_title_wrapped_onto_two_lines_is_one_title():
+    page = ("arXiv:2402.03181v3 [cs.AI] 03 Mar 2024\n\nSubmission and Formatting Instructions for\n"
+            "International Conference on Machine Learning (ICML 2024)\n\nAbstract\n\n"
+            "This document provides a basic paper template and submission guidelines for authors.\n")
+    record, = general.read(Dump("p.txt", page, date(2026, 11, 23), "test")).records
+    assert record.title == "Submission and Formatting Instructions for International Conference on Machine Learning (ICML 2024)"
+    assert record.arxiv_id == "2402.03181" and record.origin.line == 1 and record.lines["title"] == 3
+
+
+@pytest.mark.parametrize("line, previous, kind", [
+    ("pith. machine review for the scientific record. sign in", "blank", "chrome"),  # a header with its button
+    ("Scientometrics Aims and scope Submit manuscript", "text", "chrome"),
+    ("· Lean Theorem", "candidate", "candidate"),  # a middle dot separates; it does not list names
+    ("Similar content being viewed by others", "text", "cited"),
+])
+def test_headers_with_buttons_and_middle_dots(line, previous, kind):
+    assert classify(line, previous).kind == kind
+
+
+def test_a_labelled_date_among_dotted_parts():
+    assert dated_line("arxiv: 2503.09567 · v5 · submitted 2025-03-12 · 💻 cs.AI · cs.CL") == ("2025-03-12", "2025-03-12")
+
+
+def test_a_contents_list_then_details_gives_each_paper_once():
+    page = ("Contents\n1. Scaling Laws for Grokking\n2. Coverage at Cost in Sampling\n\n"
+            "Details\n1. Scaling Laws for Grokking\n   Authors: Alice Smith, Bob Jones\n"
+            "   Abstract: We study grokking in linear models and show a scaling law\n"
+            "     for the critical sample size that holds across many datasets.\n"
+            "2. Coverage at Cost in Sampling\n   Authors: Dana Lee\n")
+    result = general.read(Dump("p.txt", page, date(2026, 11, 23), "test"))
+    assert [(r.title, r.origin.line) for r in result.records] == [
+        ("Scaling Laws for Grokking", 6), ("Coverage at Cost in Sampling", 10)]
+    assert result.records[0].abstract == ("We study grokking in linear models and show a scaling law "
+                                          "for the critical sample size that holds across many datasets.")
+    assert [s.origin.line for s in result.skipped] == [2, 3]  # the contents entries, reported
