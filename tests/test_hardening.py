@@ -264,7 +264,7 @@ def test_hostile_curation_file_is_a_problem_at_its_line_in_every_command(project
     code, out = run_cli(root, "export", capsys=capsys)
     assert code == 0 and "balanced" in out
     report = build.generate(build.Settings(root / "seeds", root / "docs", curation_dir=root / "curation",
-                                           related_k=0, workers=1))
+                                           related_k=0))
     assert len(report.papers) == 1
 
 
@@ -305,7 +305,7 @@ def test_a_seed_name_that_is_not_utf8_builds(tmp_path):
     folder = seeds(tmp_path, {})
     name = os.fsdecode(b"bad\xff\xfename.txt")
     (folder / name).write_text("Abstract:We study grokking.\n")
-    report = build.generate(build.Settings(folder, tmp_path / "docs", related_k=0, workers=1,
+    report = build.generate(build.Settings(folder, tmp_path / "docs", related_k=0,
                                            repo_url="https://github.com/example/paperfold"))
     assert [str(r.origin) for r in report.papers[0].sources] == ["seeds/bad\ufffd\ufffdname.txt:1"]
     page = (tmp_path / "docs" / "papers" / f"{report.papers[0].id}.md").read_text()

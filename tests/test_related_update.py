@@ -29,8 +29,8 @@ def reference(papers, state) -> dict[str, tuple]:
     matrix = state.vectorizer.transform(texts).astype(np.float32).tocsr()
     m = K * related.CANDIDATES_PER_RELATED
     top = similarity.top_of_rows(matrix, np.arange(len(papers)), m)
-    lists = related.related_lists(papers, (matrix, state.terms), None, np.repeat(np.arange(len(papers)), m),
-                                  top.ravel(), K, None)
+    features = related.fit(tuple(papers), (matrix, state.terms), None, related.DEFAULT_BLEND)
+    lists = related.related_lists(papers, features, np.repeat(np.arange(len(papers)), m), top.ravel(), K, None)
     return {p.id: tuple(r) for p, r in zip(papers, lists)}
 
 

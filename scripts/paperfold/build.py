@@ -23,6 +23,7 @@ from paperfold.enrich.topics import assign_topics, automatic_tags
 from paperfold.enrich.topic_rules import Rules
 from paperfold.enrich.vocabulary import Vocabulary, load_vocabulary
 from paperfold.ingest.detect import read_dump
+from paperfold.ingest.links import ARXIV_ID
 from paperfold.ingest.readers import KINDS
 from paperfold.ingest.sources import load_dumps
 from paperfold.memo import Memo
@@ -33,7 +34,7 @@ from paperfold.papers.merge import build_paper, merge_records
 from paperfold.report import BuildReport, DumpSummary, unaccounted
 from paperfold.site.cite import cite_key, entry_text, unique_keys
 from paperfold.site.redirects import redirect_pages
-from paperfold.site.render import SiteLookups, escaped_titles, render_map_page, render_paper, render_site
+from paperfold.site.render import SiteLookups, arxiv_pages, escaped_titles, render_map_page, render_paper, render_site
 from paperfold.site.templating import make_env
 from paperfold.site.urls import paper_path
 from paperfold.site.write import write_pages
@@ -190,13 +191,17 @@ def render_pages(report: BuildReport, vocabulary: Vocabulary | None, tfidf: TfId
     timeline, map, feeds and redirects."""
     env, templates = current_env()
     labels = {name: kind.label for name, kind in KINDS.items()}
-    lookups = SiteLookups(settings.site_url, settings.repo_url, citations(report.papers, settings.site_url), labels)
+    in_site = arxiv_pages(report.papers)
+    lookups = SiteLookups(settings.site_url, settings.repo_url, citations(report.papers, settings.site_url), labels,
+                          in_site)
     titles = escaped_titles(report.papers)
     pages = {}
     for paper in report.papers:
-        # A page shows the paper, its BibTeX entry and the titles of its related papers.
+        # A page shows the paper, its BibTeX entry, the titles of its related papers and
+        # the pages of papers its abstract names by arXiv id.
         linked = tuple(titles.get(r.id) for r in paper.related)
-        key = (paper, lookups.citations[paper.id], linked, settings.repo_url, templates)
+        mentioned = tuple((m["id"], in_site.get(m["id"])) for m in ARXIV_ID.finditer(paper.abstract or ""))
+        key = (paper, lookups.citations[paper.id], linked, mentioned, settings.repo_url, templates)
         pages[paper_path(paper.id)] = PAGES.get(paper.id, lambda paper=paper: render_paper(env, paper, lookups, titles),
                                              key=key)
     pages.update(render_site(

@@ -121,6 +121,11 @@ def newest(papers: Sequence[Paper], count: int) -> list[Paper]:
     return sorted(papers, key=lambda p: (p.date or "", p.id), reverse=True)[:count]
 
 
+def arxiv_pages(papers: Sequence[Paper]) -> dict[str, str]:
+    """arXiv id -> the id of the paper page that shows it (the first id in order, if several)."""
+    return {p.arxiv_id: p.id for p in sorted(papers, key=lambda p: p.id, reverse=True) if p.arxiv_id}
+
+
 @dataclass(frozen=True)
 class SiteLookups:
     """What paper pages and the other pages need from the whole site, computed once per
@@ -138,8 +143,7 @@ class SiteLookups:
     def of(cls, papers: Sequence[Paper], site_url: str | None, repo_url: str | None,
            kinds: Mapping[str, ReaderKind]) -> "SiteLookups":
         labels = {name: kind.label for name, kind in kinds.items()}
-        arxiv_pages = {p.arxiv_id: p.id for p in sorted(papers, key=lambda p: p.id, reverse=True) if p.arxiv_id}
-        return cls(site_url, repo_url, entry_texts(papers, site_url), labels, arxiv_pages)
+        return cls(site_url, repo_url, entry_texts(papers, site_url), labels, arxiv_pages(papers))
 
     def arxiv_href(self, page_id: str) -> Callable[[str], str | None]:
         """arXiv id -> link from paper `page_id`'s page to that paper's page, None if none."""
