@@ -17,7 +17,8 @@ from mkdocs.config import load_config
 from paperfold import build
 from paperfold.site import templating
 from sitebuild import GENERATED, ROOT, make_project
-from test_serve import NEW_DUMP, fetch, free_port, wait_for
+from serving import fetch, free_port
+from test_serve import NEW_DUMP, wait_for
 
 PLAIN = "one-epoch-is-all-you-need-150748"  # a paper of the repo's seeds
 TOPIC = "learning-theory"  # a topic of topics.yml

@@ -1,15 +1,13 @@
 """The maintainer's preview: `paperfold serve` rebuilds when a dump is added to seeds/."""
 
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from urllib.parse import urlparse
 
 from mkdocs.config import load_config
 
+from serving import fetch, free_port
 from sitebuild import make_project
 
 NEW_DUMP = """Daily Papers
@@ -24,20 +22,6 @@ We show that a preview server which rebuilds on every change keeps maintainers h
 ·
 Apr 12
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
 
 
 def wait_for(predicate, seconds: float):

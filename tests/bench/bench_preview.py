@@ -22,39 +22,23 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent.parent / "scripts")]
 
 from paperfold.papers.merge import paper_id  # noqa: E402
+from serving import fetch, free_port  # noqa: E402
 from sitebuild import make_project  # noqa: E402
 from synthetic import _hf_page, write_corpus  # noqa: E402
 
 QUIET_S = 4  # after an edit showed: a further build starting within this long is an extra build
 BUILD_LINE = "Building documentation"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=60) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
 
 
 def wait_for(predicate, seconds: float, step: float = 0.05) -> float | None:
@@ -88,7 +72,7 @@ class Server:
         return "".join(self.log.read_text(encoding="utf-8", errors="replace").splitlines(True)[-40:])
 
     def page(self, path: str) -> str | None:
-        return fetch(self.base + path)
+        return fetch(self.base + path, timeout=60)
 
     def stop(self) -> None:
         self.process.terminate()
