@@ -15,6 +15,7 @@ from jinja2 import FileSystemLoader
 from mkdocs.config import load_config
 
 from paperfold import build
+from paperfold.face import preview as preview_state
 from paperfold.site import templating
 from sitebuild import GENERATED, ROOT, make_project
 from serving import fetch, free_port
@@ -190,3 +191,50 @@ def test_serve_rebuilds_once_per_edit_and_keeps_the_last_good_site(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+def serve_build(project: Path, site: Path) -> None:
+    """One rebuild as `paperfold serve` makes it: dirty, in this process."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    mkdocs_build(config, serve_url="http://127.0.0.1:8000/paperfold/", dirty=True)
+
+
+def site_tree(site: Path) -> dict[str, bytes]:
+    """The built site but the search index and sitemap.xml (under serve, the sitemap of the last full render)."""
+    return {path: text for path, text in tree(site).items()
+            if not path.startswith(("pagefind/", "sitemap.xml"))}
+
+
+@pytest.fixture()
+def serving(monkeypatch):
+    """This process builds as `paperfold serve` does, without indexing for search."""
+    monkeypatch.setattr(preview_state, "index_in_background", lambda command: None)
+    preview_state.start("serve")
+    yield
+    preview_state.start("build")
+
+
+def test_the_served_site_after_edits_is_the_site_a_clean_build_makes(tmp_path, serving):
+    """The serve path renders only the pages the generator rewrote and leaves the others'
+    HTML in place; after a title fix, a new dump, a deleted dump, a changed dump, a renamed
+    topic and an edited theme override, every page equals a clean build's."""
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project")
+    served = tmp_path / "served"
+    serve_build(project, served)
+    edit_everything(project)
+    serve_build(project, served)
+    assert any("One epoch is all you need (fixed)" in page.read_text() for page in (served / "papers").glob("*/index.html"))
+    header = project / "overrides" / "partials" / "header.html"
+    header.write_text("<!-- edited override -->\n" + header.read_text(encoding="utf-8"), encoding="utf-8")
+    serve_build(project, served)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs.yml"),
+         "--site-dir", str(tmp_path / "clean")], cwd=project, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    warm, cold = site_tree(served), site_tree(tmp_path / "clean")
+    assert sorted(warm.keys() - cold.keys()) == [] and sorted(cold.keys() - warm.keys()) == []
+    assert [path for path in warm if warm[path] != cold[path]] == []
+    assert b"<!-- edited override -->" in warm["index.html"]

@@ -117,9 +117,20 @@ def on_post_build(config, **kwargs) -> None:
                 os.remove(site / dest_uri)
 
 
+def on_post_template(output, template_name, config, **kwargs):
+    """Serve: sitemap.xml is not written again while leave_out_unchanged left pages out
+    (it would list only the pages rendered this time); the one of the last full
+    render stays."""
+    if template_name == "sitemap.xml" and preview.serving() and preview.QUIET_LINKS.left_out:
+        return ""
+    return output
+
+
 _FILES: list = []  # this build's files (on_files), for on_post_build: the hook file is loaded anew each build
 
 
 def on_files(files, config, **kwargs):
+    if preview.serving():
+        preview.leave_out_unchanged(files, config, is_generated)
     _FILES[:] = [files]
     return files
