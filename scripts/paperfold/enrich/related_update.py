@@ -40,6 +40,7 @@ from threadpoolctl import threadpool_limits
 
 from paperfold.enrich import related, similarity
 from paperfold.enrich.related import TfIdf, paper_text
+from paperfold.memo import Memo
 from paperfold.model import Paper, Related
 
 FULL_SHARE = 0.2  # more papers than this with new text: a full computation is as quick
@@ -63,6 +64,10 @@ class State:
 
 
 _STATE: dict[str, State] = {}  # the one State of this process, under "last" (serve keeps it)
+# By paper id: (paper, its related list) -> the paper with it. The same Paper object as in
+# the last build, for a paper whose list did not change: the pages' memo keys (build.py)
+# then compare by identity, and no new Paper is made (dataclasses.replace is slow at 10,000).
+WITH_RELATED: Memo = Memo()
 
 
 def relate(papers: Sequence[Paper], k: int = 8, backend: str = "tfidf", cache_dir: Path | None = None,
@@ -81,7 +86,9 @@ def relate(papers: Sequence[Paper], k: int = 8, backend: str = "tfidf", cache_di
         if state is None or state.settings != settings or not _update(state, papers, k, topic_titles):
             state = _full(papers, k, topic_titles, settings)
     _STATE["last"] = state
-    return tuple(replace(p, related=r) for p, r in zip(papers, state.related)), (state.matrix, state.terms)
+    papers = tuple(WITH_RELATED.get(p.id, lambda p=p, r=r: replace(p, related=r), key=(p, r))
+                   for p, r in zip(papers, state.related))
+    return papers, (state.matrix, state.terms)
 
 
 def _full(papers: tuple[Paper, ...], k: int, topic_titles, settings: tuple) -> State:
