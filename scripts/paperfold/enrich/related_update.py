@@ -192,10 +192,11 @@ def _add_fresh(matrix: sp.csr_matrix, fresh: np.ndarray, search: np.ndarray, can
     block = (matrix[fresh] @ matrix.T).toarray()  # fresh x all: both directions at once
     block[np.arange(len(fresh)), fresh] = -np.inf
     block[:, search] = -np.inf  # those rows have every paper's score already
-    for f, row in zip(*np.nonzero(block > scores.min(1))):
-        weakest = scores[row].argmin()
-        if block[f, row] > scores[row, weakest]:  # an earlier fresh paper may have raised the bar
-            candidates[row, weakest], scores[row, weakest] = fresh[f], block[f, row]
+    every = np.arange(len(scores))
+    for f in range(len(fresh)):  # in turn: an earlier fresh paper may have raised a row's bar
+        weakest = scores.argmin(1)
+        rows = np.flatnonzero(block[f] > scores[every, weakest])
+        candidates[rows, weakest[rows]], scores[rows, weakest[rows]] = fresh[f], block[f, rows]
 
 
 def _rescored(state: State, papers, before, kept, candidates, search) -> np.ndarray:
