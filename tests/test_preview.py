@@ -240,9 +240,9 @@ def test_the_served_site_after_edits_is_the_site_a_clean_build_makes(tmp_path, s
     assert b"<!-- edited override -->" in warm["index.html"]
 
 
-def test_the_map_svg_set_aside_from_markdown_comes_back_as_markdown_would_have_left_it(tmp_path):
-    """The hook keeps the Map's SVG away from Python-Markdown's HTML parser (seconds at
-    10,000 papers); the page's HTML is the same as Markdown's own."""
+def test_raw_html_lines_set_aside_from_markdown_come_back_as_markdown_would_have_left_them(tmp_path):
+    """The hook keeps the Map's SVG and the Timeline's month lists away from Python-Markdown's
+    HTML parser (seconds at 10,000 papers); each page's HTML is the same as Markdown's own."""
     import importlib.util
 
     from mkdocs.structure.files import get_files
@@ -256,13 +256,14 @@ def test_the_map_svg_set_aside_from_markdown_comes_back_as_markdown_would_have_l
     spec.loader.exec_module(hook)
     config = load_config(str(project / "mkdocs.yml"))
     files = get_files(config)
-    rendered = []
-    for set_aside in (False, True):
-        page = Page(None, files.get_file_from_path("map.md"), config)
-        page.read_source(config)
-        if set_aside:
-            page.markdown = hook.on_page_markdown(page.markdown, page=page)
-            assert "<circle" not in page.markdown
-        page.render(config, files)
-        rendered.append(hook.on_page_content(page.content, page=page) if set_aside else page.content)
-    assert rendered[0].count("<circle") > 50 and rendered[1] == rendered[0]
+    for path, element in (("map.md", "<circle"), ("timeline.md", "<li>")):
+        rendered = []
+        for set_aside in (False, True):
+            page = Page(None, files.get_file_from_path(path), config)
+            page.read_source(config)
+            if set_aside:
+                page.markdown = hook.on_page_markdown(page.markdown, page=page)
+                assert element not in page.markdown
+            page.render(config, files)
+            rendered.append(hook.on_page_content(page.content, page=page) if set_aside else page.content)
+        assert rendered[0].count(element) > 50 and rendered[1] == rendered[0]
