@@ -211,7 +211,7 @@ def site_tree(site: Path) -> dict[str, bytes]:
 def serving(monkeypatch):
     """This process builds as `paperfold serve` does, without indexing for search."""
     monkeypatch.setattr(preview_state, "index_in_background", lambda command: None)
-    preview_state.start("serve")
+    preview_state.start("serve", dirty=True)
     yield
     preview_state.start("build")
 
@@ -241,8 +241,9 @@ def test_the_served_site_after_edits_is_the_site_a_clean_build_makes(tmp_path, s
 
 
 def test_raw_html_lines_set_aside_from_markdown_come_back_as_markdown_would_have_left_them(tmp_path):
-    """The hook keeps the Map's SVG and the Timeline's month lists away from Python-Markdown's
-    HTML parser (seconds at 10,000 papers); each page's HTML is the same as Markdown's own."""
+    """The hook keeps the Map's SVG and the paper lists of the Timeline and topic pages away
+    from Python-Markdown's HTML parser (seconds at 10,000 papers); each page's HTML is the
+    same as Markdown's own."""
     import importlib.util
 
     from mkdocs.structure.files import get_files
@@ -256,7 +257,7 @@ def test_raw_html_lines_set_aside_from_markdown_come_back_as_markdown_would_have
     spec.loader.exec_module(hook)
     config = load_config(str(project / "mkdocs.yml"))
     files = get_files(config)
-    for path, element in (("map.md", "<circle"), ("timeline.md", "<li>")):
+    for path, element in (("map.md", "<circle"), ("timeline.md", "<li>"), (f"topics/{TOPIC}.md", "<li>")):
         rendered = []
         for set_aside in (False, True):
             page = Page(None, files.get_file_from_path(path), config)
@@ -266,4 +267,26 @@ def test_raw_html_lines_set_aside_from_markdown_come_back_as_markdown_would_have
                 assert element not in page.markdown
             page.render(config, files)
             rendered.append(hook.on_page_content(page.content, page=page) if set_aside else page.content)
-        assert rendered[0].count(element) > 50 and rendered[1] == rendered[0]
+        assert rendered[0].count(element) > 5 and rendered[1] == rendered[0]
+
+
+def test_plain_mkdocs_serve_which_cleans_the_site_folder_still_renders_every_page(tmp_path, monkeypatch):
+    """Without dirty builds each build starts from an empty site folder, so no page may be left out."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    monkeypatch.setattr(preview_state, "index_in_background", lambda command: None)
+    preview_state.start("serve", dirty=False)
+    try:
+        (tmp_path / "project").mkdir()
+        project = make_project(tmp_path / "project")
+        site = tmp_path / "served"
+        for note in ("first", "second"):
+            (project / "curation" / "papers").mkdir(parents=True, exist_ok=True)
+            (project / "curation" / "papers" / f"{PLAIN}.yml").write_text(f"note: The {note} note.\n", encoding="utf-8")
+            mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)),
+                         serve_url="http://127.0.0.1:8000/paperfold/")
+        papers = sorted(p.stem for p in (project / "docs" / "papers").glob("*.md"))
+        assert papers and all((site / "papers" / paper / "index.html").is_file() for paper in papers)
+        assert "The second note." in (site / "papers" / PLAIN / "index.html").read_text(encoding="utf-8")
+    finally:
+        preview_state.start("build")
