@@ -211,7 +211,7 @@ def site_tree(site: Path) -> dict[str, bytes]:
 def serving(monkeypatch):
     """This process builds as `paperfold serve` does, without indexing for search."""
     monkeypatch.setattr(preview_state, "index_in_background", lambda command: None)
-    preview_state.start("serve", dirty=True)
+    preview_state.start("serve")
     yield
     preview_state.start("build")
 
@@ -271,11 +271,12 @@ def test_raw_html_lines_set_aside_from_markdown_come_back_as_markdown_would_have
 
 
 def test_plain_mkdocs_serve_which_cleans_the_site_folder_still_renders_every_page(tmp_path, monkeypatch):
-    """Without dirty builds each build starts from an empty site folder, so no page may be left out."""
+    """Without dirty builds MkDocs empties the site folder before each build: no page may be
+    left out then (none is: a page with no HTML counts as changed)."""
     from mkdocs.commands.build import build as mkdocs_build
 
     monkeypatch.setattr(preview_state, "index_in_background", lambda command: None)
-    preview_state.start("serve", dirty=False)
+    preview_state.start("serve")
     try:
         (tmp_path / "project").mkdir()
         project = make_project(tmp_path / "project")

@@ -42,7 +42,7 @@ BURST_SECONDS = 0.3
 
 
 def on_startup(command, dirty, **kwargs) -> None:
-    preview.start(command, dirty)
+    preview.start(command)
 
 
 def on_env(env, config, files, **kwargs):
@@ -163,7 +163,7 @@ _FILES: list = []  # this build's files (on_files), for on_post_build: the hook 
 
 
 def on_files(files, config, **kwargs):
-    if preview.serving_dirty():  # a clean build (plain `mkdocs serve`) keeps no earlier HTML
+    if preview.serving():
         preview.leave_out_unchanged(files, config, is_generated)
     _FILES[:] = [files]
     return files

@@ -18,27 +18,21 @@ from pathlib import Path
 from jinja2 import BytecodeCache
 from mkdocs.structure.files import InclusionLevel
 
-_SERVING: set[str] = set()  # "serve" while this process runs `mkdocs serve`, and "dirty" with dirty builds
+_SERVING: set[str] = set()  # "serve" while this process runs `mkdocs serve`
 _OUTPUTS: dict[str, set[str]] = {}  # config file -> site files of generated pages, last build
 _INDEXER: list[subprocess.Popen] = []  # the Pagefind run started after the last build
 _LOOKS: dict[str, tuple] = {}  # config file -> what every page's HTML depends on, at the last build
 
 
-def start(command: str, dirty: bool = False) -> None:
-    """MkDocs' `on_startup`: `command` is "serve", "build" or "gh-deploy"; `dirty`: whether
-    builds keep the site folder and render only changed pages (`paperfold serve` does)."""
+def start(command: str) -> None:
+    """MkDocs' `on_startup`: `command` is "serve", "build" or "gh-deploy"."""
     _SERVING.clear()
     if command == "serve":
-        _SERVING.update(("serve", "dirty") if dirty else ("serve",))
+        _SERVING.add(command)
 
 
 def serving() -> bool:
-    return "serve" in _SERVING
-
-
-def serving_dirty() -> bool:
-    """Serving with dirty builds: only then does the HTML of earlier builds stay in the site folder."""
-    return "dirty" in _SERVING
+    return bool(_SERVING)
 
 
 def outputs_gone(config_file: str, outputs: set[str]) -> set[str]:
