@@ -40,8 +40,8 @@ ET_AL = re.compile(r"""[\s,]*\bet\s+al\.?\s*$""", re.VERBOSE | re.IGNORECASE)
 SEPARATOR = re.compile(r"""\s*(?:[,;·•|]|\s&\s|\band\b)\s*|\s{3,}""", re.VERBOSE)
 # "Anonymous Authors1", "Alice Smith*,": an affiliation mark glued to a name
 GLUED_MARK = re.compile(r"""[^\W\d_][\d*†‡]+(?:[,\s]|$)""", re.VERBOSE)
-# "Hong Yu 1", "Duy Duc An Bui 1,2", "Isabel Cachola†", "Alice Smith*": affiliation marks
-MARKERS = re.compile(r"""[\s\d,*†‡§¶]+$""", re.VERBOSE)
+# "Hong Yu 1", "Duy Duc An Bui 1,2", "Isabel Cachola†", "Alice Smith*", "Yanxia Qin22\\ast": affiliation marks
+MARKERS = re.compile(r"""(?:[\s\d,*†‡§¶]|\\(?:ast|dagger|ddagger|star|S|P)\b)+$""", re.VERBOSE)
 # "Firstname1 Lastname1": marks glued to each word of a name
 WORD_MARKS = re.compile(r"""(?<=[^\W\d_])[\d*†‡§¶]+(?=\s|$)""", re.VERBOSE)
 # "Coram", "Aspuru-Guzik", "O'Neil", "Zhang", "Álvarez": a capitalised name word
@@ -116,6 +116,17 @@ def looks_personal(line: str, found: Names) -> bool:
     return has_initial(found.names[0]) or bool(GLUED_MARK.search(line))
 
 
+def surname_first(found: Names) -> Names | None:
+    """"Su, Buxin, Collina, Natalie": family name, given name, in pairs (as reference managers
+    and feed readers show them), turned into "Buxin Su", "Natalie Collina"."""
+    parts = found.names
+    single = sum(len(part.split()) == 1 for part in parts)
+    if len(parts) < 2 or len(parts) % 2 or 2 * single <= len(parts):  # "Alice Smith, Bob" is no pair
+        return None
+    names = tuple(f"{given} {family}" for family, given in zip(parts[::2], parts[1::2]))
+    return Names(names, found.more, found.et_al) if all(is_name(name) for name in names) else None
+
+
 def names_line(line: str, alone: bool = False) -> Names | None:
     """The names on `line` if it is an unlabelled author line, else None.
 
@@ -125,7 +136,9 @@ def names_line(line: str, alone: bool = False) -> Names | None:
     if ":" in line or "http" in line or len(line) > 2000:
         return None
     found = split_names(line)
-    if not found.names or not all(is_name(name) for name in found.names):
+    if found.names and not all(is_name(name) for name in found.names):
+        found = surname_first(found) or Names(())
+    if not found.names:
         return None
     if any(_title_word(word) for name in found.names for word in name.split()):
         return None

@@ -32,7 +32,8 @@ from paperfold.ingest.names import Names, labelled_names, split_names
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_lines import (
-    ABSTRACT_PART, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue, classify, find_date,
+    ABSTRACT_PART, INLINE_ABSTRACT_PART, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
+    classify, find_date, is_affiliation, is_candidate, logical_lines,
 )
 
 # "Devlin et al. Key Contribution: Introduced BERT": a label glued after the authors' names
@@ -48,7 +49,11 @@ MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an au
 WRAPPED_TITLE_ENDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "with", "to", "from", "by",
                       "via", "at", "as", "towards", "into", "through", "using", "under", "without"}
 CONTINUATION_CHARS = 60  # an abstract line this long is hard-wrapped: a long line after it continues it
-ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts"}
+MAX_WRAPPED_CHARS = 200  # ... unless it is longer than this: a whole paragraph on one line, not wrapped
+AFFILIATION_AHEAD = 3  # non-blank lines after a lone name in which its affiliation may stand
+ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts",
+                 "byline", "more_names"}
+MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
 
 
 @dataclass
@@ -75,6 +80,8 @@ class Reading:
 
     entries: list[Entry] = field(default_factory=list)
     candidate: tuple[int, str] | None = None  # the latest title-like line
+    dropped: tuple[int, str] | None = None  # a title-like line that running text followed
+    shown: dict[str, str] = field(default_factory=dict)  # title-like lines so far, by their key
     earlier: tuple[int, str] | None = None  # the title-like line before it (if it turns out a heading)
     pending_date: tuple[int, tuple[str, str]] | None = None  # a date line, perhaps above the next title
     expect: str | None = None  # a label alone on its line: "abstract", "authors", "other"
@@ -87,6 +94,11 @@ class Reading:
     @property
     def current(self) -> Entry | None:
         return self.entries[-1] if self.entries else None
+
+
+def key(text: str) -> str:
+    """Letters and digits only, in one case: "X. An Overview" and "X An Overview" are one title."""
+    return re.sub(r"\W+", "", text.casefold())
 
 
 def set_title(entry: Entry, title: tuple[int, str]) -> None:
@@ -105,7 +117,7 @@ def new_entry(reading: Reading, index: int, title: tuple[int, str] | None = None
     if title and reading.pending_date and reading.pending_date[0] < title[0]:  # "Research 01 March 2023" above it
         entry.date, entry.start, reading.pending_date = reading.pending_date, reading.pending_date[0], None
     reading.entries.append(entry)
-    reading.candidate, reading.earlier, reading.structured = None, None, False
+    reading.candidate, reading.earlier, reading.structured, reading.dropped = None, None, False, None
     return entry
 
 
@@ -144,11 +156,24 @@ def add_authors(reading: Reading, index: int, names: Names, continued: bool = Fa
         current.authors = (first, Names(shown.names + names.names, names.more, names.et_al))
         current.last = index
     else:
+        if reading.previous == "prose":  # a listing's summary between the title and its authors
+            restore_dropped(reading)
         add_fact(reading, "authors", index, names)
     reading.after_authors = True
 
 
-def start_abstract(reading: Reading, index: int, text: str) -> None:
+def restore_dropped(reading: Reading) -> None:
+    """Before authors or a labelled abstract with no title-like line above them: the title
+    that running text followed ("There is no author summary for this article yet. ...",
+    or a listing's summary between a title and its authors)."""
+    current, dropped = reading.current, reading.dropped
+    if reading.candidate is None and dropped and (current is None or dropped[0] > current.last):
+        reading.candidate = dropped
+
+
+def start_abstract(reading: Reading, index: int, text: str, labelled: bool = False) -> None:
+    if labelled:
+        restore_dropped(reading)
     add_fact(reading, "abstract", index, [text])
     reading.abstract_open, reading.after_authors = True, False
     reading.structured = bool(ABSTRACT_PART.match(text))
@@ -161,11 +186,13 @@ def continues_abstract(reading: Reading, line: Line, cue: Cue) -> bool:
         return False
     if reading.structured and (ABSTRACT_PART.match(line.text) or reading.previous == "abstract_part"):
         return True
+    if INLINE_ABSTRACT_PART.match(line.text) and reading.previous in ("abstract_text", "abstract_part"):
+        return True  # "Methods: We selected ..." after "Background and objectives: To assess ..."
     if not reading.abstract_open or cue.kind in ENDS_ABSTRACT:
         return False
     last = entry.abstract[1][-1]
     return (not SENTENCE_END.search(last) or line.text[:1].islower()
-            or (len(last) >= CONTINUATION_CHARS and len(line.text) >= SHORT_LINE))
+            or (CONTINUATION_CHARS <= len(last) <= MAX_WRAPPED_CHARS and len(line.text) >= SHORT_LINE))
 
 
 def take_numbered(reading: Reading, index: int, title: str) -> None:
@@ -184,7 +211,7 @@ def take_numbered(reading: Reading, index: int, title: str) -> None:
 def take_label(reading: Reading, line: Line, cue: Cue) -> None:
     if cue.kind == "abstract":
         if cue.text:
-            start_abstract(reading, line.index, cue.text)
+            start_abstract(reading, line.index, cue.text, labelled=True)
         else:
             reading.expect = "abstract"
     elif cue.kind == "authors":
@@ -192,6 +219,11 @@ def take_label(reading: Reading, line: Line, cue: Cue) -> None:
             add_authors(reading, line.index, labelled_names(INLINE_LABEL.split(cue.text)[0]))
         else:
             reading.expect = "authors"
+    elif cue.kind == "title" and line.glued:
+        pass  # "1. Fake News Detection title : fake news detection": a translation or a repeat of the title
+    elif cue.kind == "title" and (current := reading.current) and current.numbered and not (
+            current.authors or current.abstract or current.arxiv_id or current.doi):
+        set_title(current, (line.index, cue.text))  # "1. Word Embeddings", then "Title: Efficient ..."
     elif cue.kind == "title":
         reading.candidate = (line.index, cue.text)
     elif not cue.text:  # "TL;DR", "Keywords" alone: the paragraph under it is neither title nor abstract
@@ -230,6 +262,13 @@ def take_text(reading: Reading, line: Line, cue: Cue) -> None:
     if cue.kind == "names":
         add_authors(reading, line.index, cue.names, continued=reading.previous == "names")
         return
+    if cue.kind == "more_names":
+        current = reading.current
+        if current and current.authors and current.abstract is None and all(
+                len(name.split()) <= MAX_MORE_NAME_WORDS for name in cue.names.names):
+            add_authors(reading, line.index, cue.names, continued=True)
+            return
+        cue = Cue("candidate" if is_candidate(line.text) else "text", line.text)
     if (cue.kind == "prose" and reading.after_authors and len(line.text.split()) >= MIN_ABSTRACT_WORDS
             and not LEAD_LABEL.match(line.text)):  # "Takeaway: ..." is not the paper's abstract
         current = reading.current
@@ -240,16 +279,29 @@ def take_text(reading: Reading, line: Line, cue: Cue) -> None:
         reading.after_authors = False
     if cue.kind == "candidate" and continues_title(reading.candidate, line):
         reading.candidate = (reading.candidate[0], f"{reading.candidate[1]} {line.text}")
+    elif cue.kind == "candidate" and (whole := shown_whole(reading, line)):
+        reading.candidate = (reading.candidate[0], whole)
     elif cue.kind == "candidate":
         reading.earlier, reading.candidate = reading.candidate, (line.index, line.text)
     elif cue.kind == "prose":  # running text between a title-like line and a fact: not its title
+        reading.dropped = reading.candidate or reading.dropped
         reading.candidate = None
+    if cue.kind == "candidate":
+        reading.shown.setdefault(key(line.text), line.text)
+
+
+def shown_whole(reading: Reading, line: Line) -> str | None:
+    """A title set on two lines ("Towards an ACL Anthology Corpus ..." / "An Overview of ...")
+    that the page also shows whole on one line (its header): the whole title, as shown."""
+    if reading.candidate is None or reading.previous != "candidate":
+        return None
+    return reading.shown.get(key(f"{reading.candidate[1]} {line.text}"))
 
 
 def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
     """The line under a label that stood alone; returns what the line was taken as."""
     if expected == "abstract":
-        start_abstract(reading, line.index, line.text)
+        start_abstract(reading, line.index, line.text, labelled=True)
         return "abstract_part" if reading.structured else "abstract_text"
     if expected == "authors":
         add_authors(reading, line.index, labelled_names(line.text))
@@ -257,9 +309,9 @@ def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
     return "other"
 
 
-def step(reading: Reading, line: Line) -> None:
+def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None:
     """Fold one non-blank line into the reading."""
-    cue = classify(line.text, reading.previous)
+    cue = classify(line.text, reading.previous, before_affiliation)
     if cue.kind == "chrome" and reading.expect:  # "Abstract", then a ":" or a button, then the text
         return
     expected, reading.expect = reading.expect, None
@@ -278,6 +330,9 @@ def step(reading: Reading, line: Line) -> None:
         return
     if cue.kind == "numbered":
         take_numbered(reading, line.index, cue.text)
+    elif cue.kind == "byline":  # "Title – A, B and C."
+        new_entry(reading, line.index, (line.index, cue.text))
+        add_authors(reading, line.index, cue.names)
     elif cue.kind in ("abstract", "authors", "title", "other_label"):
         take_label(reading, line, cue)
     elif cue.kind == "facts":
@@ -295,15 +350,27 @@ def step(reading: Reading, line: Line) -> None:
         reading.previous = cue.kind
 
 
+def affiliations_ahead(lines: list[Line]) -> list[bool]:
+    """For each line: does an affiliation stand within the next few non-blank lines?"""
+    filled = [i for i, line in enumerate(lines) if line.text]
+    affiliated = {i for i in filled if is_affiliation(lines[i].text)}
+    ahead = [False] * len(lines)
+    for position, i in enumerate(filled):
+        ahead[i] = any(j in affiliated for j in filled[position + 1:position + 1 + AFFILIATION_AHEAD])
+    return ahead
+
+
 def read_entries(lines: list[Line]) -> Reading:
     reading = Reading()
-    for line in lines:
+    lines = logical_lines(lines)
+    ahead = affiliations_ahead(lines)
+    for position, line in enumerate(lines):
         if reading.cited is not None:
             if line.text:
                 reading.cited = (reading.cited[0], reading.cited[1] + 1)
         elif not line.text:
             reading.abstract_open = False
         else:
-            step(reading, line)
+            step(reading, line, ahead[position])
     flush_date(reading)
     return reading

@@ -19,6 +19,7 @@ from datetime import date
 
 from paperfold.ingest.names import Names, looks_personal, names_line
 from paperfold.ingest.normalize import resolve_date
+from paperfold.ingest.paragraphs import Line
 
 # "References", "► References", "References (26)", "Cited by 12", "Related papers",
 # "Similar articles", "Papers Similar to "X"": the rest of the page is other work
@@ -41,14 +42,14 @@ AUTHORS_LABEL = re.compile(
         \s*(?:$|:\s*(?P<value>.*)$)""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "Title: Logit Regularization ...": a title stated as such
-TITLE_LABEL = re.compile(r"""^\s*Title\s*:\s*(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
+# "Title: Logit Regularization ...", "- Title: Efficient Estimation ...": a title stated as such
+TITLE_LABEL = re.compile(r"""^[*•·\s-]*Title\s*:\s*(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
 # "Published Nov 23, 2023 in cs.LG", "Published: | 2021-11-10, volume 5", "Date posted to arXiv: 17 Nov 2015",
 # "Submitted: Apr 2026 | Updated: Apr 2026": a labelled date
 DATE_LABEL = re.compile(
     r"""^[\s|•·*-]*(?:(?:Published(?:\s+(?:on|online))?|Submitted(?:\s+on)?|Posted(?:\s+on)?|Released
               |Publication\s+date|First\s+published|Announced)(?:\s*[:|])?
-          |Date(?:\s+\w+){0,4}?\s*:)
+          |Date(?:\s+\w+){0,4}?\s*:|Year\s*:)
         \s*\|?\s*(?P<rest>.+)$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -94,9 +95,9 @@ DOI_CUE = re.compile(
     r"""(?:^[\s|]*doi\b\W*.*?|doi\.org/)(?P<doi>10\.\d{4,9}/[^\s|]+)""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "3. Title", "#3. Title", "[3] Title", "3) Title": an entry of a numbered list
+# "3. Title", "#3. Title", "[3] Title", "3) Title", "【3】 Title": an entry of a numbered list
 NUMBERED = re.compile(
-    r"""^[#\s]*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?P<title>\S.*)$""",
+    r"""^[#\s]*(?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}[.)])\s*(?<=[\s】])(?P<title>\S.*)$""",
     re.VERBOSE,
 )
 # "“Attention is All You Need” - Vaswani et al. (2017)": a quoted title, then its authors
@@ -116,15 +117,22 @@ OTHER_LABEL = re.compile(
           |Topics?|Tags?|Journal(?:-ref)?|Venue|Conference|Proceedings|PMID|PMCID|NIHMSID|ISBN|ISSN
           |Link|Links|URL|Code|Project\s+page|PDF|Eprint|Citation|Cite\s+as|Notes?|Pages|Volume|Publisher
           |Affiliations?|Correspondence|Received|Accepted|Updated|Version|License|Report-no
-          |MSC-class|ACM-class|Publication\s+type|Funding|Status|Methods?|Results|Taxonomy)
+          |MSC-class|ACM-class|Publication\s+type|Funding|Status|Methods?|Results|Taxonomy
+          |Organi[sz]ations?|MeSH(?:\s+terms)?)
         (?:\s*[:|]\s*(?P<value>.*)|\s*)$""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "Objective", "Methods", "Results", "Conclusions": headings inside a structured abstract
+_PART = r"""(?:Background|Objectives?|Aims?|Purpose|Introduction|Context|Methods?|Materials|Design|Setting
+          |Participants|Results|Findings|Conclusions?|Interpretation|Significance|Discussion|Limitations
+          |Motivation|Relevance)"""
+# "Objective", "Methods", "Background and Objectives", "Conclusions:": headings inside a structured abstract
 ABSTRACT_PART = re.compile(
-    r"""^(?:Background|Objectives?|Aims?|Purpose|Introduction|Context|Methods?|Materials\s+and\s+methods
-          |Design|Setting|Participants|Results|Findings|Conclusions?|Interpretation|Significance
-          |Discussion|Limitations|Motivation)\s*:?\s*$""",
+    rf"""^{_PART}(?:\s*(?:,|and|&)\s*{_PART})*\s*:?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Methods: We selected preprint servers ...": a part of a structured abstract with its text on its line
+INLINE_ABSTRACT_PART = re.compile(
+    rf"""^{_PART}(?:\s*(?:,|and|&)\s*{_PART})*\s*:\s+\S""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Skip to main content", "Sign in", "Download PDF", "Subscribe", "Get trending papers ...":
@@ -139,7 +147,8 @@ NAVIGATION = re.compile(
           |Contact(?:\s+us)?|Privacy(?:\s+policy)?|Terms(?:\s+of\s+(?:use|service))?
           |Cookies?(?:\s+(?:policy|settings))?|Accept(?:\s+all)?(?:\s+cookies)?|Timezone:.*
           |Metrics|Figures|Tables|Comments|Reviews|Related|Claim\s+paper|Submit\s+paper|Create\s+alert
-          |Advanced\s+search|(?:Alerts?|RSS|Feeds?)(?:\s*/\s*(?:Alerts?|RSS|Feeds?))?)
+          |Advanced\s+search|(?:Alerts?|RSS|Feeds?)(?:\s*/\s*(?:Alerts?|RSS|Feeds?))?
+          |Read\s+(?:this\s+)?(?:article|paper)(?:\s+(?:at|on|here))?|Refer\s+to\s+caption|Continue\s+reading)
         \W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -159,6 +168,8 @@ COUNTER = re.compile(
 # "Kenneth Church Northeastern UniversitySan JoseCA k.church@northeastern.edu Omar Alonso ...":
 # names glued to their affiliations and e-mail addresses
 EMAIL = re.compile(r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+""", re.VERBOSE)
+# "[email protected]": an address a page hides from robots, as copied
+HIDDEN_EMAIL = re.compile(r"""^\W*\[\s*email\s+protected\s*\]\W*$""", re.VERBOSE | re.IGNORECASE)
 # "... a leaderboard.", "... results on the…": a line that ends a sentence ("?" does not:
 # titles ask questions)
 SENTENCE_END = re.compile(r"""[.!…]["”’)]?$""", re.VERBOSE)
@@ -171,11 +182,42 @@ AFFILIATION = re.compile(
     re.VERBOSE,
 )
 
+# "[Uncaptioned image]    In-depth Research ...", "![logo](x.png) Title": an image's stand-in before the text
+IMAGE_PLACEHOLDER = re.compile(
+    r"""^(?:\[[^\]]{0,40}\b(?:image|figure|logo|icon)\b[^\]]{0,40}\]|!\[[^\]]*\]\([^)]*\))\s*""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "### 1. **Word Embeddings: Word2Vec**", "- __Title__: ...": Markdown emphasis in a pasted README
+EMPHASIS = re.compile(r"""\*\*|(?<!\w)__|__(?!\w)""", re.VERBOSE)
+# "... 22 | - **Title**: Efficient Estimation ... 23 | - **Authors**: ...": a line-numbered file view
+# flattened onto one line; each "N |" starts a line of the file
+GUTTER = re.compile(r"""(?:^|\s)\d{1,5}\s\|(?=\s|$)""", re.VERBOSE)
+MIN_GUTTER_MARKS = 3
+_FIELDS = ("Title", "Authors?", r"Author\(s\)", "Abstract", "Link", "URL", "Code", "Comments?", "Subjects?",
+           "Keywords?", "Published", "Submitted", "Date", "Year", "Affiliations?", "Organi[sz]ations?", "Summary",
+           "TL;?DR", "DOI", "Venue")
+# "author :A, B organization : ... link :https://arxiv.org/abs/... abstract : fake news ...": labelled
+# fields glued on one line; "Title:" capitalised, or any case with a space before the colon ("title :")
+GLUED_FIELD = re.compile(
+    rf"""(?<=\s)(?=[-•*]?\s*(?:(?:{"|".join(_FIELDS)})\s*:|(?i:{"|".join(_FIELDS)})\s+:))""",
+    re.VERBOSE,
+)
+# "indonesia uses ... title : indonesia ...": a field label written with a space before its colon
+SPACED_FIELD = re.compile(rf"""\s(?i:{"|".join(_FIELDS)})\s+:""", re.VERBOSE)
+# "Record: found", "Status: accepted": a field with a one- or two-word value, not a title
+FIELD_VALUE = re.compile(r"""^[A-Z][\w-]*(?:\s\w+)?\s*:\s+[a-z][\w-]*(?:\s[a-z][\w-]*)?$""", re.VERBOSE)
+# "Transformer and Recurrent Networks – Surafel Melaku Lakew, Mauro Cettolo and Marcello Federico.":
+# a title and its authors on one line, split at a dash
+BYLINE_DASH = re.compile(r"""\s[–—-]\s""", re.VERBOSE)
+# "by   Risto Vuorio, et al.": authors after "by"
+BY = re.compile(r"""^by\s+(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
+MIN_BYLINE_TITLE_WORDS = 3  # "Research Group – John Smith, Jane Doe" is a team page, not a paper
+
 PROSE_WORDS = 12  # a sentence-ending line of this many words is prose
 LONG_PROSE_WORDS = 35  # a line this long is prose whatever its end
 SHORT_LINE = 40  # characters: shorter lines do not continue an abstract they follow
 TITLE_KINDS = {"numbered", "title", "candidate"}  # lines that may be an entry's title
-AUTHORS_FOLLOW = TITLE_KINDS | {"facts", "names", "affiliation"}  # what an author line may follow
+AUTHORS_FOLLOW = TITLE_KINDS | {"facts", "names", "more_names", "affiliation"}  # what an author line may follow
 BULLETS = "•-–*"  # not "·": a middle dot alone on a line separates, it does not list
 NUMBERED_NAME_WORDS = 3  # a numbered line this short that reads as a name is an author
 MAX_AFFILIATION_CHARS = 300  # longer lines are not affiliations (and the pattern stays linear)
@@ -186,7 +228,8 @@ class Cue:
     """What one stripped, non-blank line says."""
 
     kind: str  # "cited", "chrome", "abstract", "announce", "authors", "title", "other_label", "numbered",
-    #            "facts" (date / id / DOI), "names", "affiliation", "prose", "candidate", "text"
+    #            "byline" (a title and its authors), "facts" (date / id / DOI), "names", "more_names"
+    #            (a name alone after an affiliation), "affiliation", "prose", "candidate", "text"
     text: str = ""  # the label's value, the numbered entry's title, the line itself
     names: Names | None = None
     date: tuple[str, str] | None = None  # (as shown, ISO)
@@ -196,6 +239,40 @@ class Cue:
 
 def words(line: str) -> int:
     return len(line.split())
+
+
+def tidy(text: str) -> str:
+    """A line without an image's stand-in before it or Markdown emphasis inside it."""
+    return EMPHASIS.sub("", IMAGE_PLACEHOLDER.sub("", text)).strip()
+
+
+def field_segments(text: str) -> list[str]:
+    """A line that glues labelled fields together, cut into one piece per field: two or
+    more labels, or a label spaced as no title is ("... Network title : indonesia ...")."""
+    cuts = [match.start() for match in GLUED_FIELD.finditer(text) if match.start() > 0]
+    if not cuts or (len(cuts) + bool(GLUED_FIELD.match(text)) < 2 and not SPACED_FIELD.search(text)):
+        return [text]
+    return [piece.strip() for piece in (text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])) if piece.strip()]
+
+
+def gutter_pieces(text: str) -> list[str]:
+    """A flattened line-numbered view cut back into its lines (blank ones included)."""
+    marks = list(GUTTER.finditer(text))
+    if len(marks) < MIN_GUTTER_MARKS:
+        return [text]
+    bounds = [0] + [point for mark in marks for point in (mark.start(), mark.end())] + [len(text)]
+    return [text[bounds[i]:bounds[i + 1]].strip() for i in range(0, len(bounds), 2)]
+
+
+def logical_lines(lines: list[Line]) -> list[Line]:
+    """The page's lines as the reader takes them: tidied, flattened views and glued fields
+    cut apart (every piece keeps its line number, for messages)."""
+    out = []
+    for line in lines:
+        for piece in gutter_pieces(line.text) if line.text else [""]:
+            segments = field_segments(tidy(piece)) if piece else [""]
+            out += [Line(line.index, segment, glued=n > 0) for n, segment in enumerate(segments)]
+    return out
 
 
 def is_chrome(line: str) -> bool:
@@ -232,6 +309,8 @@ def is_candidate(line: str) -> bool:
     if count < 2 or count >= LONG_PROSE_WORDS or is_prose(line):
         return False
     if line.endswith((":", ".", ",", ";")) or "http" in line or " | " in line or " · " in line:
+        return False
+    if FIELD_VALUE.match(line):
         return False
     return any(c.isalpha() for c in line[:3]) or line[:1] in "\"“'‘(["
 
@@ -299,8 +378,27 @@ def numbered(text: str, previous: str) -> Cue:
     return Cue("numbered", text)
 
 
-def classify(line: str, previous: str = "blank") -> Cue:
-    """What a stripped, non-blank line is; `previous` is what the line before it was.
+def byline(line: str) -> Cue | None:
+    """A title and its authors on one line, split at a dash ("Title – A, B and C.");
+    the last dash whose right side is all names."""
+    text = line.lstrip(BULLETS + " ")
+    for match in reversed(list(BYLINE_DASH.finditer(text))):
+        title, authors = text[:match.start()].strip(), text[match.end():].strip().rstrip(".")
+        found = names_line(authors, alone=line[:1] in BULLETS)
+        if found and words(title) >= MIN_BYLINE_TITLE_WORDS and is_candidate(title):
+            return Cue("byline", title, names=found)
+    return None
+
+
+def is_affiliation(line: str) -> bool:
+    """An institution, an address with e-mail addresses, or an e-mail address hidden from robots."""
+    return (len(EMAIL.findall(line)) >= 2 or bool(HIDDEN_EMAIL.match(line))
+            or len(line) <= MAX_AFFILIATION_CHARS and bool(AFFILIATION.match(line)) and not is_prose(line))
+
+
+def classify(line: str, previous: str = "blank", before_affiliation: bool = False) -> Cue:
+    """What a stripped, non-blank line is; `previous` is what the line before it was;
+    `before_affiliation`: an affiliation follows within a few lines.
 
     An unlabelled names line counts only where authors stand: after a title (or the
     date or id under it), or as a bulleted item. Elsewhere a site's tagline
@@ -309,7 +407,10 @@ def classify(line: str, previous: str = "blank") -> Cue:
     if CITED_HEADING.match(line) and words(line) <= 8:
         return Cue("cited", line)
     if match := ABSTRACT_LABEL.match(line):
-        return Cue("abstract", (match["text"] or "").strip())
+        text = (match["text"] or "").strip()
+        if text and words(text) <= 2 and not ABSTRACT_PART.match(text):  # "• Abstract: found" is a status
+            return Cue("other_label", text)
+        return Cue("abstract", text)
     if match := ANNOUNCE.match(line):
         return Cue("announce", match["text"].strip(), arxiv_id=match["id"])
     if match := AUTHORS_LABEL.match(line):
@@ -322,17 +423,22 @@ def classify(line: str, previous: str = "blank") -> Cue:
         return Cue("other_label", (match["value"] or "").strip())
     if (match := NUMBERED.match(line)) and not has_symbol(match["title"]) and not is_prose(match["title"]):
         return numbered(match["title"].strip().split("  ")[0], previous)
+    if found := byline(line):
+        return found
     if is_chrome(line):
         return Cue("chrome", line)
     bulleted = line[:1] in BULLETS
-    if (previous in AUTHORS_FOLLOW or bulleted) and (found_names := names_line(
+    if (match := BY.match(line)) and (found_names := names_line(match["value"], alone=True)):
+        return Cue("names", line, names=found_names)
+    if (previous in AUTHORS_FOLLOW or bulleted and previous != "text") and (found_names := names_line(
             line, alone=bulleted or previous in TITLE_KINDS)) and (
             bulleted or len(found_names.names) > 1 or found_names.et_al or previous in ("numbered", "title")
-            or looks_personal(line, found_names)):  # "Get Started" under a heading is a button
+            or looks_personal(line, found_names)  # "Get Started" under a heading is a button ...
+            or previous in TITLE_KINDS and before_affiliation):  # ... and no button has an affiliation
         return Cue("names", line, names=found_names)
-    if len(EMAIL.findall(line)) >= 2:
-        return Cue("affiliation", line)
-    if len(line) <= MAX_AFFILIATION_CHARS and AFFILIATION.match(line) and not is_prose(line):
+    if previous == "affiliation" and (found_names := names_line(line, alone=True)):
+        return Cue("more_names", line, names=found_names)  # the next author of a name / affiliation block
+    if is_affiliation(line):
         return Cue("affiliation", line)
     if is_prose(line):
         return Cue("prose", line)
