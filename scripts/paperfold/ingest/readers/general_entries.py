@@ -32,7 +32,7 @@ from paperfold.ingest.names import Names, labelled_names, split_names
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_lines import (
-    ABSTRACT_PART, INLINE_ABSTRACT_PART, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
+    ABSTRACT_PART, ABSTRACT_VOICE, INLINE_ABSTRACT_PART, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
     classify, find_date, is_affiliation, is_candidate, logical_lines,
 )
 
@@ -53,6 +53,7 @@ MAX_WRAPPED_CHARS = 200  # ... unless it is longer than this: a whole paragraph 
 AFFILIATION_AHEAD = 3  # non-blank lines after a lone name in which its affiliation may stand
 ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts",
                  "byline", "more_names"}
+MIN_SUMMARY_TITLE_WORDS = 3  # a heading this short above a summary paragraph is a section, not a paper
 MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
 
 
@@ -68,6 +69,7 @@ class Entry:
     date: tuple[int, tuple[str, str]] | None = None  # (index, (as shown, ISO))
     arxiv_id: tuple[int, str] | None = None
     doi: tuple[int, str] | None = None
+    summary: bool = False  # its abstract is a summary paragraph under the title, no "Abstract" label
     last: int = -1  # index of its latest line
 
     def has(self, name: str) -> bool:
@@ -81,6 +83,7 @@ class Reading:
     entries: list[Entry] = field(default_factory=list)
     candidate: tuple[int, str] | None = None  # the latest title-like line
     dropped: tuple[int, str] | None = None  # a title-like line that running text followed
+    id_title: tuple[int, str] | None = None  # the first title-like line under an entry of only an id
     shown: dict[str, str] = field(default_factory=dict)  # title-like lines so far, by their key
     earlier: tuple[int, str] | None = None  # the title-like line before it (if it turns out a heading)
     pending_date: tuple[int, tuple[str, str]] | None = None  # a date line, perhaps above the next title
@@ -109,7 +112,17 @@ def set_title(entry: Entry, title: tuple[int, str]) -> None:
     entry.title = (title[0], text)
 
 
+def settle(reading: Reading) -> None:
+    """An entry of an id line alone ("arxiv: 2606.11470 · v1 · submitted ...") that no
+    other fact followed takes the first title-like line under it."""
+    current = reading.current
+    if reading.id_title and current and current.title is None and reading.id_title[0] > current.last:
+        set_title(current, reading.id_title)
+    reading.id_title = None
+
+
 def new_entry(reading: Reading, index: int, title: tuple[int, str] | None = None, numbered=False) -> Entry:
+    settle(reading)
     start = title[0] if title else index
     entry = Entry(start, None, numbered, last=start)
     if title:
@@ -172,8 +185,11 @@ def restore_dropped(reading: Reading) -> None:
 
 
 def start_abstract(reading: Reading, index: int, text: str, labelled: bool = False) -> None:
+    current = reading.current
     if labelled:
         restore_dropped(reading)
+        if current and current.summary and (reading.candidate is None or reading.candidate[0] < current.last):
+            current.abstract, current.summary = None, False  # the labelled abstract replaces the summary
     add_fact(reading, "abstract", index, [text])
     reading.abstract_open, reading.after_authors = True, False
     reading.structured = bool(ABSTRACT_PART.match(text))
@@ -275,10 +291,17 @@ def take_text(reading: Reading, line: Line, cue: Cue) -> None:
         if current is not None and current.abstract is None:
             start_abstract(reading, line.index, line.text)
             return
+    if cue.kind == "prose" and (title := summarised_title(reading, line)):
+        new_entry(reading, line.index, title)
+        start_abstract(reading, line.index, line.text)
+        reading.current.summary = True
+        return
     if cue.kind in ("prose", "text", "candidate"):
         reading.after_authors = False
     if cue.kind == "candidate" and continues_title(reading.candidate, line):
         reading.candidate = (reading.candidate[0], f"{reading.candidate[1]} {line.text}")
+        if reading.id_title and reading.id_title[0] == reading.candidate[0]:
+            reading.id_title = reading.candidate
     elif cue.kind == "candidate" and (whole := shown_whole(reading, line)):
         reading.candidate = (reading.candidate[0], whole)
     elif cue.kind == "candidate":
@@ -288,6 +311,24 @@ def take_text(reading: Reading, line: Line, cue: Cue) -> None:
         reading.candidate = None
     if cue.kind == "candidate":
         reading.shown.setdefault(key(line.text), line.text)
+    current = reading.current
+    if (cue.kind == "candidate" and reading.id_title is None and current and current.arxiv_id and current.title is None
+            and not (current.authors or current.abstract or current.numbered)):
+        reading.id_title = reading.candidate
+
+
+def summarised_title(reading: Reading, line: Line) -> tuple[int, str] | None:
+    """The title a summary paragraph stands under ("AbbIE: ..." / "This paper proposes AbbIE, ..."):
+    the title-like line right above it, or above a sentence before it; None if the paragraph
+    is short or does not speak as an abstract does."""
+    if len(line.text.split()) < MIN_ABSTRACT_WORDS or not ABSTRACT_VOICE.search(line.text):
+        return None
+    current = reading.current
+    title = (reading.candidate if reading.previous == "candidate"
+             else reading.dropped if reading.previous == "prose" else None)
+    if title is None or len(title[1].split()) < MIN_SUMMARY_TITLE_WORDS or current and title[0] <= current.last:
+        return None
+    return title
 
 
 def shown_whole(reading: Reading, line: Line) -> str | None:
@@ -373,4 +414,5 @@ def read_entries(lines: list[Line]) -> Reading:
         else:
             step(reading, line, ahead[position])
     flush_date(reading)
+    settle(reading)
     return reading

@@ -79,10 +79,10 @@ ARXIV_CUE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # "arXiv:2512.09831v2 Announce Type: replace Abstract: This paper develops ...": an item of
-# arXiv's RSS feeds, as any feed reader shows it
+# arXiv's RSS feeds, as any feed reader shows it (some drop the "Abstract:", or mangle the "arXiv:")
 ANNOUNCE = re.compile(
-    r"""^arXiv:\s*(?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?
-        \s+Announce\s+Type:\s*[\w-]+\s+Abstract:\s*(?P<text>.*)$""",
+    r"""^ar[a-z]{0,3}:\s*(?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?
+        \s+Announce\s+Type:\s*[\w-]+\s+(?:Abstract:\s*)?(?P<text>.*)$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "(2311.13749)", "2311.13749v2", "[2311.13749]": an id alone on its line
@@ -133,6 +133,12 @@ ABSTRACT_PART = re.compile(
 # "Methods: We selected preprint servers ...": a part of a structured abstract with its text on its line
 INLINE_ABSTRACT_PART = re.compile(
     rf"""^{_PART}(?:\s*(?:,|and|&)\s*{_PART})*\s*:\s+\S""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "arXiv CS.LG", "cs.CL · cs.AI", "[cs.AI]": arXiv subject classes alone, which sites show near a title
+CATEGORIES = re.compile(
+    r"""^\W*(?:arxiv\s*)?(?:\[?(?:cs|math|stat|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|hep-[a-z]{2}|nlin
+          |quant-ph|gr-qc|nucl-[a-z]{2}|math-ph)(?:\.[a-z]{2})?\]?(?:\s*[,;·|]\s*|\s+|$))+$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Skip to main content", "Sign in", "Download PDF", "Subscribe", "Get trending papers ...":
@@ -213,6 +219,16 @@ BYLINE_DASH = re.compile(r"""\s[–—-]\s""", re.VERBOSE)
 BY = re.compile(r"""^by\s+(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
 MIN_BYLINE_TITLE_WORDS = 3  # "Research Group – John Smith, Jane Doe" is a team page, not a paper
 
+# "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...":
+# how abstracts and their summaries speak (a blog's paragraph under a heading does not)
+ABSTRACT_VOICE = re.compile(
+    r"""\b(?:we|this\s+(?:paper|work|study|article)|the\s+(?:paper|authors|study))\s+(?:\w+\s+){0,2}?
+          (?:propose|present|introduce|show|develop|study|investigate|build|describe|report|find|demonstrate
+          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address)s?\b
+        |\bin\s+this\s+(?:paper|work|study|article)\b|\b(?:proposes|introduces|presents)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
 PROSE_WORDS = 12  # a sentence-ending line of this many words is prose
 LONG_PROSE_WORDS = 35  # a line this long is prose whatever its end
 SHORT_LINE = 40  # characters: shorter lines do not continue an abstract they follow
@@ -278,7 +294,7 @@ def logical_lines(lines: list[Line]) -> list[Line]:
 def is_chrome(line: str) -> bool:
     """Navigation, buttons, counters, symbol or emoji lines: never a title."""
     letters = sum(c.isalpha() for c in line)
-    return (letters < 3 or bool(NAVIGATION.match(line)) or bool(COUNTER.match(line))
+    return (letters < 3 or bool(NAVIGATION.match(line)) or bool(COUNTER.match(line)) or bool(CATEGORIES.match(line))
             or bool(NAV_TAIL.search(line)) or has_symbol(line))
 
 
