@@ -104,8 +104,7 @@ def skipped_entry(dump: Dump, entry: Entry) -> Problem:
     return Problem(dump.origin(entry.start), message, "warning")
 
 
-def cited_section(dump: Dump, reading: Reading) -> Problem:
-    index, count = reading.cited
+def cited_section(dump: Dump, index: int, count: int) -> Problem:
     message = (f"{count} lines under '{dump.text.split(chr(10))[index].strip()[:PREVIEW]}' are other work "
                f"(citations, related papers), not papers of this page")
     return Problem(dump.origin(index), message, "warning")
@@ -116,5 +115,5 @@ def read(dump: Dump) -> ReadResult:
     records = tuple(to_record(dump, entry) for entry in reading.entries if is_paper(entry))
     skipped = [skipped_entry(dump, entry) for entry in reading.entries
                if not is_paper(entry) and looks_like_entry(entry)]
-    skipped += [cited_section(dump, reading)] if reading.cited else []
+    skipped += [cited_section(dump, index, count) for index, count in reading.cited]
     return ReadResult(records, (), tuple(sorted(skipped, key=lambda problem: problem.origin)))

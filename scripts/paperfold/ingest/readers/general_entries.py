@@ -32,7 +32,7 @@ from paperfold.ingest.names import Names, labelled_names, split_names
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_lines import (
-    ABSTRACT_PART, ABSTRACT_VOICE, INLINE_ABSTRACT_PART, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
+    ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART, LINK_LINE, PAGE_TOP, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
     classify, find_date, is_affiliation, is_candidate, logical_lines,
 )
 
@@ -51,6 +51,7 @@ WRAPPED_TITLE_ENDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "w
 CONTINUATION_CHARS = 60  # an abstract line this long is hard-wrapped: a long line after it continues it
 MAX_WRAPPED_CHARS = 200  # ... unless it is longer than this: a whole paragraph on one line, not wrapped
 AFFILIATION_AHEAD = 3  # non-blank lines after a lone name in which its affiliation may stand
+PAGE_HEAD_LINES = 8  # lines above a pasted page's abstract that may be its title, authors and dates
 ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts",
                  "byline", "more_names"}
 MIN_SUMMARY_TITLE_WORDS = 3  # a heading this short above a summary paragraph is a section, not a paper
@@ -92,7 +93,8 @@ class Reading:
     structured: bool = False  # the abstract has parts ("Objective", "Methods")
     after_authors: bool = False  # an unlabelled paragraph here is the abstract
     previous: str = "blank"  # what the previous non-blank line was
-    cited: tuple[int, int] | None = None  # (heading index, lines under it): other work
+    cited: list[tuple[int, int]] = field(default_factory=list)  # (heading index, lines under it): other work
+    citing: int | None = None  # the index of the heading of the list of other work being read
 
     @property
     def current(self) -> Entry | None:
@@ -357,7 +359,7 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
         return
     expected, reading.expect = reading.expect, None
     if cue.kind == "cited":
-        reading.cited = (line.index, 0)
+        reading.citing = line.index
         return
     if continues_abstract(reading, line, cue):
         reading.current.abstract[1].append(line.text)
@@ -401,18 +403,66 @@ def affiliations_ahead(lines: list[Line]) -> list[bool]:
     return ahead
 
 
+def opens_abstract(lines: list[Line], position: int) -> bool:
+    """An "Abstract" label with an abstract's worth of text on its line or the next."""
+    text = lines[position].text
+    if match := ANNOUNCE.match(text):
+        return len(match["text"].split()) >= MIN_ABSTRACT_WORDS
+    if not (match := ABSTRACT_LABEL.match(text)):
+        return False
+    following = next((line.text for line in lines[position + 1:] if line.text), "")
+    return len((match["text"] or following).split()) >= MIN_ABSTRACT_WORDS
+
+
+def page_start(lines: list[Line], position: int, heading: int) -> int | None:
+    """Where a new page starts, if line `position` under a list of other work shows that one
+    does: its "Skip to main content", or the lines above its abstract back to the last citation."""
+    if PAGE_TOP.match(lines[position].text):
+        return position
+    if not opens_abstract(lines, position):
+        return None
+    head = [back for back in range(position - 1, -1, -1) if lines[back].text and lines[back].index > heading]
+    start = position
+    for n, back in enumerate(head[:PAGE_HEAD_LINES]):
+        text = lines[back].text
+        above = lines[head[n + 1]].text if n + 1 < len(head) else ""
+        if CITATION.search(text) or CITED_HEADING.match(text) or LINK_LINE.match(text) and CITATION.search(above):
+            break
+        start = back
+    return start
+
+
+def close_cited(reading: Reading, lines: list[Line], end: int) -> None:
+    """The list of other work ends at `end`: count its lines for the build report, and read on
+    as on a new page."""
+    heading = reading.citing
+    count = sum(1 for line in lines[:end] if line.text and line.index > heading)
+    reading.cited.append((heading, count))
+    reading.citing, reading.expect, reading.previous = None, None, "blank"
+    reading.candidate = reading.earlier = reading.dropped = reading.pending_date = None
+    reading.after_authors = reading.abstract_open = reading.structured = False
+
+
 def read_entries(lines: list[Line]) -> Reading:
     reading = Reading()
     lines = logical_lines(lines)
     ahead = affiliations_ahead(lines)
-    for position, line in enumerate(lines):
-        if reading.cited is not None:
-            if line.text:
-                reading.cited = (reading.cited[0], reading.cited[1] + 1)
+    position = 0
+    while position < len(lines):
+        line = lines[position]
+        if reading.citing is not None:
+            restart = page_start(lines, position, reading.citing) if line.text else None
+            if restart is not None:
+                close_cited(reading, lines, restart)
+                position = restart
+                continue
         elif not line.text:
             reading.abstract_open = False
         else:
             step(reading, line, ahead[position])
+        position += 1
+    if reading.citing is not None:
+        close_cited(reading, lines, len(lines))
     flush_date(reading)
     settle(reading)
     return reading

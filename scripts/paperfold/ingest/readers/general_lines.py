@@ -229,6 +229,18 @@ ABSTRACT_VOICE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# "Skip to main content": the top of a page (a second page pasted after the first one's references)
+PAGE_TOP = re.compile(r"""^\W*Skip\s+to\s+(?:main\s+)?content\b""", re.VERBOSE | re.IGNORECASE)
+# "[1] Andris Ambainis, Variable time ..., 2012, doi:...", "Vaswani et al. (2017). Attention ...":
+# a citation in a list of references
+CITATION = re.compile(
+    r"""^\s*(?:\[\d{1,3}\]|\d{1,3}\.\s)|\((?:19|20)\d\d[a-z]?\)
+        |(?=.*\b(?:19|20)\d\d\b)(?=.*(?:\bet\s+al\b|\bpp?\.\s*\d|\bdoi\b|\bIn\s+Proc|\bvol\.))""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "https://doi.org/10.4230/LIPIcs.STACS.2012.636": a link line, which under a citation is that citation's
+LINK_LINE = re.compile(r"""^\S*(?:https?://|doi\.org/|doi:)\S*$""", re.VERBOSE | re.IGNORECASE)
+
 PROSE_WORDS = 12  # a sentence-ending line of this many words is prose
 LONG_PROSE_WORDS = 35  # a line this long is prose whatever its end
 SHORT_LINE = 40  # characters: shorter lines do not continue an abstract they follow
