@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pylatexenc.latex2text import LatexNodes2Text
+
 # "  • Marc A. Coram", "- , Menglin Tang", "- & Xiuying Hu": bullet and list glue before a name
 LEADING_GLUE = re.compile(r"""^[\s•·*\-–—]*(?:[,;&]\s*|and\s+)?""", re.VERBOSE)
 # "Devabhaktuni Srikrishna, " (a bulleted item continues): glue after the last name
@@ -42,6 +44,10 @@ SEPARATOR = re.compile(r"""\s*(?:[,;·•|]|\s&\s|\band\b)\s*|\s{3,}""", re.VERB
 GLUED_MARK = re.compile(r"""[^\W\d_][\d*†‡]+(?:[,\s]|$)""", re.VERBOSE)
 # "Hong Yu 1", "Duy Duc An Bui 1,2", "Isabel Cachola†", "Alice Smith*", "Yanxia Qin22\\ast": affiliation marks
 MARKERS = re.compile(r"""(?:[\s\d,*†‡§¶]|\\(?:ast|dagger|ddagger|star|S|P)\b)+$""", re.VERBOSE)
+# "Elmunzer, B. J.; Spitzer, R. L.; Foster, L. D.": family name, comma, given names, semicolons between
+SURNAME_FIRST_LIST = re.compile(r"""\s*([^,;]+?),\s*([^,;]+?)\s*(?:;|$)""", re.VERBOSE)
+# "Riccardo Torreb,c": the "c" is an affiliation letter, not a name
+MARK_LETTER = re.compile(r"""^[a-z]$""", re.VERBOSE)
 # "Firstname1 Lastname1": marks glued to each word of a name
 WORD_MARKS = re.compile(r"""(?<=[^\W\d_])[\d*†‡§¶]+(?=\s|$)""", re.VERBOSE)
 # "Coram", "Aspuru-Guzik", "O'Neil", "Zhang", "Álvarez": a capitalised name word
@@ -101,8 +107,21 @@ def split_names(text: str) -> Names:
         more, text = int(match["n"]), text[:match.start()]
     if match := ET_AL.search(text):
         et_al, text = True, text[:match.start()]
-    parts = (WORD_MARKS.sub("", MARKERS.sub("", part)).strip() for part in SEPARATOR.split(strip_glue(text)))
-    return Names(tuple(part for part in parts if part), more, et_al)
+    if (pairs := SURNAME_FIRST_LIST.findall(text)) and len(pairs) >= 2 and not SURNAME_FIRST_LIST.sub("", text).strip(" ;"):
+        parts = (f"{given} {family}" for family, given in pairs)  # "Elmunzer, B. J.; Spitzer, R. L."
+    else:
+        parts = (WORD_MARKS.sub("", MARKERS.sub("", part)).strip() for part in SEPARATOR.split(strip_glue(text)))
+    return Names(tuple(decoded(part) for part in parts if part and not MARK_LETTER.match(part)), more, et_al)
+
+
+def decoded(name: str) -> str:
+    """'Victor R\\"uhle' -> "Victor Rühle": LaTeX accents as a page shows its source."""
+    if "\\" not in name:
+        return name
+    try:
+        return LatexNodes2Text().latex_to_text(name).strip() or name
+    except Exception:  # pylatexenc is lenient; odd text keeps its form
+        return name
 
 
 def has_initial(name: str) -> bool:

@@ -32,7 +32,7 @@ from paperfold.ingest.names import Names, labelled_names, split_names
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_lines import (
-    ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART, LINK_LINE, PAGE_TOP, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
+    INLINE_AUTHORS, ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART, LINK_LINE, PAGE_TOP, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
     classify, find_date, is_affiliation, is_candidate, logical_lines,
 )
 
@@ -42,8 +42,12 @@ INLINE_LABEL = re.compile(
              |Date|Published|Submitted|Affiliations?|Keywords?|Link|Code|Venue|Year)\s*:)""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "Infinite Dimensional Word Embeddings Authors: Eric Nalisnick, Sachin Ravi": one-line entries
-INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VERBOSE | re.IGNORECASE)
+# "... in Africa [version 1; peer review: awaiting peer review]", "... physics (updated to 2021/1/1)":
+# a note on the version after a title, not part of it
+TITLE_NOTE = re.compile(
+    r"""\s*[\[(](?:version\s+\d|v\d+\b|updated|revised|extended\s+version|preprint|draft|corrected)[^\])]*[\])]\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an author line is not an abstract
 # "... Instructions for" / "International Conference ...": a title line cannot end on these words
 WRAPPED_TITLE_ENDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "with", "to", "from", "by",
@@ -107,7 +111,7 @@ def key(text: str) -> str:
 
 
 def set_title(entry: Entry, title: tuple[int, str]) -> None:
-    text = clean_text(title[1])
+    text = TITLE_NOTE.sub("", clean_text(title[1]))
     if (year := TITLE_YEAR.search(text)) and (found := find_date(year["year"])):  # "Attention Is All You Need (2017)"
         text = text[:year.start()]
         entry.date = entry.date or (title[0], found)
@@ -237,8 +241,12 @@ def take_label(reading: Reading, line: Line, cue: Cue) -> None:
             add_authors(reading, line.index, labelled_names(INLINE_LABEL.split(cue.text)[0]))
         else:
             reading.expect = "authors"
-    elif cue.kind == "title" and line.glued:
+    elif cue.kind == "title" and line.glued and (current := reading.current) and current.numbered and (
+            current.start == line.index):
         pass  # "1. Fake News Detection title : fake news detection": a translation or a repeat of the title
+    elif cue.kind == "title" and (current := reading.current) and current.title is None and current.authors and (
+            current.abstract is None):
+        set_title(current, (line.index, cue.text))  # "authors: ... title: ..." (a record's fields, glued)
     elif cue.kind == "title" and (current := reading.current) and current.numbered and not (
             current.authors or current.abstract or current.arxiv_id or current.doi):
         set_title(current, (line.index, cue.text))  # "1. Word Embeddings", then "Title: Efficient ..."

@@ -36,6 +36,11 @@ ABSTRACT_LABEL = re.compile(
     r"""^[#*•·\s-]*Abstract\s*(?:\([^)]{0,30}\))?\s*(?:$|[:.—–-]\s*(?P<text>.*)$)""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "ABSTRACT We present CiteSeer: ...", "Abstract Counting of number of papers ...": the label and the
+# text with no colon between (as a PDF's text copies); only with an abstract's length after it, since
+# "Abstract algebra for beginners" is a title
+BARE_ABSTRACT = re.compile(r"""^(?:Abstract|ABSTRACT)\s+(?P<text>[A-Z].*)$""", re.VERBOSE)
+MIN_INLINE_ABSTRACT_WORDS = 20
 # "Authors: Eric Nalisnick, Sachin Ravi", "Author(s):", "Authors" alone (names on the next line)
 AUTHORS_LABEL = re.compile(
     r"""^[#*•·\s-]*(?:Authors?|Author\(s\)|Authored\s+by)(?:\s*(?:/|&|and)\s*Affiliations?)?
@@ -95,6 +100,8 @@ DOI_CUE = re.compile(
     r"""(?:^[\s|]*doi\b\W*.*?|doi\.org/)(?P<doi>10\.\d{4,9}/[^\s|]+)""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "Infinite Dimensional Word Embeddings Authors: Eric Nalisnick, Sachin Ravi": one-line entries
+INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VERBOSE | re.IGNORECASE)
 # "3. Title", "#3. Title", "[3] Title", "3) Title", "【3】 Title": an entry of a numbered list
 NUMBERED = re.compile(
     r"""^[#\s]*(?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}[.)])\s*(?<=[\s】])(?P<title>\S.*)$""",
@@ -183,8 +190,9 @@ SENTENCE_END = re.compile(r"""[.!…]["”’)]?$""", re.VERBOSE)
 SENTENCE_BREAK = re.compile(r"""[.!?]\s+[A-Z]""", re.VERBOSE)
 # "1Joint Center for ...", "2Institute ...", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org"
 AFFILIATION = re.compile(
-    r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at)|Institute|Department|Laborator(?:y|ies)
-          |College|School\s+of|Centre|Center\s+for)\b|.*@[\w-]+\.[A-Za-z]{2,})""",
+    r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
+          |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
+          |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,})""",
     re.VERBOSE,
 )
 
@@ -193,8 +201,8 @@ IMAGE_PLACEHOLDER = re.compile(
     r"""^(?:\[[^\]]{0,40}\b(?:image|figure|logo|icon)\b[^\]]{0,40}\]|!\[[^\]]*\]\([^)]*\))\s*""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "### 1. **Word Embeddings: Word2Vec**", "- __Title__: ...": Markdown emphasis in a pasted README
-EMPHASIS = re.compile(r"""\*\*|(?<!\w)__|__(?!\w)""", re.VERBOSE)
+# "### 1. **Word Embeddings: Word2Vec**", "- __Title__: ...", "# Title": Markdown marks in a pasted README
+EMPHASIS = re.compile(r"""\*\*|(?<!\w)__|__(?!\w)|^\#{1,6}\s+""", re.VERBOSE)
 # "... 22 | - **Title**: Efficient Estimation ... 23 | - **Authors**: ...": a line-numbered file view
 # flattened onto one line; each "N |" starts a line of the file
 GUTTER = re.compile(r"""(?:^|\s)\d{1,5}\s\|(?=\s|$)""", re.VERBOSE)
@@ -208,15 +216,22 @@ GLUED_FIELD = re.compile(
     rf"""(?<=\s)(?=[-•*]?\s*(?:(?:{"|".join(_FIELDS)})\s*:|(?i:{"|".join(_FIELDS)})\s+:))""",
     re.VERBOSE,
 )
+# "key: cord-... authors: Elmunzer, B. J.; ... title: Digestive ... date: 2020-07-09": a record's
+# fields in lower case, glued
+LOWER_FIELD = re.compile(rf"""(?:^|(?<=\s))(?i:{"|".join(_FIELDS)}):\s""", re.VERBOSE)
+MIN_LOWER_FIELDS = 3
 # "indonesia uses ... title : indonesia ...": a field label written with a space before its colon
 SPACED_FIELD = re.compile(rf"""\s(?i:{"|".join(_FIELDS)})\s+:""", re.VERBOSE)
 # "Record: found", "Status: accepted": a field with a one- or two-word value, not a title
 FIELD_VALUE = re.compile(r"""^[A-Z][\w-]*(?:\s\w+)?\s*:\s+[a-z][\w-]*(?:\s[a-z][\w-]*)?$""", re.VERBOSE)
+# "key: cord-1008529-nypaa9v3", "PMID: 26363352": a label and a one-token value, not a title
+TOKEN_FIELD = re.compile(r"""^\S+:\s*\S+$""", re.VERBOSE)
 # "Transformer and Recurrent Networks – Surafel Melaku Lakew, Mauro Cettolo and Marcello Federico.":
 # a title and its authors on one line, split at a dash
 BYLINE_DASH = re.compile(r"""\s[–—-]\s""", re.VERBOSE)
 # "by   Risto Vuorio, et al.": authors after "by"
 BY = re.compile(r"""^by\s+(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
+MAX_TITLE_SYMBOLS = 0.25  # "NEC Rese??a??r??c??h??I?nstitute ,?!#4": text garbled in copying, never a title
 MIN_BYLINE_TITLE_WORDS = 3  # "Research Group – John Smith, Jane Doe" is a team page, not a paper
 
 # "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...":
@@ -276,8 +291,11 @@ def tidy(text: str) -> str:
 
 def field_segments(text: str) -> list[str]:
     """A line that glues labelled fields together, cut into one piece per field: two or
-    more labels, or a label spaced as no title is ("... Network title : indonesia ...")."""
+    more labels, or a label spaced as no title is ("... Network title : indonesia ..."),
+    or three or more in lower case ("authors: ... title: ... date: ...")."""
     cuts = [match.start() for match in GLUED_FIELD.finditer(text) if match.start() > 0]
+    if len(lower := [match.start() for match in LOWER_FIELD.finditer(text)]) >= MIN_LOWER_FIELDS:
+        cuts = sorted(set(cuts) | {cut for cut in lower if cut > 0})
     if not cuts or (len(cuts) + bool(GLUED_FIELD.match(text)) < 2 and not SPACED_FIELD.search(text)):
         return [text]
     return [piece.strip() for piece in (text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])) if piece.strip()]
@@ -329,6 +347,11 @@ def is_prose(line: str) -> bool:
             or (count >= 2 * PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 2))
 
 
+def symbol_share(line: str) -> float:
+    """The share of characters that are neither letters, digits nor spaces."""
+    return sum(not (c.isalnum() or c.isspace()) for c in line) / max(len(line), 1)
+
+
 def is_candidate(line: str) -> bool:
     """Could be a title: 2-35 words, no sentence end, no URL, no separators of navigation
     (a bullet does not count as a word: "• Submit" is a menu item)."""
@@ -338,7 +361,7 @@ def is_candidate(line: str) -> bool:
         return False
     if line.endswith((":", ".", ",", ";")) or "http" in line or " | " in line or " · " in line:
         return False
-    if FIELD_VALUE.match(line):
+    if FIELD_VALUE.match(line) or TOKEN_FIELD.match(line) or symbol_share(line) > MAX_TITLE_SYMBOLS:
         return False
     return any(c.isalpha() for c in line[:3]) or line[:1] in "\"“'‘(["
 
@@ -387,7 +410,7 @@ def facts(line: str) -> Cue | None:
     found_date = dated_line(line)
     short = words(line) <= 12
     arxiv = (ARXIV_CUE.search(line) or BARE_ID.match(line)) if short else None
-    doi = DOI_CUE.search(line) if short else None
+    doi = DOI_CUE.search(line) if short or line[:4].lower() == "doi:" else None
     if not (found_date or arxiv or doi):
         return None
     return Cue("facts", line, date=found_date, arxiv_id=arxiv["id"] if arxiv else None,
@@ -434,6 +457,8 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     """
     if CITED_HEADING.match(line) and words(line) <= 8:
         return Cue("cited", line)
+    if (match := BARE_ABSTRACT.match(line)) and words(match["text"]) >= MIN_INLINE_ABSTRACT_WORDS:
+        return Cue("abstract", match["text"].strip())
     if match := ABSTRACT_LABEL.match(line):
         text = (match["text"] or "").strip()
         if text and words(text) <= 2 and not ABSTRACT_PART.match(text):  # "• Abstract: found" is a status
@@ -449,7 +474,8 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
         return found
     if match := OTHER_LABEL.match(line):
         return Cue("other_label", (match["value"] or "").strip())
-    if (match := NUMBERED.match(line)) and not has_symbol(match["title"]) and not is_prose(match["title"]):
+    if (match := NUMBERED.match(line)) and not has_symbol(match["title"]) and not is_prose(
+            INLINE_AUTHORS.split(match["title"])[0]):  # "8. Title Authors: <twenty names>" is no prose
         return numbered(match["title"].strip().split("  ")[0], previous)
     if found := byline(line):
         return found
