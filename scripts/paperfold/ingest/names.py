@@ -43,17 +43,19 @@ SEPARATOR = re.compile(r"""\s*(?:[,;·•|]|\s&\s|\band\b)\s*|\s{3,}""", re.VERB
 # "Anonymous Authors1", "Alice Smith*,": an affiliation mark glued to a name
 GLUED_MARK = re.compile(r"""[^\W\d_][\d*†‡]+(?:[,\s]|$)""", re.VERBOSE)
 # "Hong Yu 1", "Duy Duc An Bui 1,2", "Isabel Cachola†", "Alice Smith*", "Yanxia Qin22\\ast": affiliation marks
-MARKERS = re.compile(r"""(?:[\s\d,*†‡§¶]|\\(?:ast|dagger|ddagger|star|S|P)\b)+$""", re.VERBOSE)
+MARKERS = re.compile(r"""(?:[\s\d,*∗†‡§¶]|\\(?:ast|dagger|ddagger|star|S|P)\b)+$""", re.VERBOSE)
 # "Elmunzer, B. J.; Spitzer, R. L.; Foster, L. D.": family name, comma, given names, semicolons between
 SURNAME_FIRST_LIST = re.compile(r"""\s*([^,;]+?),\s*([^,;]+?)\s*(?:;|$)""", re.VERBOSE)
 # "Riccardo Torreb,c": the "c" is an affiliation letter, not a name
 MARK_LETTER = re.compile(r"""^[a-z]$""", re.VERBOSE)
 # "Firstname1 Lastname1": marks glued to each word of a name
-WORD_MARKS = re.compile(r"""(?<=[^\W\d_])[\d*†‡§¶]+(?=\s|$)""", re.VERBOSE)
+WORD_MARKS = re.compile(r"""(?<=[^\W\d_])[\d*∗†‡§¶]+(?=\s|$)""", re.VERBOSE)
 # "Coram", "Aspuru-Guzik", "O'Neil", "Zhang", "Álvarez": a capitalised name word
 NAME_WORD = re.compile(r"""^[^\W\d_a-z][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?$""", re.VERBOSE)
 # "C.", "J.-P.", "Y.K.", "N": initials (capital letters, each with or without a full stop)
 INITIAL = re.compile(r"""^[A-Z](?:\.|$)(?:-?[A-Z](?:\.|$))*$""", re.VERBOSE)
+# "LLMs", "GANs": capitals run into lower case, as acronyms in the plural do and names do not
+ACRONYM_WORD = re.compile(r"""[A-Z]{2,}[a-z]""", re.VERBOSE)
 PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della",
              "bin", "ibn", "al", "el", "y", "dos", "das", "ter", "ten", "zu", "af"}
 # Words of titles and topics that are not names ("Natural Language Processing, Computer Vision"),
@@ -62,9 +64,14 @@ TOPIC_WORDS = {"learning", "processing", "modeling", "modelling", "language", "l
                "networks", "model", "models", "data", "neural", "machine", "computer", "intelligence",
                "analysis", "systems", "system", "science", "sciences", "research", "reasoning", "retrieval",
                "robotics", "graph", "graphs", "transformers", "vision", "recognition", "generation",
-               "optimization", "theory", "methods", "algorithms", "applications", "engineering"}
+               "optimization", "theory", "methods", "algorithms", "applications", "engineering", "training",
+               "agent", "agents", "survey", "benchmark", "benchmarks", "paper", "papers", "report", "reports",
+               "technical", "workshop", "conference", "tutorial", "session", "introduction", "overview"}
 TITLE_ENDINGS = ("tion", "tions", "sion", "sions", "ogy", "ysis", "ques", "ities", "isms")
 MIN_WORDS, MAX_WORDS = 2, 5
+MIN_PAIRED_COMMAS = 3  # "Chen, L., Vasquez, J.": a labelled list this comma-rich may pair family and given names
+# "Koh & Liang", "Smith and Jones": names joined as whole names, never family and given name
+JOINED = re.compile(r"""\s(?:&|and)\s""", re.VERBOSE)
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,8 @@ def _title_word(word: str) -> bool:
 def is_name(part: str, min_words: int = MIN_WORDS) -> bool:
     """True if `part` looks like one person's name: "Marc A. Coram", "Madeleine van Zuylen"."""
     words = part.split()
+    if any(ACRONYM_WORD.search(word) for word in words):  # "Training LLMs" is a heading
+        return False
     if not min_words <= len(words) <= MAX_WORDS:
         return False
     if not all(NAME_WORD.match(w) or INITIAL.match(w) or w in PARTICLES for w in words):
@@ -167,5 +176,9 @@ def names_line(line: str, alone: bool = False) -> Names | None:
 
 
 def labelled_names(value: str) -> Names:
-    """The names after an "Authors:" label: any word counts ("Devlin et al.", "Koh & Liang")."""
-    return split_names(value)
+    """The names after an "Authors:" label: any word counts ("Devlin et al.", "Koh & Liang");
+    "Chen, L., Vasquez, J." pairs family names with their initials."""
+    found = split_names(value)
+    if value.count(",") >= MIN_PAIRED_COMMAS and not JOINED.search(value):  # not "Koh & Liang"
+        return surname_first(found) or found
+    return found

@@ -24,7 +24,7 @@ from __future__ import annotations
 from paperfold.ingest.links import find_links
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import numbered_lines
-from paperfold.ingest.readers.general_entries import MIN_ABSTRACT_WORDS, Entry, Reading, read_entries
+from paperfold.ingest.readers.general_entries import MIN_ABSTRACT_WORDS, Entry, key, read_entries
 from paperfold.ingest.readers.labelled import NEW_STYLE_ID
 from paperfold.model import Dump, Problem, RawRecord, ReaderKind, ReadResult
 
@@ -110,10 +110,37 @@ def cited_section(dump: Dump, index: int, count: int) -> Problem:
     return Problem(dump.origin(index), message, "warning")
 
 
+def repeated_abstract(entry: Entry, entries: list[Entry]) -> bool:
+    """An abstract without a title that a titled entry of the page also has (a page that
+    shows the abstract first, then the paper's head with its abstract again)."""
+    start = " ".join((abstract_text(entry) or "").split()[:MIN_ABSTRACT_WORDS])
+    return entry.title is None and any(
+        other.title and (abstract_text(other) or "").startswith(start) for other in entries if other is not entry)
+
+
+def fold_repeats(entries: list[Entry]) -> list[Entry]:
+    """A paper shown twice on one page (a header copy, a contents list and a detail section):
+    the first showing, with what only a later one has."""
+    kept: dict[str, Entry] = {}
+    out = []
+    for entry in entries:
+        first = kept.get(key(entry.title[1])) if entry.title and is_paper(entry) else None
+        if first is None:
+            out.append(entry)
+            if entry.title and is_paper(entry):
+                kept[key(entry.title[1])] = entry
+            continue
+        for name in FACT_NAMES[1:]:
+            if not first.has(name) and entry.has(name):
+                setattr(first, name, getattr(entry, name))
+    return out
+
+
 def read(dump: Dump) -> ReadResult:
     reading = read_entries(numbered_lines(dump.text))
-    records = tuple(to_record(dump, entry) for entry in reading.entries if is_paper(entry))
-    skipped = [skipped_entry(dump, entry) for entry in reading.entries
+    entries = fold_repeats([entry for entry in reading.entries if not repeated_abstract(entry, reading.entries)])
+    records = tuple(to_record(dump, entry) for entry in entries if is_paper(entry))
+    skipped = [skipped_entry(dump, entry) for entry in entries
                if not is_paper(entry) and looks_like_entry(entry)]
     skipped += [cited_section(dump, index, count) for index, count in reading.cited]
     return ReadResult(records, (), tuple(sorted(skipped, key=lambda problem: problem.origin)))

@@ -58,7 +58,8 @@ AFFILIATION_AHEAD = 3  # non-blank lines after a lone name in which its affiliat
 PAGE_HEAD_LINES = 8  # lines above a pasted page's abstract that may be its title, authors and dates
 ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts",
                  "byline", "more_names"}
-MIN_SUMMARY_TITLE_WORDS = 3  # a heading this short above a summary paragraph is a section, not a paper
+MIN_SUMMARY_TITLE_WORDS = 3
+SUMMARY_REACH = 3  # lines from a title to the summary that speaks of it (one sentence may come between)  # a heading this short above a summary paragraph is a section, not a paper
 MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
 
 
@@ -89,6 +90,7 @@ class Reading:
     candidate: tuple[int, str] | None = None  # the latest title-like line
     dropped: tuple[int, str] | None = None  # a title-like line that running text followed
     id_title: tuple[int, str] | None = None  # the first title-like line under an entry of only an id
+    affiliated: bool = False  # an affiliation came after the current entry's authors: an author block
     shown: dict[str, str] = field(default_factory=dict)  # title-like lines so far, by their key
     earlier: tuple[int, str] | None = None  # the title-like line before it (if it turns out a heading)
     pending_date: tuple[int, tuple[str, str]] | None = None  # a date line, perhaps above the next title
@@ -137,6 +139,7 @@ def new_entry(reading: Reading, index: int, title: tuple[int, str] | None = None
         entry.date, entry.start, reading.pending_date = reading.pending_date, reading.pending_date[0], None
     reading.entries.append(entry)
     reading.candidate, reading.earlier, reading.structured, reading.dropped = None, None, False, None
+    reading.affiliated = False
     return entry
 
 
@@ -166,6 +169,8 @@ def add_authors(reading: Reading, index: int, names: Names, continued: bool = Fa
     """Authors from a label or a names line; `continued`: an unlabelled names line right
     after another (one name per line) adds to its list."""
     current, candidate = reading.current, reading.candidate
+    if reading.affiliated and current and current.authors and current.abstract is None:
+        continued, reading.candidate = True, None  # names, affiliation, names: one author block
     if candidate and split_names(candidate[1]).names == names.names:
         index, reading.candidate = candidate[0], None  # the title slot repeats the names
     if current and current.authors and current.authors[1].names == names.names:
@@ -301,6 +306,13 @@ def take_text(reading: Reading, line: Line, cue: Cue) -> None:
         if current is not None and current.abstract is None:
             start_abstract(reading, line.index, line.text)
             return
+    current = reading.current
+    if (cue.kind == "prose" and reading.previous == "numbered" and current and current.numbered
+            and current.abstract is None and len(line.text.split()) >= MIN_ABSTRACT_WORDS
+            and ABSTRACT_VOICE.search(line.text)):  # "1) A Survey on ..." / "This survey introduces ..."
+        start_abstract(reading, line.index, line.text)
+        current.summary = True
+        return
     if cue.kind == "prose" and (title := summarised_title(reading, line)):
         new_entry(reading, line.index, title)
         start_abstract(reading, line.index, line.text)
@@ -338,7 +350,7 @@ def summarised_title(reading: Reading, line: Line) -> tuple[int, str] | None:
              else reading.dropped if reading.previous == "prose" else None)
     if title is None or len(title[1].split()) < MIN_SUMMARY_TITLE_WORDS or current and title[0] <= current.last:
         return None
-    return title
+    return title if line.index - title[0] <= SUMMARY_REACH else None
 
 
 def shown_whole(reading: Reading, line: Line) -> str | None:
@@ -397,6 +409,8 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
         reading.candidate, reading.earlier = reading.earlier, None  # the candidate was a section heading
     if cue.kind not in ("chrome", "candidate", "numbered", "title", "facts"):
         flush_date(reading)
+    if cue.kind == "affiliation" and reading.current and reading.current.authors:
+        reading.affiliated = reading.current.abstract is None
     if cue.kind != "chrome":  # a button between a title and its authors changes nothing
         reading.previous = cue.kind
 

@@ -102,9 +102,9 @@ DOI_CUE = re.compile(
 )
 # "Infinite Dimensional Word Embeddings Authors: Eric Nalisnick, Sachin Ravi": one-line entries
 INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VERBOSE | re.IGNORECASE)
-# "3. Title", "#3. Title", "[3] Title", "3) Title", "【3】 Title": an entry of a numbered list
+# "3. Title", "#3. Title", "[3] Title", "3) Title", "【3】 Title", "1.1. Title": an entry of a numbered list
 NUMBERED = re.compile(
-    r"""^[#\s]*(?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}[.)])\s*(?<=[\s】])(?P<title>\S.*)$""",
+    r"""^[#\s]*(?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}(?:\.\d{1,3})*[.)])\s*(?<=[\s】])(?P<title>\S.*)$""",
     re.VERBOSE,
 )
 # "“Attention is All You Need” - Vaswani et al. (2017)": a quoted title, then its authors
@@ -161,7 +161,8 @@ NAVIGATION = re.compile(
           |Cookies?(?:\s+(?:policy|settings))?|Accept(?:\s+all)?(?:\s+cookies)?|Timezone:.*
           |Metrics|Figures|Tables|Comments|Reviews|Related|Claim\s+paper|Submit\s+paper|Create\s+alert
           |Advanced\s+search|(?:Alerts?|RSS|Feeds?)(?:\s*/\s*(?:Alerts?|RSS|Feeds?))?
-          |Read\s+(?:this\s+)?(?:article|paper)(?:\s+(?:at|on|here))?|Refer\s+to\s+caption|Continue\s+reading)
+          |Read\s+(?:this\s+)?(?:article|paper)(?:\s+(?:at|on|here))?|Refer\s+to\s+caption|Continue\s+reading
+          |Abstract\s+(?:and|&)\s+\w+|(?:Article)?\s*PDF\s+Available|Full[-\s]text\s+available)
         \W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -196,6 +197,12 @@ AFFILIATION = re.compile(
     re.VERBOSE,
 )
 
+# "The Thørväld Group", "Tsinghua University", "Inria Paris-Rocquencourt": an organisation after a name
+ORGANISATION = re.compile(
+    r"""\b(?:Group|Consortium|Inc\.?|Ltd\.?|GmbH|Labs?|Laborator\w*|Universit\w*|Institut\w*|College|School
+          |Cent(?:er|re)|Department|Inria|Corporation|Company|Foundation|Academy|Hospital)\b""",
+    re.VERBOSE,
+)
 # "[Uncaptioned image]    In-depth Research ...", "![logo](x.png) Title": an image's stand-in before the text
 IMAGE_PLACEHOLDER = re.compile(
     r"""^(?:\[[^\]]{0,40}\b(?:image|figure|logo|icon)\b[^\]]{0,40}\]|!\[[^\]]*\]\([^)]*\))\s*""",
@@ -240,7 +247,7 @@ ABSTRACT_VOICE = re.compile(
     r"""\b(?:we|this\s+(?:paper|work|study|article)|the\s+(?:paper|authors|study))\s+(?:\w+\s+){0,2}?
           (?:propose|present|introduce|show|develop|study|investigate|build|describe|report|find|demonstrate
           |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address)s?\b
-        |\bin\s+this\s+(?:paper|work|study|article)\b|\b(?:proposes|introduces|presents)\b""",
+        |\bin\s+this\s+(?:paper|work|study)\b|\b(?:proposes|introduces|presents)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -429,6 +436,19 @@ def numbered(text: str, previous: str) -> Cue:
     return Cue("numbered", text)
 
 
+def names_before_affiliation(line: str) -> Names | None:
+    """The names that open a line of names and their affiliation ("HUIFEN CHAN, Tsinghua
+    University, China", "BEN TROVATO and G.K.M. TOBIN, Institute for Clarity ..."):
+    the longest run of comma-separated parts before the rest that reads as names."""
+    parts = line.split(",")
+    for cut in range(len(parts) - 1, 0, -1):
+        rest = ",".join(parts[cut:]).strip()
+        if ORGANISATION.search(rest) and not names_line(rest, alone=True) and (
+                found := names_line(",".join(parts[:cut]), alone=True)):
+            return found
+    return None
+
+
 def byline(line: str) -> Cue | None:
     """A title and its authors on one line, split at a dash ("Title – A, B and C.");
     the last dash whose right side is all names."""
@@ -490,6 +510,8 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
             or looks_personal(line, found_names)  # "Get Started" under a heading is a button ...
             or previous in TITLE_KINDS and before_affiliation):  # ... and no button has an affiliation
         return Cue("names", line, names=found_names)
+    if previous in AUTHORS_FOLLOW and (found_names := names_before_affiliation(line)):
+        return Cue("names", line, names=found_names)  # "LARS THØRVÄLD, The Thørväld Group, Iceland"
     if previous == "affiliation" and (found_names := names_line(line, alone=True)):
         return Cue("more_names", line, names=found_names)  # the next author of a name / affiliation block
     if is_affiliation(line):
