@@ -264,6 +264,7 @@ CITATION = re.compile(
 LINK_LINE = re.compile(r"""^\S*(?:https?://|doi\.org/|doi:)\S*$""", re.VERBOSE | re.IGNORECASE)
 
 PROSE_WORDS = 12  # a sentence-ending line of this many words is prose
+CUT_PROSE_WORDS = 20  # a line this long with a sentence inside is prose, even cut off mid-word
 LONG_PROSE_WORDS = 35  # a line this long is prose whatever its end
 SHORT_LINE = 40  # characters: shorter lines do not continue an abstract they follow
 TITLE_KINDS = {"numbered", "title", "candidate"}  # lines that may be an entry's title
@@ -351,7 +352,8 @@ def is_prose(line: str) -> bool:
         return False
     count = words(line)
     return (count >= LONG_PROSE_WORDS or (count >= PROSE_WORDS and bool(SENTENCE_END.search(line)))
-            or (count >= 2 * PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 2))
+            or (count >= 2 * PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 2)
+            or (count >= CUT_PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 1))  # "... interaction. It c"
 
 
 def symbol_share(line: str) -> float:
