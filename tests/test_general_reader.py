@@ -435,10 +435,3 @@ def test_references_end_at_the_top_of_a_page_pasted_after_them():
     cited, = [s for s in result.skipped if "other work" in s.message]
     assert cited.origin.line == 5 and cited.message.startswith("1 lines under 'References'")
 
-
-def test_a_programme_with_talk_abstracts_is_not_a_list_of_bare_abstracts():
-    page = ("09:30  Learning Sequences of Controllers Jaeyong Sung\n10:00  Coffee\n10:30  Invited talk: Hugo Larochelle\n"
-            "Invited talks abstracts\nJohn Langford: Imperative Learning\nAbstract: " + SUMMARY + "\n"
-            "Hugo Larochelle: The Neural Autoregressive Distribution Estimator\nAbstract: " + SUMMARY + "\n")
-    result, kinds = read(page)
-    assert kinds == ["general"] and not result.problems

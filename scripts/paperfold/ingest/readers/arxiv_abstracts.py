@@ -50,9 +50,6 @@ def score(text: str) -> float:
         return 0.1
     if ABSTRACT_START.match(lines[0]):
         return 0.9
-    blocks, strays = split_abstracts(lines)
-    if len(strays) > len(blocks):  # a programme with talks' abstracts, not a list of abstracts
-        return 0.1
     return 0.4 if starts >= 2 else 0.1
 
 
