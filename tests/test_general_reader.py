@@ -330,7 +330,7 @@ def page_records(text: str):
 @pytest.mark.parametrize("line, previous, kind", [
     ("• A New Approach to Animacy Detection – Labiba Jahan, Geeticka Chauhan and Mark Finlayson.", "blank", "byline"),
     ("Research Group – John Smith, Jane Doe", "blank", "candidate"),  # too short a title for a byline: a team page
-    ("by   Risto Vuorio, et al.", "candidate", "names"),
+    ("by   Risto Vuorio, et al.", "candidate", "by"),
     ("Su, Buxin, Collina, Natalie, Wen, Garrett", "candidate", "names"),  # family, given; in pairs
     ("HUIFEN CHAN, Tsinghua University, China", "names", "names"),  # a name before its organisation
     ("• Record: found", "blank", "text"),  # a status field, not a title

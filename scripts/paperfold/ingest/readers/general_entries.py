@@ -57,7 +57,7 @@ MAX_WRAPPED_CHARS = 200  # ... unless it is longer than this: a whole paragraph 
 AFFILIATION_AHEAD = 3  # non-blank lines after a lone name in which its affiliation may stand
 PAGE_HEAD_LINES = 8  # lines above a pasted page's abstract that may be its title, authors and dates
 ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts",
-                 "byline", "more_names"}
+                 "byline", "by", "more_names"}
 MIN_SUMMARY_TITLE_WORDS = 3
 SUMMARY_REACH = 3  # lines from a title to the summary that speaks of it (one sentence may come between)  # a heading this short above a summary paragraph is a section, not a paper
 MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
@@ -76,6 +76,7 @@ class Entry:
     arxiv_id: tuple[int, str] | None = None
     doi: tuple[int, str] | None = None
     summary: bool = False  # its abstract is a summary paragraph under the title, no "Abstract" label
+    by_line: bool = False  # its authors came from a "By ..." line, as a blog post's do
     last: int = -1  # index of its latest line
 
     def has(self, name: str) -> bool:
@@ -290,8 +291,9 @@ def continues_title(candidate: tuple[int, str] | None, line: Line) -> bool:
 
 def take_text(reading: Reading, line: Line, cue: Cue) -> None:
     """Lines that are not labels or facts: names, running text, title-like lines."""
-    if cue.kind == "names":
+    if cue.kind in ("names", "by"):
         add_authors(reading, line.index, cue.names, continued=reading.previous == "names")
+        reading.current.by_line = reading.current.by_line or cue.kind == "by"
         return
     if cue.kind == "more_names":
         current = reading.current

@@ -95,6 +95,8 @@ BARE_ID = re.compile(
     r"""^\W*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\W*$""",
     re.VERBOSE,
 )
+# "10.1145/2893181": a DOI alone on its line
+BARE_DOI = re.compile(r"""^\W*(?P<doi>10\.\d{4,9}/[^\s|]+)$""", re.VERBOSE)
 # "Doi: | https://doi.org/10.22331/q-2021", "DOI 10.1000/xyz", "Symmetry 2021, 13(10), 1973; https://doi.org/10.3390/sym13101973"
 DOI_CUE = re.compile(
     r"""(?:^[\s|]*doi\b\W*.*?|doi\.org/)(?P<doi>10\.\d{4,9}/[^\s|]+)""",
@@ -233,6 +235,9 @@ SPACED_FIELD = re.compile(rf"""\s(?i:{"|".join(_FIELDS)})\s+:""", re.VERBOSE)
 FIELD_VALUE = re.compile(r"""^[A-Z][\w-]*(?:\s\w+)?\s*:\s+[a-z][\w-]*(?:\s[a-z][\w-]*)?$""", re.VERBOSE)
 # "key: cord-1008529-nypaa9v3", "PMID: 26363352": a label and a one-token value, not a title
 TOKEN_FIELD = re.compile(r"""^\S+:\s*\S+$""", re.VERBOSE)
+# "If your browser does not render page correctly, please read ...": a notice to the reader, not a title
+NOTICE = re.compile(r"""\bplease\b|\byour\s+browser\b|\bclick\s+here\b|\benable\s+javascript\b""",
+                    re.VERBOSE | re.IGNORECASE)
 # "Transformer and Recurrent Networks – Surafel Melaku Lakew, Mauro Cettolo and Marcello Federico.":
 # a title and its authors on one line, split at a dash
 BYLINE_DASH = re.compile(r"""\s[–—-]\s""", re.VERBOSE)
@@ -268,7 +273,7 @@ CUT_PROSE_WORDS = 20  # a line this long with a sentence inside is prose, even c
 LONG_PROSE_WORDS = 35  # a line this long is prose whatever its end
 SHORT_LINE = 40  # characters: shorter lines do not continue an abstract they follow
 TITLE_KINDS = {"numbered", "title", "candidate"}  # lines that may be an entry's title
-AUTHORS_FOLLOW = TITLE_KINDS | {"facts", "names", "more_names", "affiliation"}  # what an author line may follow
+AUTHORS_FOLLOW = TITLE_KINDS | {"facts", "names", "by", "more_names", "affiliation"}  # what an author line may follow
 BULLETS = "•-–*"  # not "·": a middle dot alone on a line separates, it does not list
 NUMBERED_NAME_WORDS = 3  # a numbered line this short that reads as a name is an author
 MAX_AFFILIATION_CHARS = 300  # longer lines are not affiliations (and the pattern stays linear)
@@ -279,7 +284,8 @@ class Cue:
     """What one stripped, non-blank line says."""
 
     kind: str  # "cited", "chrome", "abstract", "announce", "authors", "title", "other_label", "numbered",
-    #            "byline" (a title and its authors), "facts" (date / id / DOI), "names", "more_names"
+    #            "byline" (a title and its authors), "facts" (date / id / DOI), "names", "by" (names
+    #            after "by"), "more_names"
     #            (a name alone after an affiliation), "affiliation", "prose", "candidate", "text"
     text: str = ""  # the label's value, the numbered entry's title, the line itself
     names: Names | None = None
@@ -370,7 +376,8 @@ def is_candidate(line: str) -> bool:
         return False
     if line.endswith((":", ".", ",", ";")) or "http" in line or " | " in line or " · " in line:
         return False
-    if FIELD_VALUE.match(line) or TOKEN_FIELD.match(line) or symbol_share(line) > MAX_TITLE_SYMBOLS:
+    if FIELD_VALUE.match(line) or TOKEN_FIELD.match(line) or NOTICE.search(line) or (
+            symbol_share(line) > MAX_TITLE_SYMBOLS):
         return False
     return any(c.isalpha() for c in line[:3]) or line[:1] in "\"“'‘(["
 
@@ -419,7 +426,7 @@ def facts(line: str) -> Cue | None:
     found_date = dated_line(line)
     short = words(line) <= 12
     arxiv = (ARXIV_CUE.search(line) or BARE_ID.match(line)) if short else None
-    doi = DOI_CUE.search(line) if short or line[:4].lower() == "doi:" else None
+    doi = DOI_CUE.search(line) or BARE_DOI.match(line) if short or line[:4].lower() == "doi:" else None
     if not (found_date or arxiv or doi):
         return None
     return Cue("facts", line, date=found_date, arxiv_id=arxiv["id"] if arxiv else None,
@@ -505,7 +512,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
         return Cue("chrome", line)
     bulleted = line[:1] in BULLETS
     if (match := BY.match(line)) and (found_names := names_line(match["value"], alone=True)):
-        return Cue("names", line, names=found_names)
+        return Cue("by", line, names=found_names)  # a paper's, or a blog post's: general.py asks for more
     if (previous in AUTHORS_FOLLOW or bulleted and previous != "text") and (found_names := names_line(
             line, alone=bulleted or previous in TITLE_KINDS)) and (
             bulleted or len(found_names.names) > 1 or found_names.et_al or previous in ("numbered", "title")
