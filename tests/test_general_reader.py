@@ -435,3 +435,16 @@ def test_references_end_at_the_top_of_a_page_pasted_after_them():
     cited, = [s for s in result.skipped if "other work" in s.message]
     assert cited.origin.line == 5 and cited.message.startswith("1 lines under 'References'")
 
+
+
+def test_a_blog_post_s_byline_alone_makes_no_paper_but_a_list_of_bylines_does():
+    post = ("Your NeurIPS Workshop was Accepted – Now What?\nBy Rowan McAllister and Yarin Gal\n"
+            "This post offers guidance for the workshop organization process post-workshop-acceptance.\n")
+    assert general.score(post) == 0.0
+    article = "Why Data Citation Is a Computational Problem\n\nBy Peter Buneman, Susan Davidson\n\n10.1145/2893181\n"
+    record, = page_records(article)  # the byline with a DOI
+    assert (record.authors, record.doi) == (("Peter Buneman", "Susan Davidson"), "10.1145/2893181")
+    listing = ("# Efficient Euclidean Projection in Linear Time\n**by Jun Liu and Jieping Ye**\n\n"
+               "# Herding Dynamical Weights to Learn\n**by Max Welling**\n")
+    assert [r.title for r in page_records(listing)] == [
+        "Efficient Euclidean Projection in Linear Time", "Herding Dynamical Weights to Learn"]
