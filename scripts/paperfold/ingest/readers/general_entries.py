@@ -291,37 +291,52 @@ def continues_title(candidate: tuple[int, str] | None, line: Line) -> bool:
 
 def take_text(reading: Reading, line: Line, cue: Cue) -> None:
     """Lines that are not labels or facts: names, running text, title-like lines."""
-    if cue.kind in ("names", "by"):
-        add_authors(reading, line.index, cue.names, continued=reading.previous == "names")
-        reading.current.by_line = reading.current.by_line or cue.kind == "by"
+    if cue.kind in ("names", "by", "more_names") and take_names(reading, line, cue):
         return
-    if cue.kind == "more_names":
-        current = reading.current
-        if current and current.authors and current.abstract is None and all(
-                len(name.split()) <= MAX_MORE_NAME_WORDS for name in cue.names.names):
-            add_authors(reading, line.index, cue.names, continued=True)
-            return
+    if cue.kind == "more_names":  # not the next author after all
         cue = Cue("candidate" if is_candidate(line.text) else "text", line.text)
-    if (cue.kind == "prose" and reading.after_authors and len(line.text.split()) >= MIN_ABSTRACT_WORDS
-            and not LEAD_LABEL.match(line.text)):  # "Takeaway: ..." is not the paper's abstract
-        current = reading.current
-        if current is not None and current.abstract is None:
-            start_abstract(reading, line.index, line.text)
-            return
-    current = reading.current
-    if (cue.kind == "prose" and reading.previous == "numbered" and current and current.numbered
-            and current.abstract is None and len(line.text.split()) >= MIN_ABSTRACT_WORDS
-            and ABSTRACT_VOICE.search(line.text)):  # "1) A Survey on ..." / "This survey introduces ..."
-        start_abstract(reading, line.index, line.text)
-        current.summary = True
-        return
-    if cue.kind == "prose" and (title := summarised_title(reading, line)):
-        new_entry(reading, line.index, title)
-        start_abstract(reading, line.index, line.text)
-        reading.current.summary = True
+    if cue.kind == "prose" and take_summary(reading, line):
         return
     if cue.kind in ("prose", "text", "candidate"):
         reading.after_authors = False
+    take_title_like(reading, line, cue)
+
+
+def take_names(reading: Reading, line: Line, cue: Cue) -> bool:
+    """An author line; a lone name after an affiliation only while an author block is open."""
+    current = reading.current
+    if cue.kind == "more_names" and not (current and current.authors and current.abstract is None and all(
+            len(name.split()) <= MAX_MORE_NAME_WORDS for name in cue.names.names)):
+        return False
+    add_authors(reading, line.index, cue.names, continued=reading.previous == "names" or cue.kind == "more_names")
+    reading.current.by_line = reading.current.by_line or cue.kind == "by"
+    return True
+
+
+def take_summary(reading: Reading, line: Line) -> bool:
+    """Running text as an abstract: the paragraph under a paper's authors; or a summary that
+    speaks as an abstract, under a numbered entry ("1) A Survey on ..." / "This survey
+    introduces ...") or under a title-like line."""
+    current, words = reading.current, len(line.text.split())
+    if reading.after_authors and words >= MIN_ABSTRACT_WORDS and not LEAD_LABEL.match(line.text):
+        if current is not None and current.abstract is None:  # "Takeaway: ..." is not the paper's abstract
+            start_abstract(reading, line.index, line.text)
+            return True
+    if (reading.previous == "numbered" and current and current.numbered and current.abstract is None
+            and words >= MIN_ABSTRACT_WORDS and ABSTRACT_VOICE.search(line.text)):
+        start_abstract(reading, line.index, line.text)
+        current.summary = True
+        return True
+    if title := summarised_title(reading, line):
+        new_entry(reading, line.index, title)
+        start_abstract(reading, line.index, line.text)
+        reading.current.summary = True
+        return True
+    return False
+
+
+def take_title_like(reading: Reading, line: Line, cue: Cue) -> None:
+    """A title-like line (wrapped, set whole above, or new), or prose that ends one's claim."""
     if cue.kind == "candidate" and continues_title(reading.candidate, line):
         reading.candidate = (reading.candidate[0], f"{reading.candidate[1]} {line.text}")
         if reading.id_title and reading.id_title[0] == reading.candidate[0]:
@@ -333,10 +348,11 @@ def take_text(reading: Reading, line: Line, cue: Cue) -> None:
     elif cue.kind == "prose":  # running text between a title-like line and a fact: not its title
         reading.dropped = reading.candidate or reading.dropped
         reading.candidate = None
-    if cue.kind == "candidate":
-        reading.shown.setdefault(key(line.text), line.text)
+    if cue.kind != "candidate":
+        return
+    reading.shown.setdefault(key(line.text), line.text)
     current = reading.current
-    if (cue.kind == "candidate" and reading.id_title is None and current and current.arxiv_id and current.title is None
+    if (reading.id_title is None and current and current.arxiv_id and current.title is None
             and not (current.authors or current.abstract or current.numbered)):
         reading.id_title = reading.candidate
 
