@@ -52,6 +52,7 @@ MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an au
 # "... Instructions for" / "International Conference ...": a title line cannot end on these words
 WRAPPED_TITLE_ENDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "with", "to", "from", "by",
                       "via", "at", "as", "towards", "into", "through", "using", "under", "without"}
+WRAPPED_TITLE_CHARS = 45  # a title line this long may run on onto the next one
 CONTINUATION_CHARS = 60  # an abstract line this long is hard-wrapped: a long line after it continues it
 MAX_WRAPPED_CHARS = 200  # ... unless it is longer than this: a whole paragraph on one line, not wrapped
 AFFILIATION_AHEAD = 3  # non-blank lines after a lone name in which its affiliation may stand
@@ -153,11 +154,24 @@ def entry_for(reading: Reading, name: str, index: int) -> Entry:
         set_title(current, fresh)  # an id line above the title
         reading.candidate = None
         return current
+    if fresh and name == "authors":
+        fresh = wrapped_title(reading, fresh)
     if fresh and (current is None or current.has(name) or current.abstract is not None or name == "authors"):
         return new_entry(reading, index, fresh)  # authors stand right under their own title
     if current is None or current.has(name):
         return new_entry(reading, index)
     return current
+
+
+def wrapped_title(reading: Reading, title: tuple[int, str]) -> tuple[int, str]:
+    """A title over two lines with no telling word at the break ("... with Both Impact" /
+    "Factors and Zero Article Processing Charges"), above its authors: the line right above
+    the last one is long and does not end a sentence, so the title runs on."""
+    earlier = reading.earlier
+    if (earlier and earlier[0] + 1 == title[0] and len(earlier[1]) >= WRAPPED_TITLE_CHARS
+            and not earlier[1].endswith((".", ":", "?", "!")) and title[1][:1].isupper()):
+        return earlier[0], f"{earlier[1]} {title[1]}"
+    return title
 
 
 def add_fact(reading: Reading, name: str, index: int, value) -> None:
@@ -393,6 +407,8 @@ def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
 def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None:
     """Fold one non-blank line into the reading."""
     cue = classify(line.text, reading.previous, before_affiliation)
+    if cue.kind in ("names", "text") and reading.previous == "candidate" and continues_title(reading.candidate, line):
+        cue = Cue("candidate", line.text)  # "... Journals with" / "Both Impact Factors and Zero Article": no names
     if cue.kind == "chrome" and reading.expect:  # "Abstract", then a ":" or a button, then the text
         return
     expected, reading.expect = reading.expect, None
@@ -411,8 +427,9 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
         return
     if cue.kind == "numbered":
         take_numbered(reading, line.index, cue.text)
-    elif cue.kind == "byline":  # "Title – A, B and C."
-        new_entry(reading, line.index, (line.index, cue.text))
+    elif cue.kind == "byline":  # "Title – A, B and C.", "Title. Dijkstra (1968)."
+        entry = new_entry(reading, line.index, (line.index, cue.text))
+        entry.date = (line.index, cue.date) if cue.date else entry.date
         add_authors(reading, line.index, cue.names)
     elif cue.kind in ("abstract", "authors", "title", "other_label"):
         take_label(reading, line, cue)

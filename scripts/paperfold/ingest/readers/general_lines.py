@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from paperfold.ingest.names import Names, looks_personal, names_line
+from paperfold.ingest.names import Names, labelled_names, looks_personal, names_line
 from paperfold.ingest.normalize import resolve_date
 from paperfold.ingest.paragraphs import Line
 
@@ -241,10 +241,19 @@ NOTICE = re.compile(r"""\bplease\b|\byour\s+browser\b|\bclick\s+here\b|\benable\
 # "Transformer and Recurrent Networks – Surafel Melaku Lakew, Mauro Cettolo and Marcello Federico.":
 # a title and its authors on one line, split at a dash
 BYLINE_DASH = re.compile(r"""\s[–—-]\s""", re.VERBOSE)
+# "- Goto Statement Considered Harmful. Dijkstra (1968).", "- Ordered hash tables. Amble, Knuth (1974).":
+# a reading list's entry, the title, then its authors' family names and the year
+TITLE_NAMES_YEAR = re.compile(
+    r"""^(?P<title>\S.*?)\.\s+(?P<names>[A-Z][^().,]{0,40}(?:,\s*[A-Z][^().,]{0,40}){0,5}(?:\s+et\s+al\.?)?)
+        \s+\((?P<year>(?:19|20)\d\d)\)\.?$""",
+    re.VERBOSE,
+)
 # "by   Risto Vuorio, et al.": authors after "by"
 BY = re.compile(r"""^by\s+(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
 MAX_TITLE_SYMBOLS = 0.25  # "NEC Rese??a??r??c??h??I?nstitute ,?!#4": text garbled in copying, never a title
-MIN_BYLINE_TITLE_WORDS = 3  # "Research Group – John Smith, Jane Doe" is a team page, not a paper
+MIN_BYLINE_TITLE_WORDS = 3
+# "Dijkstra", "Driscoll", "Van Rossum": family names as a reading list gives them
+NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)  # "Research Group – John Smith, Jane Doe" is a team page, not a paper
 
 # "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...":
 # how abstracts and their summaries speak (a blog's paragraph under a heading does not)
@@ -460,8 +469,12 @@ def names_before_affiliation(line: str) -> Names | None:
 
 def byline(line: str) -> Cue | None:
     """A title and its authors on one line, split at a dash ("Title – A, B and C.");
-    the last dash whose right side is all names."""
+    the last dash whose right side is all names; or a list item ("Title. Family (Year).").
+    """
     text = line.lstrip(BULLETS + " ")
+    if line[:1] in BULLETS and (match := TITLE_NAMES_YEAR.match(text)) and all(
+            NAME_WORD_RUN.match(name) for name in re.split(r",\s*|\s+et\s+al\.?$", match["names"]) if name):
+        return Cue("byline", match["title"], names=labelled_names(match["names"]), date=find_date(match["year"]))
     for match in reversed(list(BYLINE_DASH.finditer(text))):
         title, authors = text[:match.start()].strip(), text[match.end():].strip().rstrip(".")
         found = names_line(authors, alone=line[:1] in BULLETS)
