@@ -448,3 +448,24 @@ def test_a_blog_post_s_byline_alone_makes_no_paper_but_a_list_of_bylines_does():
                "# Herding Dynamical Weights to Learn\n**by Max Welling**\n")
     assert [r.title for r in page_records(listing)] == [
         "Efficient Euclidean Projection in Linear Time", "Herding Dynamical Weights to Learn"]
+
+
+def test_reading_list_items_give_title_family_names_and_year():
+    records = page_records("- Goto Statement Considered Harmful. Dijkstra (1968).\n"
+                           "- Ordered hash tables. Amble, Knuth (1974).\n"
+                           "- Making data structures persistent. Driscoll et al (1986).\n"
+                           "- Deep learning in practice. It works (2019).\n")  # not names: no entry
+    assert [(r.title, r.authors, r.date) for r in records] == [
+        ("Goto Statement Considered Harmful", ("Dijkstra",), "1968"),
+        ("Ordered hash tables", ("Amble", "Knuth"), "1974"),
+        ("Making data structures persistent", ("Driscoll",), "1986")]
+
+
+def test_a_title_wrapped_with_no_telling_word_joins_above_its_authors():
+    page = ("Communication\nThe Rise of Platinum Open Access Journals with Both Impact\n"
+            "Factors and Zero Article Processing Charges\nJoshua M. Pearce\n")
+    record, = page_records(page)
+    assert record.title == ("The Rise of Platinum Open Access Journals with Both Impact Factors and Zero Article "
+                            "Processing Charges")
+    short, = page_records("Research Article\nFactors and Zero Article Processing Charges\nJoshua M. Pearce\n")
+    assert short.title == "Factors and Zero Article Processing Charges"  # a short line above is a heading
