@@ -69,6 +69,7 @@ TOPIC_WORDS = {"learning", "processing", "modeling", "modelling", "language", "l
                "technical", "workshop", "conference", "tutorial", "session", "introduction", "overview"}
 TITLE_ENDINGS = ("tion", "tions", "sion", "sions", "ogy", "ysis", "ques", "ities", "isms")
 MIN_WORDS, MAX_WORDS = 2, 5
+MAX_LIST_CHARS = 5000  # longer "names" are not an author list (and the pairing pattern stays cheap)
 MIN_PAIRED_COMMAS = 3  # "Chen, L., Vasquez, J.": a labelled list this comma-rich may pair family and given names
 # "Koh & Liang", "Smith and Jones": names joined as whole names, never family and given name
 JOINED = re.compile(r"""\s(?:&|and)\s""", re.VERBOSE)
@@ -116,7 +117,8 @@ def split_names(text: str) -> Names:
         more, text = int(match["n"]), text[:match.start()]
     if match := ET_AL.search(text):
         et_al, text = True, text[:match.start()]
-    if (pairs := SURNAME_FIRST_LIST.findall(text)) and len(pairs) >= 2 and not SURNAME_FIRST_LIST.sub("", text).strip(" ;"):
+    if ";" in text and len(text) <= MAX_LIST_CHARS and len(pairs := SURNAME_FIRST_LIST.findall(text)) >= 2 and (
+            not SURNAME_FIRST_LIST.sub("", text).strip(" ;")):
         parts = (f"{given} {family}" for family, given in pairs)  # "Elmunzer, B. J.; Spitzer, R. L."
     else:
         parts = (WORD_MARKS.sub("", MARKERS.sub("", part)).strip() for part in SEPARATOR.split(strip_glue(text)))
