@@ -209,6 +209,35 @@ def candidates(matrix: sp.csr_matrix, m: int) -> tuple[np.ndarray, np.ndarray]:
     return reduced_candidates(matrix, m)
 
 
+def expanded_rows(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, needed: np.ndarray,
+                  neighbours: int, weight: float) -> sp.csr_matrix:
+    """Pseudo-relevance feedback (Rocchio): row i of `needed` becomes x_i + weight * sum of
+    s_ij * x_j over its `neighbours` best candidates j (s_ij their cosine), L2-normalised;
+    the other rows are left empty. Candidates are the (rows, cols) pairs of a search.
+
+    Two papers on one subject often share few words with each other but many with the
+    papers around them ("grokking" and "delayed generalization"); adding each paper's
+    nearest rows lets them meet. Weighting by cosine keeps an outlier nearly as it was:
+    its weak neighbours add little.
+    """
+    n = matrix.shape[0]
+    wanted = np.zeros(n, bool)
+    wanted[needed] = True
+    pick = wanted[rows]
+    rows, cols = rows[pick], cols[pick]
+    scores = pair_scores(matrix, rows, cols)
+    order = np.lexsort((cols, -scores, rows))  # per row, best first; ties by column
+    rows, cols, scores = rows[order], cols[order], scores[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left")
+    best = (rank < neighbours) & (scores > 0)
+    # Rounded weights and float64 sums: the same rows whichever block of papers is expanded
+    # (related_update.py expands a few; float32 noise would reorder near-ties).
+    weights = weight * np.round(scores[best].astype(np.float64), 6)
+    feedback = sp.csr_matrix((weights, (rows[best], cols[best])), shape=(n, n))
+    wide = matrix.astype(np.float64)
+    return normalize(sp.diags(wanted.astype(np.float64)) @ wide + feedback @ wide).astype(np.float32).tocsr()
+
+
 def _unordered(rows: np.ndarray, cols: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each pair once as (low, high), and where each given pair is among them: (r, c) and
     (c, r) have the same products, and most neighbours are each other's neighbours."""
