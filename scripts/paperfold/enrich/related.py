@@ -4,7 +4,12 @@ A pair's score (Blend, weights in DEFAULT_BLEND) adds up:
 
 1. Text: cosine of the TF-IDF rows of title + abstract (or, with backend="embeddings",
    of MiniLM sentence embeddings), after each dump's listing words are zeroed
-   (evidence.discount_listing_terms: a search page's query words relate nothing).
+   (evidence.discount_listing_terms: a search page's query words relate nothing). For
+   ranking, each row first adds its 3 nearest rows, weighted by their cosine
+   (similarity.expanded_rows, pseudo-relevance feedback): papers on one subject that
+   share few words with each other share many with the papers around them. The floor
+   reads the literal cosine, so an outlier's weak neighbours do not look closer than
+   they are, and reasons name only terms both papers say.
 2. Shared topics: their overlap, each topic weighted by how few papers hold it (evidence.py);
    the reason names the most specific one.
 3. Shared authors, where the pages show names.
@@ -18,8 +23,9 @@ sets in tests/data/ (tests/bench/bench_related_quality.py; BENCHMARKS.md).
 
 Stages, for callers that recompute part of the corpus: `fit` computes the features of
 all papers (TF-IDF rows, listing words discounted; `evidence.Evidence`); `candidate_pairs`
-finds pairs; `score_pairs` scores any block of them; `_choose` and `_entries` keep the top
-k of each paper with reasons.
+finds pairs; `expanded_text` expands the rows those pairs need, from the text candidates;
+`score_pairs` scores any block of them; `_choose` and `_entries` keep the top k of each
+paper with reasons.
 
 Candidates come from similarity.py (exact up to EXACT_LIMIT papers, SVD +
 kNN above), plus stated, co-listed and shared-author pairs; only candidates are

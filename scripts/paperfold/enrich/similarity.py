@@ -230,12 +230,12 @@ def expanded_rows(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, nee
     rows, cols, scores = rows[order], cols[order], scores[order]
     rank = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left")
     best = (rank < neighbours) & (scores > 0)
-    # Rounded weights and float64 sums: the same rows whichever block of papers is expanded
-    # (related_update.py expands a few; float32 noise would reorder near-ties).
-    weights = weight * np.round(scores[best].astype(np.float64), 6)
+    # Rounded weights: the same rows whichever block of pairs the scores came from
+    # (related_update.py expands a few papers; float noise in the last bits of a weight
+    # changed a rounded score there).
+    weights = (weight * np.round(scores[best], 6)).astype(np.float32)
     feedback = sp.csr_matrix((weights, (rows[best], cols[best])), shape=(n, n))
-    wide = matrix.astype(np.float64)
-    return normalize(sp.diags(wanted.astype(np.float64)) @ wide + feedback @ wide).astype(np.float32).tocsr()
+    return normalize(sp.diags(wanted.astype(np.float32)) @ matrix + feedback @ matrix).astype(np.float32).tocsr()
 
 
 def _unordered(rows: np.ndarray, cols: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
