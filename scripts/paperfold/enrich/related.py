@@ -188,14 +188,15 @@ def fit(papers: tuple[Paper, ...], tfidf: TfIdf, vectors: np.ndarray | None, ble
 
 def score_pairs(papers, features: Features, rows: np.ndarray, cols: np.ndarray, blend: Blend,
                 neighbours: sp.csr_matrix | None = None, text_rows: sp.csr_matrix | None = None,
-                ) -> dict[str, np.ndarray]:
+                text: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """Each pair's score and the parts a reason is made of, for any block of (row, col) pairs.
     `neighbours`: papers x papers, 1 for each paper's text candidates (for blend.neighbours);
-    `text_rows`: the rows text scores compare, when not features.matrix (expanded_text)."""
+    `text_rows`: the rows that rank pairs, when expanded (expanded_text); `text`: the pairs'
+    TF-IDF cosines, when the caller has them."""
     n = len(papers)
-    if features.vectors is None:
+    if text is None and features.vectors is None:
         text = similarity.pair_scores(features.matrix, rows, cols)
-    else:
+    elif text is None:
         text = np.einsum("ij,ij->i", features.vectors[rows], features.vectors[cols])
     stated = _member(rows * n + cols, features.stated)
     colisted = _member(rows * n + cols, features.evidence.colisted) & ~stated
@@ -241,8 +242,11 @@ def related_lists(papers: Sequence[Paper], features: Features, rows: np.ndarray,
     neighbours = None
     if blend.neighbours:
         neighbours = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(n, n))
-    expanded = expanded_text(features, text_rows, text_cols, np.union1d(rows, cols), blend)
-    parts = score_pairs(papers, features, rows, cols, blend, neighbours, expanded)
+    text = similarity.pair_scores(features.matrix, rows, cols) if features.vectors is None else None
+    expanded = None
+    if blend.expansion and text is not None and features.matrix.shape[1]:
+        expanded = expanded_text(papers, features, (rows, cols, text), text_rows, text_cols, blend)
+    parts = score_pairs(papers, features, rows, cols, blend, neighbours, expanded, text)
     pinned = parts["stated"] if blend.pin_stated else np.zeros(len(rows), bool)
     shown = (parts["evidence"] >= blend.floor) & (parts["evidence"] > 0)
     chosen = _choose(papers, rows, cols, parts["score"], pinned, k, keep=pinned | shown)
@@ -250,14 +254,21 @@ def related_lists(papers: Sequence[Paper], features: Features, rows: np.ndarray,
                     features, topic_titles or {})
 
 
-def expanded_text(features: Features, rows: np.ndarray, cols: np.ndarray, needed: np.ndarray,
-                  blend: Blend) -> sp.csr_matrix | None:
-    """The TF-IDF rows of `needed` with their nearest text candidates (rows, cols) added
-    (similarity.expanded_rows), or None when the blend adds none or the text is embeddings.
-    Reasons still read features.matrix: they name only terms both papers say."""
-    if not blend.expansion or features.vectors is not None or not features.matrix.shape[1]:
-        return None
-    return similarity.expanded_rows(features.matrix, rows, cols, needed, EXPANSION_NEIGHBOURS, blend.expansion)
+def expanded_text(papers, features: Features, scored: tuple[np.ndarray, np.ndarray, np.ndarray],
+                  text_rows: np.ndarray, text_cols: np.ndarray, blend: Blend) -> sp.csr_matrix:
+    """The TF-IDF rows that the `scored` pairs (rows, cols, text scores) need, each with its
+    nearest candidates added (similarity.expanded_rows). A needed row with no scored pair
+    of its own (a partner of a recomputed list, in related_update.py) takes its candidates
+    from the text candidates (text_rows, text_cols), as a full computation would. Reasons
+    still read features.matrix: they name only terms both papers say."""
+    rows, cols, text = scored
+    needed = np.union1d(rows, cols)
+    missing = np.setdiff1d(needed, rows)
+    if len(missing):
+        more_rows, more_cols = candidate_pairs(papers, features, text_rows, text_cols, missing)
+        rows, cols = np.concatenate([rows, more_rows]), np.concatenate([cols, more_cols])
+        text = np.concatenate([text, similarity.pair_scores(features.matrix, more_rows, more_cols)])
+    return similarity.expanded_rows(features.matrix, rows, cols, text, needed, EXPANSION_NEIGHBOURS, blend.expansion)
 
 
 def _take(values, chosen: np.ndarray):

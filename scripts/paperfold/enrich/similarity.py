@@ -38,6 +38,9 @@ EXACT_CHUNK_CELLS = 5_000_000
 SVD_COMPONENTS = 128
 SVD_SAMPLE = 20_000  # the projection is fitted on this many papers, then applied to all
 SVD_COLUMNS = 30_000  # ... and on the terms found in the most papers
+# Expanded rows keep weights of 0.02 and more (after normalising): at 20,000 synthetic papers,
+# 172 terms a row instead of 321, and scoring them 1.8 s instead of 3.3 s.
+EXPANDED_MIN = 0.02
 CLUSTER_SIZE = 300  # blocked search: papers per k-means cluster, on average
 PROBES = 12  # a cluster is searched together with its 11 nearest clusters
 MAX_DF = 0.5  # a term in more than half the papers ("model", "results") says nothing...
@@ -209,23 +212,24 @@ def candidates(matrix: sp.csr_matrix, m: int) -> tuple[np.ndarray, np.ndarray]:
     return reduced_candidates(matrix, m)
 
 
-def expanded_rows(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, needed: np.ndarray,
-                  neighbours: int, weight: float) -> sp.csr_matrix:
+def expanded_rows(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
+                  needed: np.ndarray, neighbours: int, weight: float) -> sp.csr_matrix:
     """Pseudo-relevance feedback (Rocchio): row i of `needed` becomes x_i + weight * sum of
-    s_ij * x_j over its `neighbours` best candidates j (s_ij their cosine), L2-normalised;
-    the other rows are left empty. Candidates are the (rows, cols) pairs of a search.
+    s_ij * x_j over its `neighbours` best candidates j, L2-normalised; the other rows are
+    left empty. Candidates: the (rows, cols) pairs of a search, with their cosines `scores`.
 
     Two papers on one subject often share few words with each other but many with the
     papers around them ("grokking" and "delayed generalization"); adding each paper's
     nearest rows lets them meet. Weighting by cosine keeps an outlier nearly as it was:
-    its weak neighbours add little.
+    its weak neighbours add little. Weights under EXPANDED_MIN are dropped: that halves the
+    cost of scoring expanded rows at scale, for 0.01 of speech precision@5 (0.93 to 0.92)
+    and nothing on the other judged sets.
     """
     n = matrix.shape[0]
     wanted = np.zeros(n, bool)
     wanted[needed] = True
     pick = wanted[rows]
-    rows, cols = rows[pick], cols[pick]
-    scores = pair_scores(matrix, rows, cols)
+    rows, cols, scores = rows[pick], cols[pick], scores[pick]
     order = np.lexsort((cols, -scores, rows))  # per row, best first; ties by column
     rows, cols, scores = rows[order], cols[order], scores[order]
     rank = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left")
@@ -235,7 +239,10 @@ def expanded_rows(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, nee
     # changed a rounded score there).
     weights = (weight * np.round(scores[best], 6)).astype(np.float32)
     feedback = sp.csr_matrix((weights, (rows[best], cols[best])), shape=(n, n))
-    return normalize(sp.diags(wanted.astype(np.float32)) @ matrix + feedback @ matrix).astype(np.float32).tocsr()
+    expanded = normalize(sp.diags(wanted.astype(np.float32)) @ matrix + feedback @ matrix).tocsr()
+    expanded.data[expanded.data < EXPANDED_MIN] = 0
+    expanded.eliminate_zeros()
+    return normalize(expanded).astype(np.float32).tocsr()
 
 
 def _unordered(rows: np.ndarray, cols: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
