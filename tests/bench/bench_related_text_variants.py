@@ -84,10 +84,9 @@ def burstiness(texts, vectorizer, terms):
     return (occurrences / np.maximum(holders, 1)) ** 0.5
 
 
-def expanded_by_share(matrix, rows, cols, needed, neighbours, weight):
+def expanded_by_share(matrix, rows, cols, scores, needed, neighbours, weight):
     """similarity.expanded_rows with the top neighbours' weights summing to 0.3 (weight ignored)."""
     n = matrix.shape[0]
-    scores = similarity.pair_scores(matrix, rows, cols)
     order = np.lexsort((cols, -scores, rows))
     rows, cols, scores = rows[order], cols[order], scores[order]
     rank = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left")

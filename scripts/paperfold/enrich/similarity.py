@@ -238,11 +238,15 @@ def expanded_rows(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, sco
     # (related_update.py expands a few papers; float noise in the last bits of a weight
     # changed a rounded score there).
     weights = (weight * np.round(scores[best], 6)).astype(np.float32)
-    feedback = sp.csr_matrix((weights, (rows[best], cols[best])), shape=(n, n))
-    expanded = normalize(sp.diags(wanted.astype(np.float32)) @ matrix + feedback @ matrix).tocsr()
-    expanded.data[expanded.data < EXPANDED_MIN] = 0
-    expanded.eliminate_zeros()
-    return normalize(expanded).astype(np.float32).tocsr()
+    needed = np.flatnonzero(wanted)
+    at = np.searchsorted(needed, rows[best])  # the block holds the needed rows only
+    feedback = sp.csr_matrix((weights, (at, cols[best])), shape=(len(needed), n))
+    block = normalize(matrix[needed] + feedback @ matrix).tocsr()
+    block.data[block.data < EXPANDED_MIN] = 0
+    block.eliminate_zeros()
+    place = sp.csr_matrix((np.ones(len(needed), np.float32), (needed, np.arange(len(needed)))),
+                          shape=(n, len(needed)))
+    return (place @ normalize(block)).astype(np.float32).tocsr()
 
 
 def _unordered(rows: np.ndarray, cols: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
