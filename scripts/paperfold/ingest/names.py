@@ -59,7 +59,8 @@ ACRONYM_WORD = re.compile(r"""[A-Z]{2,}[a-z]""", re.VERBOSE)
 PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della",
              "bin", "ibn", "al", "el", "y", "dos", "das", "ter", "ten", "zu", "af"}
 # Words of titles and topics that are not names ("Natural Language Processing, Computer Vision"),
-# and word endings rare in names ("Techniques", "Classification"). Not "-ing": "Lingying", "Manning".
+# and word endings rare in names ("Techniques", "Classification"). Not "-ing": "Lingying", "Manning";
+# not "-ques" alone: "Laurent Jacques".
 TOPIC_WORDS = {"learning", "processing", "modeling", "modelling", "language", "languages", "network",
                "networks", "model", "models", "data", "neural", "machine", "computer", "intelligence",
                "analysis", "systems", "system", "science", "sciences", "research", "reasoning", "retrieval",
@@ -67,7 +68,7 @@ TOPIC_WORDS = {"learning", "processing", "modeling", "modelling", "language", "l
                "optimization", "theory", "methods", "algorithms", "applications", "engineering", "training",
                "agent", "agents", "survey", "benchmark", "benchmarks", "paper", "papers", "report", "reports",
                "technical", "workshop", "conference", "tutorial", "session", "introduction", "overview"}
-TITLE_ENDINGS = ("tion", "tions", "sion", "sions", "ogy", "ysis", "ques", "ities", "isms")
+TITLE_ENDINGS = ("tion", "tions", "sion", "sions", "ogy", "ysis", "iques", "ities", "isms")
 MIN_WORDS, MAX_WORDS = 2, 5
 MAX_LIST_CHARS = 5000  # longer "names" are not an author list (and the pairing pattern stays cheap)
 MIN_PAIRED_COMMAS = 3  # "Chen, L., Vasquez, J.": a labelled list this comma-rich may pair family and given names

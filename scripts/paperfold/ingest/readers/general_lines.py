@@ -164,7 +164,8 @@ NAVIGATION = re.compile(
           |Metrics|Figures|Tables|Comments|Reviews|Related|Claim\s+paper|Submit\s+paper|Create\s+alert
           |Advanced\s+search|(?:Alerts?|RSS|Feeds?)(?:\s*/\s*(?:Alerts?|RSS|Feeds?))?
           |Read\s+(?:this\s+)?(?:article|paper)(?:\s+(?:at|on|here))?|Refer\s+to\s+caption|Continue\s+reading
-          |Abstract\s+(?:and|&)\s+\w+|(?:Article)?\s*PDF\s+Available|Full[-\s]text\s+available)
+          |Abstract\s+(?:and|&)\s+\w+|(?:Article)?\s*PDF\s+Available|Full[-\s]text\s+available
+          |(?:[\w.-]+\s+){0,2}logo)  # "arXiv logo": an image's alternative text
         \W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -174,11 +175,13 @@ NAV_TAIL = re.compile(
     r"""\b(?:sign\s+(?:in|up)|log\s*in|subscribe|submit\s+(?:manuscript|paper)|menu)\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "- 1 Citations", "3k Downloads", "30240 papers", "2,387citations", "h-index19", "1/2", "• 1 authors"
+# "- 1 Citations", "3k Downloads", "30240 papers", "2,387citations", "h-index19", "1/2", "• 1 authors",
+# "Total of 3 entries", "Showing 1–50 of 1,234 results"
 COUNTER = re.compile(
     r"""^[\W]*(?:[\d.,]+\s*[kKmM]?\+?\s*(?:citations?|downloads?|views?|papers?|upvotes?|likes?|comments?
           |stars?|authors?|reads?|references?|results?|entries|mentions?|followers?|collections?)
-          |[\w-]*?\s*(?:h-index|score|novelty)\s*[\d.,%]+|\d+\s*/\s*\d+)\s*\W*$""",
+          |[\w-]*?\s*(?:h-index|score|novelty)\s*[\d.,%]+|\d+\s*/\s*\d+
+          |(?:total\s+of|showing(?:\s+\w+)?)\s+[\d,]+(?:\s*[–-]\s*[\d,]+)?(?:\s+of\s+[\d,]+)?(?:\s+\w+){0,3})\s*\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Kenneth Church Northeastern UniversitySan JoseCA k.church@northeastern.edu Omar Alonso ...":
@@ -368,7 +371,15 @@ def is_prose(line: str) -> bool:
     count = words(line)
     return (count >= LONG_PROSE_WORDS or (count >= PROSE_WORDS and bool(SENTENCE_END.search(line)))
             or (count >= 2 * PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 2)
-            or (count >= CUT_PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 1))  # "... interaction. It c"
+            or (count >= CUT_PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 1)  # "... interaction. It c"
+            or (count >= PROSE_WORDS and bool(SENTENCE_BREAK.search(line)) and sentence_cased(line)))
+            # "We gratefully acknowledge support from ... contributors. Donate": a sentence and a button
+
+
+def sentence_cased(line: str) -> bool:
+    """Most words in lower case, as running text is (a title in title case has few)."""
+    alphabetic = [word for word in line.split() if word[:1].isalpha()]
+    return sum(word[:1].islower() for word in alphabetic) * 2 > len(alphabetic)
 
 
 def symbol_share(line: str) -> float:
@@ -378,12 +389,13 @@ def symbol_share(line: str) -> float:
 
 def is_candidate(line: str) -> bool:
     """Could be a title: 2-35 words, no sentence end, no URL, no separators of navigation
-    (a bullet does not count as a word: "• Submit" is a menu item)."""
+    ("Home | About", "Computer Science > Machine Learning"); a bullet does not count as a
+    word: "• Submit" is a menu item."""
     line = line.lstrip(BULLETS + " ")
     count = words(line)
     if count < 2 or count >= LONG_PROSE_WORDS or is_prose(line):
         return False
-    if line.endswith((":", ".", ",", ";")) or "http" in line or " | " in line or " · " in line:
+    if line.endswith((":", ".", ",", ";")) or "http" in line or " | " in line or " · " in line or " > " in line:
         return False
     if FIELD_VALUE.match(line) or TOKEN_FIELD.match(line) or NOTICE.search(line) or (
             symbol_share(line) > MAX_TITLE_SYMBOLS):
