@@ -469,3 +469,65 @@ def test_a_title_wrapped_with_no_telling_word_joins_above_its_authors():
                             "Processing Charges")
     short, = page_records("Research Article\nFactors and Zero Article Processing Charges\nJoshua M. Pearce\n")
     assert short.title == "Factors and Zero Article Processing Charges"  # a short line above is a heading
+
+
+def test_listing_id_line_opens_the_entry_below_it():
+    """arXiv's "/new" listing: "[1]  arXiv:ID" stands above its entry's Title: line, and the
+    abstract follows the Comments and Subjects lines unlabelled; the id is not the entry above's."""
+    page = (CASES.parent.parent / "bench" / "general_pages" / "round11"
+            / "arxiv_new_listing_id_title_comments_no_authors.txt").read_text(encoding="utf-8")
+    result = general.read(Dump("new.txt", page, date(2026, 12, 3), "test"))
+    assert [(r.title, r.arxiv_id) for r in result.records] == [
+        ("Orthogonal Hyper-category Guided Multi-interest Elicitation for Micro-video Matching", "2407.14741"),
+        ("Denoising Long- and Short-term Interests for Sequential Recommendation", "2407.14743"),
+    ]
+    assert result.records[0].abstract.startswith("Watching micro-videos is becoming")
+    assert result.records[1].abstract.startswith("User interests can be viewed")
+
+
+@pytest.mark.parametrize("line", [
+    "arXiv logo",  # an image's alternative text
+    "Computer Science > Machine Learning",  # a breadcrumb
+    "Total of 3 entries",
+    "Showing 1–50 of 1,234 results",
+    "We gratefully acknowledge support from the Simons Foundation, member institutions, and all contributors. Donate",
+])
+def test_page_furniture_is_never_a_title(line):
+    assert classify(line).kind in ("chrome", "prose", "text")
+
+
+def test_banner_and_breadcrumb_with_an_id_make_no_paper():
+    """A paper page cut off above its title: the banner, the breadcrumb's id and the logo
+    are all there is, and none of it is a title."""
+    page = (CASES.parent.parent / "bench" / "general_pages" / "round11"
+            / "arxiv_abs_mirror_banner_breadcrumb_only.txt").read_text(encoding="utf-8")
+    assert general.read(Dump("abs.txt", page, date(2026, 12, 3), "test")).records == ()
+
+
+def test_category_labels_come_off_only_when_they_repeat():
+    """"Survey Certification:" three times on a page is a category; one "PAVI:" is the title's own."""
+    page = "\n\n".join(f"{label}: {title}\n\n{authors}" for label, title, authors in [
+        ("Survey Certification", "Causal Reinforcement Learning: A Survey", "Zhihong Deng, Jing Jiang"),
+        ("Featured Certification", "Learning to reconstruct signals from binary measurements alone",
+         "Julián Tachella, Laurent Jacques"),
+        ("Expert Certification", "Pairwise Learning with Adaptive Online Gradient Descent", "Tao Sun, Bao Wang"),
+        ("PAVI", "Plate-Amortized Variational Inference", "Louis Rouillard, Thomas Moreau"),
+    ])
+    titles = [r.title for r in general.read(Dump("d.txt", page, date(2026, 12, 3), "test")).records]
+    assert titles == ["Causal Reinforcement Learning: A Survey",
+                      "Learning to reconstruct signals from binary measurements alone",
+                      "Pairwise Learning with Adaptive Online Gradient Descent",
+                      "PAVI: Plate-Amortized Variational Inference"]
+
+
+def test_a_digest_mixing_shapes_goes_to_the_general_reader_whole():
+    """The labelled reader recognises the "Title:/Authors:/Abstract:" entry at the end of a
+    digest but not the six above it; the page goes to the general reader, which reads all."""
+    page = (CASES / "digest_category_labels_above_labelled_entries.txt").read_text(encoding="utf-8")
+    result, kinds = read_dump(Dump("d.txt", page, date(2026, 12, 3), "test"))
+    assert kinds == ["general"] and len(result.records) == 7
+
+
+def test_jacques_is_a_name():
+    assert names_line("Julián Tachella, Laurent Jacques").names == ("Julián Tachella", "Laurent Jacques")
+    assert names_line("Deep Learning Techniques, Modern Methods") is None

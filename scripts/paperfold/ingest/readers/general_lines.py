@@ -95,6 +95,8 @@ BARE_ID = re.compile(
     r"""^\W*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\W*$""",
     re.VERBOSE,
 )
+# "[1]  arXiv:2407.14741 [pdf, other]": a listing's numbered id line, above its entry's title
+LISTED_ID = re.compile(r"""^\s*\[\d+\]\s+arXiv\s*:""", re.VERBOSE | re.IGNORECASE)
 # "10.1145/2893181": a DOI alone on its line
 BARE_DOI = re.compile(r"""^\W*(?P<doi>10\.\d{4,9}/[^\s|]+)$""", re.VERBOSE)
 # "Doi: | https://doi.org/10.22331/q-2021", "DOI 10.1000/xyz", "Symmetry 2021, 13(10), 1973; https://doi.org/10.3390/sym13101973"
