@@ -531,3 +531,31 @@ def test_a_digest_mixing_shapes_goes_to_the_general_reader_whole():
 def test_jacques_is_a_name():
     assert names_line("Julián Tachella, Laurent Jacques").names == ("Julián Tachella", "Laurent Jacques")
     assert names_line("Deep Learning Techniques, Modern Methods") is None
+
+
+def test_marked_names_run_into_other_text():
+    line = ("Yuanchao Li1, Yuan Gong2, Chao-Han Huck Yang3, Peter Bell1, Catherine Lai1 Work done at MIT, "
+            "now with xAI Corp. 1University of Edinburgh, 2MIT CSAIL, 3NVIDIA Research")
+    cue = classify(line, previous="candidate")
+    assert cue.kind == "names"
+    assert cue.names.names == ("Yuanchao Li", "Yuan Gong", "Chao-Han Huck Yang", "Peter Bell", "Catherine Lai")
+    assert classify("Deep Learning2, Neural Networks3", previous="candidate").kind != "names"  # topic words
+
+
+@pytest.mark.parametrize("line", [
+    "Taojiao Wang10",  # an author, wrapped onto a line of its own in a PDF's text
+    "Hongbo Jia15*",
+    r"Let ${\mathfrak{G}}\subset\mathb",  # math cut off at the end of a copied excerpt
+    "Design, Setting, and Participants",  # a structured abstract's heading
+    "Main Outcomes and Measures",
+])
+def test_not_titles(line):
+    assert classify(line).kind != "candidate"
+
+
+@pytest.mark.parametrize("line", [
+    r"$\pi_0$: A Vision-Language-Action Flow Model for General Robot Control",
+    "GPT4 Agents in the Wild",
+])
+def test_still_titles(line):
+    assert classify(line).kind == "candidate"

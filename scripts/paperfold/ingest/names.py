@@ -178,6 +178,26 @@ def names_line(line: str, alone: bool = False) -> Names | None:
     return None
 
 
+# "Yuan Gong2", "Catherine Lai1 Work done at MIT": a name and its affiliation mark, then perhaps other text
+MARKED_NAME = re.compile(r"""^\s*(?P<name>[^\d,]*?[^\W\d_])[\d*†‡]+(?:\s|$)""", re.VERBOSE)
+MIN_MARKED_NAMES = 2
+
+
+def marked_names(line: str) -> Names | None:
+    """The names that open a line of names with affiliation marks glued on, whatever text the
+    line runs into after them ("Yuanchao Li1, Yuan Gong2, Catherine Lai1 Work done at MIT,
+    now with xAI Corp. 1University of Edinburgh"): the marks tell names from the text."""
+    names = []
+    for part in line[:MAX_LIST_CHARS].split(","):
+        match = MARKED_NAME.match(part)
+        if not (match and is_name(match["name"].strip())):
+            break
+        names.append(match["name"].strip())
+    if len(names) < MIN_MARKED_NAMES or any(_title_word(word) for name in names for word in name.split()):
+        return None
+    return Names(tuple(names))
+
+
 def labelled_names(value: str) -> Names:
     """The names after an "Authors:" label: any word counts ("Devlin et al.", "Koh & Liang");
     "Chen, L., Vasquez, J." pairs family names with their initials."""

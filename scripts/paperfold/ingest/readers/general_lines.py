@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from paperfold.ingest.names import Names, labelled_names, looks_personal, names_line
+from paperfold.ingest.names import GLUED_MARK, Names, labelled_names, looks_personal, marked_names, names_line
 from paperfold.ingest.normalize import resolve_date
 from paperfold.ingest.paragraphs import Line
 
@@ -135,15 +135,16 @@ OTHER_LABEL = re.compile(
 )
 _PART = r"""(?:Background|Objectives?|Aims?|Purpose|Introduction|Context|Methods?|Materials|Design|Setting
           |Participants|Results|Findings|Conclusions?|Interpretation|Significance|Discussion|Limitations
-          |Motivation|Relevance)"""
+          |Motivation|Relevance|Importance|Exposures?|Main\s+Outcomes?|Measures|Meaning|Question|Key\s+Points)"""
+_JOIN = r"""\s*(?:,\s*(?:and\s+)?|and|&)\s*"""  # "Design, Setting, and Participants"
 # "Objective", "Methods", "Background and Objectives", "Conclusions:": headings inside a structured abstract
 ABSTRACT_PART = re.compile(
-    rf"""^{_PART}(?:\s*(?:,|and|&)\s*{_PART})*\s*:?\s*$""",
+    rf"""^{_PART}(?:{_JOIN}{_PART})*\s*:?\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Methods: We selected preprint servers ...": a part of a structured abstract with its text on its line
 INLINE_ABSTRACT_PART = re.compile(
-    rf"""^{_PART}(?:\s*(?:,|and|&)\s*{_PART})*\s*:\s+\S""",
+    rf"""^{_PART}(?:{_JOIN}{_PART})*\s*:\s+\S""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "arXiv CS.LG", "cs.CL · cs.AI", "[cs.AI]": arXiv subject classes alone, which sites show near a title
@@ -402,6 +403,12 @@ def is_candidate(line: str) -> bool:
     if FIELD_VALUE.match(line) or TOKEN_FIELD.match(line) or NOTICE.search(line) or (
             symbol_share(line) > MAX_TITLE_SYMBOLS):
         return False
+    if ABSTRACT_PART.match(line):
+        return False  # "Design, Setting, and Participants": a heading inside a structured abstract
+    if line.count("$") % 2 or line.count("{") != line.count("}"):
+        return False  # "Let ${\mathfrak{G}}\subset\mathb": math cut off; a title's math is whole
+    if GLUED_MARK.search(line) and names_line(line, alone=True):
+        return False  # "Taojiao Wang10": an author with an affiliation mark, wrapped onto a line of its own
     return any(c.isalpha() for c in line[:3]) or line[:1] in "\"“'‘(["
 
 
@@ -548,6 +555,8 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
         return Cue("names", line, names=found_names)
     if previous in AUTHORS_FOLLOW and (found_names := names_before_affiliation(line)):
         return Cue("names", line, names=found_names)  # "LARS THØRVÄLD, The Thørväld Group, Iceland"
+    if previous in AUTHORS_FOLLOW and (found_names := marked_names(line)):
+        return Cue("names", line, names=found_names)  # "Yuanchao Li1, Yuan Gong2, ... Lai1 Work done at MIT, ..."
     if previous == "affiliation" and (found_names := names_line(line, alone=True)):
         return Cue("more_names", line, names=found_names)  # the next author of a name / affiliation block
     if is_affiliation(line):
