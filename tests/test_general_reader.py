@@ -559,3 +559,20 @@ def test_not_titles(line):
 ])
 def test_still_titles(line):
     assert classify(line).kind == "candidate"
+
+
+@pytest.mark.parametrize("line", [
+    "Volume 2014, Article ID 372768, 6 pages",
+    "Journal of Applied Mathematics",
+    "Academic Editor: Ying Hu",
+])
+def test_header_lines_of_a_journal_page_are_not_titles(line):
+    assert classify(line).kind != "candidate"
+
+
+def test_contents_line_splits_title_from_glued_authors():
+    cue = classify("Biases in Predicting the Human Language ModelAlex B. Fine, Austin F. Frank, T. Florian Jaeger "
+                   "and Benjamin Van Durme. . . . . 12")
+    assert cue.kind == "byline" and cue.text == "Biases in Predicting the Human Language Model"
+    assert cue.names.names == ("Alex B. Fine", "Austin F. Frank", "T. Florian Jaeger", "Benjamin Van Durme")
+    assert classify("T5: New Directions in Vector Space Models of Meaning ...... 12").kind != "byline"

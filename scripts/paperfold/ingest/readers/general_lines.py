@@ -95,6 +95,23 @@ BARE_ID = re.compile(
     r"""^\W*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\W*$""",
     re.VERBOSE,
 )
+# "Volume 2014, Article ID 372768, 6 pages", "Journal of Applied Mathematics": an issue's or a
+# journal's line in a paper page's header, never the paper's title
+ISSUE_LINE = re.compile(
+    r"""^(?:Vol(?:ume)?\.?\s*\d+\b.*|.*\bArticle\s+(?:ID|No\.?|number)\s*\S+.*|.*,\s*\d+\s+pages?
+          |(?:The\s+)?Journal\s+of(?:\s+[A-Z][\w&-]*|\s+(?:and|of|the|&))+)$""",
+    re.VERBOSE,
+)
+# "Academic Editor: Ying Hu", "Session Chair: Ada Lovelace": a person in a role, never a title
+ROLE_LABEL = re.compile(
+    r"""^(?:[A-Z][\w-]*\s+){0,2}(?:Editors?|Reviewers?|Chairs?|Speakers?|Presenters?|Moderators?|Hosts?
+          |Contact|Correspondence)\s*:\s""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Biases in Predicting the Human Language ModelAlex B. Fine, ... and Benjamin Van Durme. . . . . 12":
+# a proceedings' contents line: the title glued to its authors, dot leaders, a page number
+CONTENTS_LINE = re.compile(r"""^(?P<body>.+?)(?:\s*\.){3,}\s*\d*\s*$""", re.VERBOSE)
+GLUED_CASE = re.compile(r"""[a-z)](?=[A-Z][a-z])""", re.VERBOSE)  # "LearningAbdellah"
 # "[1]  arXiv:2407.14741 [pdf, other]": a listing's numbered id line, above its entry's title
 LISTED_ID = re.compile(r"""^\s*\[\d+\]\s+arXiv\s*:""", re.VERBOSE | re.IGNORECASE)
 # "10.1145/2893181": a DOI alone on its line
@@ -403,6 +420,8 @@ def is_candidate(line: str) -> bool:
     if FIELD_VALUE.match(line) or TOKEN_FIELD.match(line) or NOTICE.search(line) or (
             symbol_share(line) > MAX_TITLE_SYMBOLS):
         return False
+    if ISSUE_LINE.match(line) or ROLE_LABEL.match(line):
+        return False
     if ABSTRACT_PART.match(line):
         return False  # "Design, Setting, and Participants": a heading inside a structured abstract
     if line.count("$") % 2 or line.count("{") != line.count("}"):
@@ -488,6 +507,19 @@ def names_before_affiliation(line: str) -> Names | None:
     return None
 
 
+def contents_entry(line: str) -> Cue | None:
+    """A proceedings' contents line: the title and its authors, glued where a lower-case
+    letter meets the capital of the first name, before the dot leaders."""
+    if not (match := CONTENTS_LINE.match(line)):
+        return None
+    body = match["body"].strip()
+    for glue in GLUED_CASE.finditer(body):
+        title, authors = body[:glue.end()], body[glue.end():]
+        if words(title) >= MIN_BYLINE_TITLE_WORDS and (found := names_line(authors)) and is_candidate(title):
+            return Cue("byline", title, names=found)
+    return None
+
+
 def byline(line: str) -> Cue | None:
     """A title and its authors on one line, split at a dash ("Title – A, B and C.");
     the last dash whose right side is all names; or a list item ("Title. Family (Year).").
@@ -540,7 +572,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     if (match := NUMBERED.match(line)) and not has_symbol(match["title"]) and not is_prose(
             INLINE_AUTHORS.split(match["title"])[0]):  # "8. Title Authors: <twenty names>" is no prose
         return numbered(match["title"].strip().split("  ")[0], previous)
-    if found := byline(line):
+    if found := byline(line) or contents_entry(line):
         return found
     if is_chrome(line):
         return Cue("chrome", line)
