@@ -576,3 +576,19 @@ def test_contents_line_splits_title_from_glued_authors():
     assert cue.kind == "byline" and cue.text == "Biases in Predicting the Human Language Model"
     assert cue.names.names == ("Alex B. Fine", "Austin F. Frank", "T. Florian Jaeger", "Benjamin Van Durme")
     assert classify("T5: New Directions in Vector Space Models of Meaning ...... 12").kind != "byline"
+
+
+def test_numbered_title_without_a_space_and_a_summary_one_sentence_a_line():
+    page = ("The top 10 AI research papers that you must know about this week.\n"
+            "1. Attention Is Not What You Need\n"
+            "This research paper challenges the assumption that self-attention is necessary for strong sequence "
+            "modeling and reasoning.\n"
+            "It explains multi-head attention as a form of tensor lifting, where hidden vectors are mapped into a "
+            "high-dimensional space of pairwise interactions.\n"
+            "2.QuarkAudio Technical Report\n"
+            "This research paper from Alibaba introduces QuarkAudio, a unified, decoder-only, autoregressive language "
+            "model framework designed to handle a wide range of audio processing and generation tasks.\n")
+    records = general.read(Dump("w.txt", page, date(2026, 12, 3), "test")).records
+    assert [r.title for r in records] == ["Attention Is Not What You Need", "QuarkAudio Technical Report"]
+    assert records[0].abstract.endswith("pairwise interactions.")
+    assert classify("2.5D Reconstruction from Single Views").kind != "numbered"  # a number, not a list item

@@ -60,6 +60,7 @@ PAGE_HEAD_LINES = 8  # lines above a pasted page's abstract that may be its titl
 ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts",
                  "byline", "by", "more_names"}
 MIN_SUMMARY_TITLE_WORDS = 3
+MIN_SUMMARY_START_WORDS = 12  # a summary under a numbered title may open with one sentence on its own line
 SUMMARY_REACH = 3  # lines from a title to the summary that speaks of it (one sentence may come between)  # a heading this short above a summary paragraph is a section, not a paper
 MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
 
@@ -347,7 +348,7 @@ def take_summary(reading: Reading, line: Line) -> bool:
             start_abstract(reading, line.index, line.text)
             return True
     if (reading.previous == "numbered" and current and current.numbered and current.abstract is None
-            and words >= MIN_ABSTRACT_WORDS and ABSTRACT_VOICE.search(line.text)):
+            and words >= MIN_SUMMARY_START_WORDS and ABSTRACT_VOICE.search(line.text)):
         start_abstract(reading, line.index, line.text)
         current.summary = True
         return True

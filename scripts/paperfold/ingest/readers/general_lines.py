@@ -125,7 +125,8 @@ DOI_CUE = re.compile(
 INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VERBOSE | re.IGNORECASE)
 # "3. Title", "#3. Title", "[3] Title", "3) Title", "【3】 Title", "1.1. Title": an entry of a numbered list
 NUMBERED = re.compile(
-    r"""^[#\s]*(?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}(?:\.\d{1,3})*[.)])\s*(?<=[\s】])(?P<title>\S.*)$""",
+    r"""^[#\s]*(?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}(?:\.\d{1,3})*[.)])\s*(?:(?<=[\s】])|(?<=\d\.)(?=[A-Z][a-z]))
+        (?P<title>\S.*)$""",  # "2.QuarkAudio Technical Report": no space after the number, a capital word
     re.VERBOSE,
 )
 # "“Attention is All You Need” - Vaswani et al. (2017)": a quoted title, then its authors
@@ -281,9 +282,9 @@ NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)  # 
 # "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...":
 # how abstracts and their summaries speak (a blog's paragraph under a heading does not)
 ABSTRACT_VOICE = re.compile(
-    r"""\b(?:we|this\s+(?:paper|work|study|article)|the\s+(?:paper|authors|study))\s+(?:\w+\s+){0,2}?
+    r"""\b(?:we|this\s+(?:research\s+)?(?:paper|work|study|article)|the\s+(?:paper|authors|study))\s+(?:\w+\s+){0,2}?
           (?:propose|present|introduce|show|develop|study|investigate|build|describe|report|find|demonstrate
-          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address)s?\b
+          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address|challenge|examine|revisit)s?\b
         |\bin\s+this\s+(?:paper|work|study)\b|\b(?:proposes|introduces|presents)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
