@@ -73,9 +73,9 @@ def wider_reading(page: Dump, reader, result: ReadResult):
     dedicated reader's shape ("Title: ... Authors: ...") under others in shapes only the
     general reader reads ("Featured Certification: Title", a names line, a link); the dedicated
     reader alone would drop those without a word."""
-    if reader is general or reader.score(page.text) >= CERTAIN or general.score(page.text) < MIN_SCORE:
+    if reader is general or reader.score(page.text) >= CERTAIN:
         return reader, result
-    wider = general.read(page)
+    wider = general.read(page)  # one reading: its records say what general.score would
     found = titles(result)
     extra = [r for r in wider.records if r.title and r.authors and key(r.title) not in found]
     if found and found <= titles(wider) and len(extra) >= MIN_EXTRA_PAPERS:  # untitled records: no comparing
