@@ -592,3 +592,43 @@ def test_numbered_title_without_a_space_and_a_summary_one_sentence_a_line():
     assert [r.title for r in records] == ["Attention Is Not What You Need", "QuarkAudio Technical Report"]
     assert records[0].abstract.endswith("pairwise interactions.")
     assert classify("2.5D Reconstruction from Single Views").kind != "numbered"  # a number, not a list item
+
+
+@pytest.mark.parametrize("line, title, first", [
+    ("09:30  Learning Sequences of Controllers for Complex Manipulation Tasks Jaeyong Sung, Bart Selman and "
+     "Ashutosh Saxena", "Learning Sequences of Controllers for Complex Manipulation Tasks", "Jaeyong Sung"),
+    ("11:30  CostSensitive Tree of Classifiers Kilian Weinberger", "CostSensitive Tree of Classifiers",
+     "Kilian Weinberger"),
+])
+def test_programme_slot_with_a_title_and_its_authors(line, title, first):
+    cue = classify(line)
+    assert cue.kind == "byline" and cue.text == title and cue.names.names[0] == first
+
+
+@pytest.mark.parametrize("line", [
+    "08:30  Introduction and overview Gabriel DulacArnold & Djalel Benbouzid",  # the programme's own item
+    "08:45  Invited talk: John Langford",
+    "10:00  Coffee",
+])
+def test_programme_items_that_are_not_papers(line):
+    assert classify(line).kind != "byline"
+
+
+def test_invited_talks_heading_opens_other_work():
+    assert classify("Invited talks abstracts").kind == "cited"
+    assert classify("Keynotes").kind == "cited"
+
+
+def test_a_programme_with_talk_abstracts_goes_to_the_general_reader():
+    """The bare-abstract reader recognises the talks' "Abstract:" lines (untitled records); the
+    general reader finds the programme's papers too, and the talks under their heading are
+    other work, not papers."""
+    page = (CASES.parent.parent / "bench" / "general_pages" / "round8"
+            / "workshop_schedule_times_title_then_authors.txt").read_text(encoding="utf-8")
+    result, kinds = read_dump(Dump("programme.txt", page, date(2026, 12, 3), "test"))
+    assert kinds == ["general"]
+    titles = [r.title for r in result.records]
+    assert titles[:3] == ["Learning Sequences of Controllers for Complex Manipulation Tasks",
+                          "CostSensitive Tree of Classifiers",
+                          "Dynamic Feature Selection for Classification on a Budget"]
+    assert "Introduction and overview" not in " ".join(t or "" for t in titles)

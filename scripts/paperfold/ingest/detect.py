@@ -78,7 +78,7 @@ def wider_reading(page: Dump, reader, result: ReadResult):
     wider = general.read(page)  # one reading: its records say what general.score would
     found = titles(result)
     extra = [r for r in wider.records if r.title and r.authors and key(r.title) not in found]
-    if found and found <= titles(wider) and len(extra) >= MIN_EXTRA_PAPERS:  # untitled records: no comparing
+    if found <= titles(wider) and len(extra) >= MIN_EXTRA_PAPERS:
         return general, wider
     return reader, result
 

@@ -127,7 +127,7 @@ def skipped_entry(dump: Dump, entry: Entry) -> Problem:
 
 def cited_section(dump: Dump, index: int, count: int) -> Problem:
     message = (f"{count} lines under '{dump.text.split(chr(10))[index].strip()[:PREVIEW]}' are other work "
-               f"(citations, related papers), not papers of this page")
+               f"(citations, related papers, talks), not papers of this page")
     return Problem(dump.origin(index), message, "warning")
 
 

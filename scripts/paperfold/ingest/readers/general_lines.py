@@ -27,7 +27,8 @@ CITED_HEADING = re.compile(
     r"""^[^\w(]*(?:References|Bibliography|Works\s+cited|Literature\s+cited|Cited\s+by|Citing\s+papers
           |Citations|Related\s+(?:papers|articles|work|publications|research)
           |Similar\s+(?:papers|articles|content\b.*)|Papers\s+similar\s+to\b.*|Recommended\s+(?:papers|articles)
-          |More\s+like\s+this|Referenced\s+(?:by|in))
+          |More\s+like\s+this|Referenced\s+(?:by|in)
+          |(?:Invited|Keynote)\s+(?:talks?|speakers?|presentations?)(?:\s+abstracts?)?|Keynotes?(?:\s+abstracts?)?)
         \s*(?:\(\s*[\d,]+\s*\)|[\d,]+)?\s*:?\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -102,6 +103,11 @@ ISSUE_LINE = re.compile(
           |(?:The\s+)?Journal\s+of(?:\s+[A-Z][\w&-]*|\s+(?:and|of|the|&))+)$""",
     re.VERBOSE,
 )
+# "09:30  Learning Sequences of Controllers Jaeyong Sung, Bart Selman and Ashutosh Saxena": a programme's
+# time slot with a paper's title and its authors, glued by a space
+TIMED = re.compile(r"""^\s*\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?\s+(?P<rest>\S.*)$""", re.VERBOSE)
+JOINERS = {"&", "and", ",", ";"}
+MIN_TIMED_TITLE_WORDS = 4  # "Introduction and overview", "Coffee", "Round table": a programme's own items
 # "Academic Editor: Ying Hu", "Session Chair: Ada Lovelace": a person in a role, never a title
 ROLE_LABEL = re.compile(
     r"""^(?:[A-Z][\w-]*\s+){0,2}(?:Editors?|Reviewers?|Chairs?|Speakers?|Presenters?|Moderators?|Hosts?
@@ -508,6 +514,23 @@ def names_before_affiliation(line: str) -> Names | None:
     return None
 
 
+def timed_entry(line: str) -> Cue | None:
+    """A programme's time slot with a title and its authors: the authors are the longest run of
+    names at the end whose first name has two words ("... Tasks Jaeyong Sung, Bart Selman");
+    a labelled slot ("Invited talk: John Langford") or a short one ("Coffee") is none."""
+    if not (match := TIMED.match(line)) or LEAD_LABEL.match(match["rest"]):
+        return None
+    parts = match["rest"].split()
+    for cut in range(MIN_TIMED_TITLE_WORDS, len(parts) - 1):
+        title, authors = " ".join(parts[:cut]), " ".join(parts[cut:])
+        if parts[cut - 1].lower() in JOINERS or parts[cut].lower() in JOINERS:
+            continue  # "... Gabriel DulacArnold & Djalel Benbouzid": the cut falls inside the names
+        found = names_line(authors, alone=True)
+        if found and len(found.names[0].split()) == 2 and is_candidate(title):
+            return Cue("byline", title, names=found)
+    return None
+
+
 def contents_entry(line: str) -> Cue | None:
     """A proceedings' contents line: the title and its authors, glued where a lower-case
     letter meets the capital of the first name, before the dot leaders."""
@@ -573,7 +596,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     if (match := NUMBERED.match(line)) and not has_symbol(match["title"]) and not is_prose(
             INLINE_AUTHORS.split(match["title"])[0]):  # "8. Title Authors: <twenty names>" is no prose
         return numbered(match["title"].strip().split("  ")[0], previous)
-    if found := byline(line) or contents_entry(line):
+    if found := byline(line) or contents_entry(line) or timed_entry(line):
         return found
     if is_chrome(line):
         return Cue("chrome", line)
