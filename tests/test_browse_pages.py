@@ -56,7 +56,8 @@ def test_pages_escape_titles_and_name_points_only_on_small_maps():
     assert "<script>" not in pages["map.md"] and "<script>" not in pages["timeline.md"]
     assert "<title>&lt;script&gt;" in pages["map.md"]
     assert "Grokking" in pages["map.md"] and 'role="img"' in pages["map.md"]
-    assert "$H$" in pages["timeline.md"]  # math is kept for the math renderer
+    assert "&lt;script&gt;" in pages["timeline.md"]
+    assert '<span class="arithmatex">\\(H\\)</span>' in pages["timeline.md"]  # math, for the math renderer
     many = [paper(str(i)) for i in range(TITLED_POINTS + 1)]
     assert "<title>Paper" not in render_map(make_env(), many, {}, front_matter, text_tfidf(many)[0])["map.md"]
 

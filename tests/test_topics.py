@@ -92,7 +92,7 @@ def test_every_sample_paper_is_on_a_topic_page_or_the_unsorted_page(tagged, voca
     for paper in tagged:
         homes = [f"topics/{t}.md" for t in paper.tags] or [f"topics/{UNSORTED}.md"]
         for home in homes:
-            assert f"../papers/{paper.id}.md" in pages[home], (paper.id, home)
+            assert f"../../papers/{paper.id}/" in pages[home], (paper.id, home)
 
 
 def test_a_long_topic_listing_is_capped_with_a_note(vocabulary):
@@ -100,7 +100,7 @@ def test_a_long_topic_listing_is_capped_with_a_note(vocabulary):
     many = [replace(base, id=f"p{i:04d}", date=f"20{10 + i % 15}-01-01", tags=("grokking",))
             for i in range(TOPIC_PAGE_LIMIT + 30)]
     page = render_topics(make_env(), many, vocabulary, "P", None, "2026-01-01", front_matter)["topics/grokking.md"]
-    assert page.count("](../papers/") == TOPIC_PAGE_LIMIT
+    assert page.count('<a href="../../papers/') == TOPIC_PAGE_LIMIT
     assert f"Showing the newest {TOPIC_PAGE_LIMIT} of {TOPIC_PAGE_LIMIT + 30} papers" in page
 
 

@@ -67,6 +67,7 @@ CITES: Memo = Memo()  # by paper id: (paper, site URL, unique key) -> its BibTeX
 KEYS: Memo = Memo()  # by paper id: the paper -> its BibTeX key before keys are made unique
 VOCABULARIES: Memo = Memo()  # by path: the file's bytes -> (Vocabulary, problems)
 RULES: Memo = Memo()  # the vocabulary -> its topic rules
+TAGGED: Memo = Memo()  # by paper id: (paper, its automatic tags) -> the paper with them
 
 
 def generate(settings: Settings, curation: Curation | None = None) -> BuildReport:
@@ -81,7 +82,8 @@ def generate(settings: Settings, curation: Curation | None = None) -> BuildRepor
     report, tfidf = relate_papers(report, vocabulary, settings)
     pages = render_pages(report, vocabulary, tfidf, settings)
     write_pages(settings.docs_dir, pages)
-    for memo in (READS, MERGES, GROUPS, TAGS, PAGES, CITES, KEYS, VOCABULARIES, RULES):
+    for memo in (READS, MERGES, GROUPS, TAGS, TAGGED, PAGES, CITES, KEYS, VOCABULARIES, RULES,
+                 related_update.WITH_RELATED):
         memo.sweep()
     return report
 
@@ -161,6 +163,8 @@ def tag_topics(report: BuildReport, topics_file: Path | None, curation: Curation
     digest = hashlib.sha256(repr(vocabulary).encode()).hexdigest()
     rules, papers = RULES.get(digest, lambda: Rules.of(vocabulary)), report.papers
     tags = [TAGS.get((digest, p.title, p.abstract), lambda p=p: automatic_tags([p], rules)[0]) for p in papers]
+    # The same tagged Paper as in the last build, when its tags are the same (assign_topics keeps it).
+    papers = tuple(TAGGED.get(p.id, lambda p=p, t=t: replace(p, tags=t), key=(p, t)) for p, t in zip(papers, tags))
     tagged, override_problems = assign_topics(papers, vocabulary, overrides=topic_edits(papers, curation), tags=tags)
     return replace(report, papers=tagged, problems=report.problems + problems + override_problems), vocabulary
 

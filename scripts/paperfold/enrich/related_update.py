@@ -44,6 +44,7 @@ from threadpoolctl import threadpool_limits
 
 from paperfold.enrich import related, similarity
 from paperfold.enrich.related import TfIdf, paper_text
+from paperfold.memo import Memo
 from paperfold.model import Paper, Related
 
 FULL_SHARE = 0.2  # more papers than this with new text: a full computation is as quick
@@ -67,6 +68,10 @@ class State:
 
 
 _STATE: dict[str, State] = {}  # the one State of this process, under "last" (serve keeps it)
+# By paper id: (paper, its related list) -> the paper with it. The same Paper object as in
+# the last build, for a paper whose list did not change: the pages' memo keys (build.py)
+# then compare by identity, and no new Paper is made (dataclasses.replace is slow at 10,000).
+WITH_RELATED: Memo = Memo()
 
 
 def relate(papers: Sequence[Paper], k: int = 8, backend: str = "tfidf", cache_dir: Path | None = None,
@@ -85,7 +90,9 @@ def relate(papers: Sequence[Paper], k: int = 8, backend: str = "tfidf", cache_di
         if state is None or state.settings != settings or not _update(state, papers, k, topic_titles):
             state = _full(papers, k, topic_titles, settings)
     _STATE["last"] = state
-    return tuple(replace(p, related=r) for p, r in zip(papers, state.related)), (state.matrix, state.terms)
+    papers = tuple(WITH_RELATED.get(p.id, lambda p=p, r=r: replace(p, related=r), key=(p, r))
+                   for p, r in zip(papers, state.related))
+    return papers, (state.matrix, state.terms)
 
 
 def _full(papers: tuple[Paper, ...], k: int, topic_titles, settings: tuple) -> State:
@@ -189,10 +196,11 @@ def _add_fresh(matrix: sp.csr_matrix, fresh: np.ndarray, search: np.ndarray, can
     block = (matrix[fresh] @ matrix.T).toarray()  # fresh x all: both directions at once
     block[np.arange(len(fresh)), fresh] = -np.inf
     block[:, search] = -np.inf  # those rows have every paper's score already
-    for f, row in zip(*np.nonzero(block > scores.min(1))):
-        weakest = scores[row].argmin()
-        if block[f, row] > scores[row, weakest]:  # an earlier fresh paper may have raised the bar
-            candidates[row, weakest], scores[row, weakest] = fresh[f], block[f, row]
+    every = np.arange(len(scores))
+    for f in range(len(fresh)):  # in turn: an earlier fresh paper may have raised a row's bar
+        weakest = scores.argmin(1)
+        rows = np.flatnonzero(block[f] > scores[every, weakest])
+        candidates[rows, weakest[rows]], scores[rows, weakest[rows]] = fresh[f], block[f, rows]
 
 
 def _rescored(state: State, papers, before, kept, candidates, search) -> np.ndarray:

@@ -59,7 +59,10 @@ def assign_topics(
     """
     if tags is None:
         tags = automatic_tags(papers, Rules.of(vocabulary), max_tags)
-    tagged = tuple(replace(p, tags=t) for p, t in zip(papers, tags, strict=True))
+    # A paper that has these tags already (build.py hands in the one it tagged in the last
+    # build) is kept as it is: later stages' memo keys then match it by identity, and no
+    # new Paper is made for it (dataclasses.replace is slow at 10,000 papers).
+    tagged = tuple(p if p.tags == t else replace(p, tags=t) for p, t in zip(papers, tags, strict=True))
     return apply_overrides(tagged, vocabulary, overrides or {}, override_origins or {})
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import time
 from pathlib import Path
 
@@ -117,9 +118,52 @@ def on_post_build(config, **kwargs) -> None:
                 os.remove(site / dest_uri)
 
 
+def on_post_template(output, template_name, config, **kwargs):
+    """Serve: sitemap.xml is not written again while leave_out_unchanged left pages out
+    (it would list only the pages rendered this time); the one of the last full
+    render stays."""
+    if template_name == "sitemap.xml" and preview.serving() and preview.QUIET_LINKS.left_out:
+        return ""
+    return output
+
+
+# The Map's SVG and the Timeline's month lists: each one line, one raw HTML block (map.md.j2,
+# timeline.md.j2), an element per paper. Python-Markdown would pass them through as they
+# are, but only after its HTML parser walked every element (seconds at 10,000 papers, on
+# every rebuild), so they are set aside before Markdown and put back after. Dump text
+# cannot start such a line: escape.md writes "<" as a character reference.
+# <svg viewBox="0 0 960 640" role="img" ...><title ...>...</title>...<a href="../papers/x/"><circle .../></a>...</svg>
+# <ul data-pagefind-ignore="all"><li>2026-04-12 · <a href="../papers/x/">A title</a></li>...</ul>
+RAW_LINE = re.compile(r"""^<(?P<tag>svg|ul)\b[^\n]*</(?P=tag)>$""", re.VERBOSE | re.MULTILINE)
+_SET_ASIDE: dict[str, list[str]] = {}  # page src_uri -> the lines set aside, in order
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    if not is_generated(page.file.src_uri):
+        return markdown
+    lines = _SET_ASIDE[page.file.src_uri] = [m.group() for m in RAW_LINE.finditer(markdown)]
+    for number, line in enumerate(lines):
+        markdown = markdown.replace(line, _placeholder(number, line), 1)
+    return markdown
+
+
+def on_page_content(html, page, **kwargs):
+    for number, line in enumerate(_SET_ASIDE.pop(page.file.src_uri, ())):
+        html = html.replace(_placeholder(number, line), line, 1)
+    return html
+
+
+def _placeholder(number: int, line: str) -> str:
+    """An empty element of the line's own tag: Markdown treats it as it treats the line."""
+    tag = RAW_LINE.match(line)["tag"]
+    return f'<{tag} data-paperfold-set-aside="{number}"></{tag}>'
+
+
 _FILES: list = []  # this build's files (on_files), for on_post_build: the hook file is loaded anew each build
 
 
 def on_files(files, config, **kwargs):
+    if preview.serving():
+        preview.leave_out_unchanged(files, config, is_generated)
     _FILES[:] = [files]
     return files

@@ -2,20 +2,26 @@
 
 `mkdocs serve` re-executes the hook files on every rebuild, but this module, part of
 the installed package, stays loaded: the hooks keep here whether this process serves
-(MkDocs' `on_startup`), the pages the last build wrote into the site folder, and the
-Pagefind run in the background (lastgood.py keeps which configs built once).
+(MkDocs' `on_startup`), the pages the last build wrote into the site folder, what the
+theme and config looked like at the last build, and the Pagefind run in the background
+(lastgood.py keeps which configs built once).
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import subprocess
+from pathlib import Path
 
 from jinja2 import BytecodeCache
+from mkdocs.structure.files import InclusionLevel
 
 _SERVING: set[str] = set()  # "serve" while this process runs `mkdocs serve`
 _OUTPUTS: dict[str, set[str]] = {}  # config file -> site files of generated pages, last build
 _INDEXER: list[subprocess.Popen] = []  # the Pagefind run started after the last build
+_LOOKS: dict[str, tuple] = {}  # config file -> what every page's HTML depends on, at the last build
 
 
 def start(command: str) -> None:
@@ -41,12 +47,11 @@ def index_in_background(command: list[str]) -> None:
     """Run the indexer without waiting for it, at the lowest CPU priority: a rebuild after
     the next edit must not share the cores with it (at 10,000 papers it indexes for 15-30 s)."""
     stop_indexer()
-    _INDEXER.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                     preexec_fn=_lowest_priority))
-
-
-def _lowest_priority() -> None:
-    os.nice(19)
+    # `nice` (which execs the indexer in its place) rather than os.nice in a preexec_fn:
+    # without one, Python starts the child with vfork, not by copying this process's
+    # gigabyte of memory (a second of every rebuild on a loaded machine).
+    _INDEXER.append(subprocess.Popen(["nice", "-n", "19", *command], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL))
 
 
 def stop_indexer() -> None:
@@ -76,3 +81,76 @@ class ThemeBytecode(BytecodeCache):
 
 
 THEME_BYTECODE = ThemeBytecode()
+
+
+def leave_out_unchanged(files, config, generated) -> None:
+    """Serve: hand MkDocs only the generated pages whose Markdown is newer than their HTML
+    (the ones the generator rewrote), so that it makes no `Page` for the other thousands
+    on every rebuild. The others stay in `files`, marked excluded: links to them still
+    resolve, and their HTML from an earlier build stays in the site folder, as a dirty
+    build would leave it. `generated(src_uri)` tells the generator's pages from
+    hand-written ones, which MkDocs handles as usual.
+
+    The HTML left in place is what a clean build writes as long as the theme and config
+    are the same: when they changed since the last build (an edited override,
+    mkdocs.yml), every page's HTML is removed first, so that all are rendered again."""
+    looks = _looks(config)
+    pages = [f for f in files.documentation_pages() if generated(f.src_uri)]
+    QUIET_LINKS.left_out = set()
+    if _LOOKS.get(config.config_file_path) != looks:
+        _LOOKS[config.config_file_path] = looks
+        for file in pages:
+            _remove(file.abs_dest_path)
+        return
+    in_nav = {_nav_target(item) for item in config.nav or ()}
+    left_out = {f.src_uri for f in pages if f.src_uri not in in_nav and not f.is_modified()}
+    for file in pages:
+        if file.src_uri in left_out:
+            file.inclusion = InclusionLevel.EXCLUDED
+    QUIET_LINKS.left_out = left_out
+
+
+def _looks(config) -> tuple:
+    """What the HTML of every page depends on besides its own Markdown: mkdocs.yml and
+    the theme's overrides (each file's path, size and modification time)."""
+    overrides = []
+    if config.theme.custom_dir:
+        for folder, _, names in sorted(os.walk(config.theme.custom_dir)):
+            for name in sorted(names):
+                stat = os.stat(os.path.join(folder, name))
+                overrides.append((folder, name, stat.st_size, stat.st_mtime_ns))
+    return Path(config.config_file_path).read_bytes(), tuple(overrides)
+
+
+def _nav_target(item) -> str | None:
+    """The page of a `nav:` entry like {"Home": "index.md"} (None: a section or link)."""
+    value = next(iter(item.values())) if isinstance(item, dict) else item
+    return value if isinstance(value, str) else None
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
+
+
+class QuietLinks(logging.Filter):
+    """MkDocs says at INFO, for every link to an excluded page, that it "is excluded from
+    the built site". For the pages leave_out_unchanged left out that is not so (their HTML
+    is in the site folder): those lines are dropped, one per link, thousands a rebuild."""
+
+    # Doc file 'index.md' contains a link to 'papers/x.md' which is excluded from the built site.
+    LINK = re.compile(r"""contains\ a\ link\ to\ '(?P<target>[^']+)'\ which\ is\ excluded""", re.VERBOSE)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.left_out: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = self.LINK.search(record.getMessage())
+        return match is None or match["target"] not in self.left_out
+
+
+QUIET_LINKS = QuietLinks()
+logging.getLogger("mkdocs.structure.pages").addFilter(QUIET_LINKS)

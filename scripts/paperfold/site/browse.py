@@ -25,6 +25,7 @@ PER_MONTH = 40
 TITLED_POINTS = 2000
 MAP_WIDTH, MAP_HEIGHT, MAP_MARGIN = 960, 600, 12
 MAP_URL = "map/"  # where MkDocs serves map.md: the points' links start there
+TIMELINE_URL = "timeline/"  # where MkDocs serves timeline.md: its links start there
 # Readable on the light and the dark palette alike (Tableau 10); papers without a topic are grey.
 COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
            "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#17becf")
@@ -121,7 +122,7 @@ def topic_counts(papers: Sequence[Paper]) -> list[tuple[str, int]]:
 def render_timeline(env: Environment, papers: Sequence[Paper], front_matter) -> dict[str, str]:
     """timeline.md."""
     return {"timeline.md": front_matter({"title": "Timeline"}) + env.get_template("timeline.md.j2").render(
-        months=timeline(papers), paper_count=len(papers), per_month=PER_MONTH,
+        months=timeline(papers), paper_count=len(papers), per_month=PER_MONTH, page_url=TIMELINE_URL,
     )}
 
 

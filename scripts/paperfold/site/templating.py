@@ -7,7 +7,7 @@ import functools
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from paperfold.site import urls
-from paperfold.site.escape import attr, md, md_linking_arxiv, yaml_value
+from paperfold.site.escape import attr, html_inline, md, md_linking_arxiv, yaml_value
 
 
 def _is_html(name: str | None) -> bool:
@@ -25,7 +25,7 @@ def make_env() -> Environment:
         auto_reload=False,  # templates do not change during a build: no stat per page
         autoescape=_is_html,
     )
-    env.filters.update(md=md, attr=attr, yaml_value=yaml_value, relative=urls.relative,
+    env.filters.update(md=md, attr=attr, html_inline=html_inline, yaml_value=yaml_value, relative=urls.relative,
                        md_linking_arxiv=md_linking_arxiv)
     env.globals.update(
         paper_path=urls.paper_path, paper_url=urls.paper_url, topic_path=urls.topic_path,

@@ -20,7 +20,7 @@ from jinja2 import Environment
 from paperfold.site.cite import entry_texts
 from paperfold.site.escape import attr
 from paperfold.site.feeds import feed_files
-from paperfold.site.urls import topic_path
+from paperfold.site.urls import topic_path, topic_url
 from paperfold.model import Paper
 from paperfold.enrich.topics import papers_by_topic
 from paperfold.enrich.vocabulary import UNSORTED, Topic, Vocabulary
@@ -145,7 +145,7 @@ def render_topics(
             chart=bar_chart(rows, len(unsorted), len(papers)), unsorted=UNSORTED,
         ),
         topic_path(UNSORTED): front_matter({"title": "Unsorted papers"}) + env.get_template("unsorted.md.j2").render(
-            entries=listing(unsorted), count=len(unsorted), limit=TOPIC_PAGE_LIMIT, page=topic_path(UNSORTED)),
+            entries=listing(unsorted), count=len(unsorted), limit=TOPIC_PAGE_LIMIT, page=topic_path(UNSORTED), page_url=topic_url(UNSORTED)),
     }
     for topic in vocabulary.topics:
         members = grouped.get(topic.id, [])
@@ -153,7 +153,7 @@ def render_topics(
         pages[topic_path(topic.id)] = front_matter(meta) + env.get_template("topic.md.j2").render(
             topic=topic, parent=vocabulary.get(topic.parent) if topic.parent else None,
             children=vocabulary.children(topic.id), count=len(members), entries=listing(members),
-            limit=TOPIC_PAGE_LIMIT, page=topic_path(topic.id),
+            limit=TOPIC_PAGE_LIMIT, page=topic_path(topic.id), page_url=topic_url(topic.id),
             child_counts={c.id: len(grouped.get(c.id, [])) for c in vocabulary.children(topic.id)},
         )
     titles = {t.id: t.title for t in vocabulary.topics}

@@ -6,6 +6,7 @@ MkDocs serves it at (use_directory_urls), both relative to the site's root.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 PAPERS = "papers"
@@ -49,6 +50,7 @@ def absolute(site_url: str, path: str) -> str:
     return f"{site_url.rstrip('/')}/{path}"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the pages listing every paper ask again on every `serve` rebuild
 def relative(target: str, page: str) -> str:
     """A link from `page` to `target`, both from the site's root. A page ending in "/" is a
     served address (its folder is itself); any other is a file in its folder.
