@@ -14,9 +14,10 @@ import pytest
 
 from paperfold.build import collect
 from paperfold.ingest.detect import read_dump
-from paperfold.ingest.names import names_line
+from paperfold.ingest.names import labelled_names, names_line
+from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers import general
-from paperfold.ingest.readers.general_lines import classify, dated_line, facts
+from paperfold.ingest.readers.general_lines import classify, dated_line, facts, logical_lines
 from paperfold.model import Dump, RawRecord, Origin
 from paperfold.papers.identity import title_key
 from paperfold.papers.merge import merge_records
@@ -320,3 +321,151 @@ def test_a_contents_list_then_details_gives_each_paper_once():
     assert result.records[0].abstract == ("We study grokking in linear models and show a scaling law "
                                           "for the critical sample size that holds across many datasets.")
     assert [s.origin.line for s in result.skipped] == [2, 3]  # the contents entries, reported
+
+
+def page_records(text: str):
+    return general.read(Dump("p.txt", text, date(2026, 11, 23), "test")).records
+
+
+@pytest.mark.parametrize("line, previous, kind", [
+    ("• A New Approach to Animacy Detection – Labiba Jahan, Geeticka Chauhan and Mark Finlayson.", "blank", "byline"),
+    ("Research Group – John Smith, Jane Doe", "blank", "candidate"),  # too short a title for a byline: a team page
+    ("by   Risto Vuorio, et al.", "candidate", "by"),
+    ("Su, Buxin, Collina, Natalie, Wen, Garrett", "candidate", "names"),  # family, given; in pairs
+    ("HUIFEN CHAN, Tsinghua University, China", "names", "names"),  # a name before its organisation
+    ("• Record: found", "blank", "text"),  # a status field, not a title
+    ("• Abstract: found", "blank", "other_label"),  # ... nor an abstract
+    ("key: cord-1008529-nypaa9v3", "blank", "text"),
+    ("arXiv CS.LG", "candidate", "chrome"),  # subject classes alone
+    ("Abstract and Figures", "blank", "chrome"),  # a tab
+    ("Read this article at", "candidate", "chrome"),
+    ("[email protected]", "names", "affiliation"),  # an address hidden from robots
+    ("a Dipartimento di Fisica dell’Universit`adi Pisa, Italy b CERN, Theory Division", "names", "affiliation"),
+    ("ABSTRACT We present CiteSeer: an autonomous citation indexing system which indexes academic literature "
+     "in electronic format (e.g. Postscript files on the Web).", "candidate", "abstract"),
+    ("1.1. Hala Technical Report: Building Arabic-Centric Instruction & Translation Models at Scale", "text",
+     "numbered"),
+    ("【1】 Indonesia's Fake News Detection using Transformer Network", "text", "numbered"),
+    ("1) Training LLMs", "candidate", "numbered"),  # an acronym in the plural is no name
+    ("C. Lee Giles, Kurt D. Bollacker, Steve Lawrence NEC Rese??a??r??c??h??I?nstitute ,?!#4\"In?#d$&e%'p??e(?n)?",
+     "candidate", "text"),  # garbled in copying: never a title
+    ("8. Star Elastic: Many-in-One Reasoning LLMs Authors: " + ", ".join(f"Ann Lee{n}" for n in "ABCDEFGHIJKLMNOP"),
+     "names", "numbered"),  # a long author list does not make the entry prose
+])
+def test_cues_of_rounds_five_to_eight(line, previous, kind):
+    assert classify(line, previous).kind == kind
+
+
+@pytest.mark.parametrize("value, names, et_al", [
+    ("Chen, L., Vasquez, J., Prabhavalkar, R., et al.", ("L. Chen", "J. Vasquez", "R. Prabhavalkar"), True),
+    ("Dimitriadis, A., Kim, S., Oord, A. van den, et al.", ("A. Dimitriadis", "S. Kim", "A. van den Oord"), True),
+    ("Elmunzer, B. J.; Spitzer, R. L.; Foster, L. D.", ("B. J. Elmunzer", "R. L. Spitzer", "L. D. Foster"), False),
+    ("Koh & Liang", ("Koh", "Liang"), False),  # two family names, not a pair
+    ('Jin Xu, Victor R\\"uhle, Martin Tak\\\'a\\v{c}', ("Jin Xu", "Victor Rühle", "Martin Takáč"), False),
+])
+def test_labelled_author_lists(value, names, et_al):
+    found = labelled_names(value)
+    assert (found.names, found.et_al) == (names, et_al)
+
+
+def test_affiliation_marks_of_any_kind_are_not_names():
+    assert names_line("Alessandro Strumiaa, Riccardo Torreb,c").names == ("Alessandro Strumiaa", "Riccardo Torreb")
+    assert names_line("Shaurya Rohatgi111    Yanxia Qin22\\ast    Benjamin Aw222").names == (
+        "Shaurya Rohatgi", "Yanxia Qin", "Benjamin Aw")
+
+
+def test_flattened_views_and_glued_fields_become_lines_that_keep_their_number():
+    flattened = "21 | 22 | - **Title**: Efficient Estimation 23 | - **Authors**: Tomas Mikolov, Kai Chen 24 | x"
+    assert [(line.index, line.text) for line in logical_lines([Line(4, flattened)]) if line.text] == [
+        (4, "- Title: Efficient Estimation"), (4, "- Authors: Tomas Mikolov, Kai Chen"), (4, "x")]
+    glued = "【1】 Fake News Detection title : fake news detection"
+    assert [line.text for line in logical_lines([Line(0, glued)])] == [
+        "【1】 Fake News Detection", "title : fake news detection"]
+    assert [line.text for line in logical_lines([Line(0, "Title: Attention Is All You Need")])] == [
+        "Title: Attention Is All You Need"]  # one label: nothing to cut
+    assert logical_lines([Line(0, "[Uncaptioned image]    In-depth Research Impact")])[0].text == (
+        "In-depth Research Impact")
+
+
+SUMMARY = ("This paper proposes AbbIE, an architecture that recursively iterates the intermediate layers of a "
+           "decoder-only Transformer and generalises upward at inference time.")
+
+
+def test_a_summary_that_speaks_as_an_abstract_makes_a_digest_entry():
+    record, = page_records(f"NeurIPS2025 · 67 paper notes\n\nAbbIE: Autoregressive Block-Based Iterative Encoder\n\n"
+                           f"{SUMMARY}\n")
+    assert (record.title, record.abstract) == ("AbbIE: Autoregressive Block-Based Iterative Encoder", SUMMARY)
+
+
+def test_a_blog_paragraph_under_a_heading_is_no_paper():
+    page = ("How to keep up-to-date on ML research\n"
+            "You read that right, Claude Opus was an author on the rebuttal we discussed. At first, I thought this "
+            "must be a joke, but I realized we are probably not too far from this being a reality.\n"
+            "In this article, we spotlight the top ten research papers on agents and evaluations of this week.\n")
+    assert general.score(page) == 0.0
+
+
+def test_a_labelled_abstract_replaces_the_summary_above_it():
+    abstract = ("We present a recursive encoder whose intermediate layers iterate, and show on language modelling "
+                "and in-context learning that more iterations at inference time help.")
+    record, = page_records(f"AbbIE: Autoregressive Block-Based Iterative Encoder\n{SUMMARY}\nAbstract\n{abstract}\n")
+    assert record.abstract == abstract
+
+
+def test_a_paper_shown_twice_on_a_page_is_one_record_with_what_each_showing_has():
+    page = ("In-depth Research Impact Summarization\n\nHiba Arnaout, Noy Sternlicht\n\nAbstract\n\n" + SUMMARY +
+            "\n\nIn-depth Research Impact Summarization\n\nHiba Arnaout, Noy Sternlicht\narXiv:2505.14838\n")
+    record, = page_records(page)
+    assert (record.title, record.arxiv_id, record.abstract) == (
+        "In-depth Research Impact Summarization", "2505.14838", SUMMARY)
+
+
+def test_a_version_note_after_a_title_is_not_part_of_it():
+    record, = page_records("Women’s groups and COVID-19: An evidence review [version 1; peer review: awaiting peer "
+                           "review]\nOlayinka Adegbite, Leigh Anderson\n")
+    assert record.title == "Women’s groups and COVID-19: An evidence review"
+
+
+def test_references_end_at_the_top_of_a_page_pasted_after_them():
+    page = ("Scaling Laws for Grokking\nAlice Smith, Bob Jones\nAbstract\n" + SUMMARY + "\nReferences\n"
+            "[1] A. Ambainis, Variable time amplitude amplification, STACS, pp. 636-647, 2012.\n"
+            "Skip to main content\nCoverage at Cost in Sampling\nDana Lee, Eve Park\n")
+    result = general.read(Dump("p.txt", page, date(2026, 11, 23), "test"))
+    assert [r.title for r in result.records] == ["Scaling Laws for Grokking", "Coverage at Cost in Sampling"]
+    cited, = [s for s in result.skipped if "other work" in s.message]
+    assert cited.origin.line == 5 and cited.message.startswith("1 lines under 'References'")
+
+
+
+def test_a_blog_post_s_byline_alone_makes_no_paper_but_a_list_of_bylines_does():
+    post = ("Your NeurIPS Workshop was Accepted – Now What?\nBy Rowan McAllister and Yarin Gal\n"
+            "This post offers guidance for the workshop organization process post-workshop-acceptance.\n")
+    assert general.score(post) == 0.0
+    article = "Why Data Citation Is a Computational Problem\n\nBy Peter Buneman, Susan Davidson\n\n10.1145/2893181\n"
+    record, = page_records(article)  # the byline with a DOI
+    assert (record.authors, record.doi) == (("Peter Buneman", "Susan Davidson"), "10.1145/2893181")
+    listing = ("# Efficient Euclidean Projection in Linear Time\n**by Jun Liu and Jieping Ye**\n\n"
+               "# Herding Dynamical Weights to Learn\n**by Max Welling**\n")
+    assert [r.title for r in page_records(listing)] == [
+        "Efficient Euclidean Projection in Linear Time", "Herding Dynamical Weights to Learn"]
+
+
+def test_reading_list_items_give_title_family_names_and_year():
+    records = page_records("- Goto Statement Considered Harmful. Dijkstra (1968).\n"
+                           "- Ordered hash tables. Amble, Knuth (1974).\n"
+                           "- Making data structures persistent. Driscoll et al (1986).\n"
+                           "- Deep learning in practice. It works (2019).\n")  # not names: no entry
+    assert [(r.title, r.authors, r.date) for r in records] == [
+        ("Goto Statement Considered Harmful", ("Dijkstra",), "1968"),
+        ("Ordered hash tables", ("Amble", "Knuth"), "1974"),
+        ("Making data structures persistent", ("Driscoll",), "1986")]
+
+
+def test_a_title_wrapped_with_no_telling_word_joins_above_its_authors():
+    page = ("Communication\nThe Rise of Platinum Open Access Journals with Both Impact\n"
+            "Factors and Zero Article Processing Charges\nJoshua M. Pearce\n")
+    record, = page_records(page)
+    assert record.title == ("The Rise of Platinum Open Access Journals with Both Impact Factors and Zero Article "
+                            "Processing Charges")
+    short, = page_records("Research Article\nFactors and Zero Article Processing Charges\nJoshua M. Pearce\n")
+    assert short.title == "Factors and Zero Article Processing Charges"  # a short line above is a heading

@@ -1,6 +1,6 @@
 """How well the general reader reads pages of sites it was not written against.
 
-    .venv/bin/python tests/bench/bench_general_pages.py [tests/bench/general_pages/round1 ...]
+    .venv/bin/python tests/bench/bench_general_pages.py [--misses] [tests/bench/general_pages/round1 ...]
 
 Each folder under tests/bench/general_pages/ holds real pages (as a browser's
 select-all-and-copy gives them, from the search tool's stored pages) and an
@@ -12,7 +12,8 @@ longer unseen. A new round of pages from new sites is the honest check.
 A paper counts as found when a record's title has its title key, or one within
 a fuzzy ratio of 90 (a title with a word too many is found, but not exact).
 Records that match no listed paper are invented: chrome read as a paper, or a
-real paper under a wrong title.
+real paper under a wrong title. --misses lists, per page, the papers not found and the
+records that match none.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def matches(record_title: str | None, title: str) -> bool:
     return a == b or fuzz.ratio(a, b) >= FUZZY_MATCH
 
 
-def measure(folder: Path) -> tuple[int, int, int, int]:
+def measure(folder: Path, misses: bool = False) -> tuple[int, int, int, int]:
     """(papers listed, found, found with the exact title, records matching no paper)."""
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     listed = found = exact = invented = 0
@@ -56,14 +57,18 @@ def measure(folder: Path) -> tuple[int, int, int, int]:
                 used.add(hit)
                 found += 1
                 exact += records[hit].title == title
+            elif misses:
+                print(f"  missed  {name}: {title}")
         invented += len(records) - len(used)
+        for record in (r for i, r in enumerate(records) if i not in used and misses):
+            print(f"  no match {name}: {record.title}")
     return listed, found, exact, invented
 
 
-def main(folders: list[Path]) -> None:
+def main(folders: list[Path], misses: bool = False) -> None:
     totals = [0, 0, 0, 0]
     for folder in folders:
-        listed, found, exact, invented = measure(folder)
+        listed, found, exact, invented = measure(folder, misses)
         totals = [t + v for t, v in zip(totals, (listed, found, exact, invented))]
         print(f"{folder.name}: found {found}/{listed}, exact titles {exact}/{found}, unmatched records {invented}")
     listed, found, exact, invented = totals
@@ -71,4 +76,5 @@ def main(folders: list[Path]) -> None:
 
 
 if __name__ == "__main__":
-    main([Path(arg) for arg in sys.argv[1:]] or sorted(p for p in ROUNDS.iterdir() if p.is_dir()))
+    args = [arg for arg in sys.argv[1:] if arg != "--misses"]
+    main([Path(arg) for arg in args] or sorted(p for p in ROUNDS.iterdir() if p.is_dir()), "--misses" in sys.argv)

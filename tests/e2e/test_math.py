@@ -9,6 +9,9 @@ RAW_MATH = re.compile(r"\$[^$\s][^$]*\$|\\\(|\\\)")
 
 def assert_math_rendered(page):
     article = page.locator("article.md-content__inner")
+    # math.js typesets after the page (or an instant navigation) has loaded; on a loaded
+    # machine that can come after the network is idle, so wait for it (10 s at most).
+    page.locator("article h1 .katex").first.wait_for(timeout=10_000)
     assert page.locator("article h1 .katex").count() >= 1, "the title's math is not rendered"
     assert article.locator(".katex").count() >= 1
     # Visible text, less the BibTeX block (TeX stays TeX there, on purpose) and

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pylatexenc.latex2text import LatexNodes2Text
+
 # "  • Marc A. Coram", "- , Menglin Tang", "- & Xiuying Hu": bullet and list glue before a name
 LEADING_GLUE = re.compile(r"""^[\s•·*\-–—]*(?:[,;&]\s*|and\s+)?""", re.VERBOSE)
 # "Devabhaktuni Srikrishna, " (a bulleted item continues): glue after the last name
@@ -40,14 +42,20 @@ ET_AL = re.compile(r"""[\s,]*\bet\s+al\.?\s*$""", re.VERBOSE | re.IGNORECASE)
 SEPARATOR = re.compile(r"""\s*(?:[,;·•|]|\s&\s|\band\b)\s*|\s{3,}""", re.VERBOSE)
 # "Anonymous Authors1", "Alice Smith*,": an affiliation mark glued to a name
 GLUED_MARK = re.compile(r"""[^\W\d_][\d*†‡]+(?:[,\s]|$)""", re.VERBOSE)
-# "Hong Yu 1", "Duy Duc An Bui 1,2", "Isabel Cachola†", "Alice Smith*": affiliation marks
-MARKERS = re.compile(r"""[\s\d,*†‡§¶]+$""", re.VERBOSE)
+# "Hong Yu 1", "Duy Duc An Bui 1,2", "Isabel Cachola†", "Alice Smith*", "Yanxia Qin22\\ast": affiliation marks
+MARKERS = re.compile(r"""(?:[\s\d,*∗†‡§¶]|\\(?:ast|dagger|ddagger|star|S|P)\b)+$""", re.VERBOSE)
+# "Elmunzer, B. J.; Spitzer, R. L.; Foster, L. D.": family name, comma, given names, semicolons between
+SURNAME_FIRST_LIST = re.compile(r"""\s*([^,;]+?),\s*([^,;]+?)\s*(?:;|$)""", re.VERBOSE)
+# "Riccardo Torreb,c": the "c" is an affiliation letter, not a name
+MARK_LETTER = re.compile(r"""^[a-z]$""", re.VERBOSE)
 # "Firstname1 Lastname1": marks glued to each word of a name
-WORD_MARKS = re.compile(r"""(?<=[^\W\d_])[\d*†‡§¶]+(?=\s|$)""", re.VERBOSE)
+WORD_MARKS = re.compile(r"""(?<=[^\W\d_])[\d*∗†‡§¶]+(?=\s|$)""", re.VERBOSE)
 # "Coram", "Aspuru-Guzik", "O'Neil", "Zhang", "Álvarez": a capitalised name word
 NAME_WORD = re.compile(r"""^[^\W\d_a-z][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?$""", re.VERBOSE)
 # "C.", "J.-P.", "Y.K.", "N": initials (capital letters, each with or without a full stop)
 INITIAL = re.compile(r"""^[A-Z](?:\.|$)(?:-?[A-Z](?:\.|$))*$""", re.VERBOSE)
+# "LLMs", "GANs": capitals run into lower case, as acronyms in the plural do and names do not
+ACRONYM_WORD = re.compile(r"""[A-Z]{2,}[a-z]""", re.VERBOSE)
 PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della",
              "bin", "ibn", "al", "el", "y", "dos", "das", "ter", "ten", "zu", "af"}
 # Words of titles and topics that are not names ("Natural Language Processing, Computer Vision"),
@@ -56,9 +64,15 @@ TOPIC_WORDS = {"learning", "processing", "modeling", "modelling", "language", "l
                "networks", "model", "models", "data", "neural", "machine", "computer", "intelligence",
                "analysis", "systems", "system", "science", "sciences", "research", "reasoning", "retrieval",
                "robotics", "graph", "graphs", "transformers", "vision", "recognition", "generation",
-               "optimization", "theory", "methods", "algorithms", "applications", "engineering"}
+               "optimization", "theory", "methods", "algorithms", "applications", "engineering", "training",
+               "agent", "agents", "survey", "benchmark", "benchmarks", "paper", "papers", "report", "reports",
+               "technical", "workshop", "conference", "tutorial", "session", "introduction", "overview"}
 TITLE_ENDINGS = ("tion", "tions", "sion", "sions", "ogy", "ysis", "ques", "ities", "isms")
 MIN_WORDS, MAX_WORDS = 2, 5
+MAX_LIST_CHARS = 5000  # longer "names" are not an author list (and the pairing pattern stays cheap)
+MIN_PAIRED_COMMAS = 3  # "Chen, L., Vasquez, J.": a labelled list this comma-rich may pair family and given names
+# "Koh & Liang", "Smith and Jones": names joined as whole names, never family and given name
+JOINED = re.compile(r"""\s(?:&|and)\s""", re.VERBOSE)
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,8 @@ def _title_word(word: str) -> bool:
 def is_name(part: str, min_words: int = MIN_WORDS) -> bool:
     """True if `part` looks like one person's name: "Marc A. Coram", "Madeleine van Zuylen"."""
     words = part.split()
+    if any(ACRONYM_WORD.search(word) for word in words):  # "Training LLMs" is a heading
+        return False
     if not min_words <= len(words) <= MAX_WORDS:
         return False
     if not all(NAME_WORD.match(w) or INITIAL.match(w) or w in PARTICLES for w in words):
@@ -101,8 +117,22 @@ def split_names(text: str) -> Names:
         more, text = int(match["n"]), text[:match.start()]
     if match := ET_AL.search(text):
         et_al, text = True, text[:match.start()]
-    parts = (WORD_MARKS.sub("", MARKERS.sub("", part)).strip() for part in SEPARATOR.split(strip_glue(text)))
-    return Names(tuple(part for part in parts if part), more, et_al)
+    if ";" in text and len(text) <= MAX_LIST_CHARS and len(pairs := SURNAME_FIRST_LIST.findall(text)) >= 2 and (
+            not SURNAME_FIRST_LIST.sub("", text).strip(" ;")):
+        parts = (f"{given} {family}" for family, given in pairs)  # "Elmunzer, B. J.; Spitzer, R. L."
+    else:
+        parts = (WORD_MARKS.sub("", MARKERS.sub("", part)).strip() for part in SEPARATOR.split(strip_glue(text)))
+    return Names(tuple(decoded(part) for part in parts if part and not MARK_LETTER.match(part)), more, et_al)
+
+
+def decoded(name: str) -> str:
+    """'Victor R\\"uhle' -> "Victor Rühle": LaTeX accents as a page shows its source."""
+    if "\\" not in name:
+        return name
+    try:
+        return LatexNodes2Text().latex_to_text(name).strip() or name
+    except Exception:  # pylatexenc is lenient; odd text keeps its form
+        return name
 
 
 def has_initial(name: str) -> bool:
@@ -116,6 +146,17 @@ def looks_personal(line: str, found: Names) -> bool:
     return has_initial(found.names[0]) or bool(GLUED_MARK.search(line))
 
 
+def surname_first(found: Names) -> Names | None:
+    """"Su, Buxin, Collina, Natalie": family name, given name, in pairs (as reference managers
+    and feed readers show them), turned into "Buxin Su", "Natalie Collina"."""
+    parts = found.names
+    single = sum(len(part.split()) == 1 for part in parts)
+    if len(parts) < 2 or len(parts) % 2 or 2 * single <= len(parts):  # "Alice Smith, Bob" is no pair
+        return None
+    names = tuple(f"{given} {family}" for family, given in zip(parts[::2], parts[1::2]))
+    return Names(names, found.more, found.et_al) if all(is_name(name) for name in names) else None
+
+
 def names_line(line: str, alone: bool = False) -> Names | None:
     """The names on `line` if it is an unlabelled author line, else None.
 
@@ -125,7 +166,9 @@ def names_line(line: str, alone: bool = False) -> Names | None:
     if ":" in line or "http" in line or len(line) > 2000:
         return None
     found = split_names(line)
-    if not found.names or not all(is_name(name) for name in found.names):
+    if found.names and not all(is_name(name) for name in found.names):
+        found = surname_first(found) or Names(())
+    if not found.names:
         return None
     if any(_title_word(word) for name in found.names for word in name.split()):
         return None
@@ -135,5 +178,9 @@ def names_line(line: str, alone: bool = False) -> Names | None:
 
 
 def labelled_names(value: str) -> Names:
-    """The names after an "Authors:" label: any word counts ("Devlin et al.", "Koh & Liang")."""
-    return split_names(value)
+    """The names after an "Authors:" label: any word counts ("Devlin et al.", "Koh & Liang");
+    "Chen, L., Vasquez, J." pairs family names with their initials."""
+    found = split_names(value)
+    if value.count(",") >= MIN_PAIRED_COMMAS and not JOINED.search(value):  # not "Koh & Liang"
+        return surname_first(found) or found
+    return found

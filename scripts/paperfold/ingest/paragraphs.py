@@ -16,6 +16,7 @@ from paperfold.ingest.normalize import clean_text
 class Line:
     index: int  # 0-based line of the page text; Dump.origin(index) gives the file line
     text: str  # stripped of surrounding whitespace, stray '\r' and BOM
+    glued: bool = False  # a field cut from the line before it ("... Network title : ...")
 
 
 Paragraph = tuple[Line, ...]

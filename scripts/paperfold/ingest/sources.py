@@ -99,7 +99,11 @@ def decoded(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
     BINARY_SHARE of such bytes is binary data, reported at its first bad byte."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # saved as "Unicode" on Windows
         raw = raw.decode("utf-16", errors="replace").encode("utf-8", errors="surrogatepass")
-    text = raw.decode("utf-8-sig", errors="surrogateescape").replace("\r\n", "\n").replace("\r", "\n")
+    text = raw.decode("utf-8-sig", errors="surrogateescape").replace("\r\n", "\n")
+    # Line breaks as an editor numbers them: a file of "\r" alone breaks lines at each; in a file
+    # with "\n" breaks, a stray "\r" inside a line (pasted "tasks.\r \r\n") is a space, so that
+    # every line number after it still points at the line an editor shows.
+    text = text.replace("\r", " ") if "\n" in text else text.replace("\r", "\n")
     bad = BAD_CHARACTER.findall(text)
     if not bad:
         return text, []

@@ -21,10 +21,12 @@ It is registered last: a page any dedicated reader recognises goes to that reade
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from paperfold.ingest.links import find_links
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import numbered_lines
-from paperfold.ingest.readers.general_entries import MIN_ABSTRACT_WORDS, Entry, Reading, read_entries
+from paperfold.ingest.readers.general_entries import MIN_ABSTRACT_WORDS, Entry, key, read_entries
 from paperfold.ingest.readers.labelled import NEW_STYLE_ID
 from paperfold.model import Dump, Problem, RawRecord, ReaderKind, ReadResult
 
@@ -34,6 +36,7 @@ DESCRIPTION = "any scholarly page: titles followed by authors, an arXiv id or an
 KIND = ReaderKind(NAME, label="scholarly page of another site", precedence=15)
 HEADER = None
 SCORE = 0.35  # above detect.MIN_SCORE, below every dedicated reader's own recognition
+MIN_BY_LISTING = 2  # titles with "by" lines on one page: a list of papers, not a blog post's byline
 PREVIEW = 60  # characters of a skipped entry's title quoted in its message
 FACT_NAMES = ("title", "authors", "abstract", "date", "arxiv_id", "doi")
 
@@ -41,16 +44,28 @@ FACT_NAMES = ("title", "authors", "abstract", "date", "arxiv_id", "doi")
 def score(text: str) -> float:
     """SCORE if the page holds at least one entry that passes the precision guard, else 0."""
     entries = read_entries(numbered_lines(text)).entries
-    return SCORE if any(is_paper(entry) for entry in entries) else 0.0
+    paper = guard(entries)
+    return SCORE if any(paper(entry) for entry in entries) else 0.0
 
 
 def abstract_text(entry: Entry) -> str | None:
     return clean_text(" ".join(entry.abstract[1])) or None if entry.abstract else None
 
 
-def is_paper(entry: Entry) -> bool:
-    """The precision guard: a title with authors, an id or an abstract; or a long abstract."""
+def guard(entries: list[Entry]) -> Callable[[Entry], bool]:
+    """The precision guard for the entries of one page."""
+    listing = sum(1 for entry in entries if entry.title and entry.by_line) >= MIN_BY_LISTING
+    return lambda entry: is_paper(entry, listing)
+
+
+def is_paper(entry: Entry, listing: bool = True) -> bool:
+    """The precision guard: a title with authors, an id or an abstract; or a long abstract.
+    Outside a `listing` (a page of several titles with "by" lines), authors from a "By ..."
+    line alone do not do: a blog post has them too; a paper shows one more fact with them
+    (an abstract, an id, a DOI or a date)."""
     abstract = abstract_text(entry) or ""
+    if entry.title and entry.by_line and not (listing or abstract or entry.arxiv_id or entry.doi or entry.date):
+        return False
     if entry.title and (entry.authors or entry.arxiv_id or abstract):
         return True
     return len(abstract.split()) >= MIN_ABSTRACT_WORDS
@@ -104,17 +119,44 @@ def skipped_entry(dump: Dump, entry: Entry) -> Problem:
     return Problem(dump.origin(entry.start), message, "warning")
 
 
-def cited_section(dump: Dump, reading: Reading) -> Problem:
-    index, count = reading.cited
+def cited_section(dump: Dump, index: int, count: int) -> Problem:
     message = (f"{count} lines under '{dump.text.split(chr(10))[index].strip()[:PREVIEW]}' are other work "
                f"(citations, related papers), not papers of this page")
     return Problem(dump.origin(index), message, "warning")
 
 
+def repeated_abstract(entry: Entry, entries: list[Entry]) -> bool:
+    """An abstract without a title that a titled entry of the page also has (a page that
+    shows the abstract first, then the paper's head with its abstract again)."""
+    start = " ".join((abstract_text(entry) or "").split()[:MIN_ABSTRACT_WORDS])
+    return entry.title is None and any(
+        other.title and (abstract_text(other) or "").startswith(start) for other in entries if other is not entry)
+
+
+def fold_repeats(entries: list[Entry], paper: Callable[[Entry], bool]) -> list[Entry]:
+    """A paper shown twice on one page (a header copy, a contents list and a detail section):
+    the first showing, with what only a later one has."""
+    kept: dict[str, Entry] = {}
+    out = []
+    for entry in entries:
+        first = kept.get(key(entry.title[1])) if entry.title and paper(entry) else None
+        if first is None:
+            out.append(entry)
+            if entry.title and paper(entry):
+                kept[key(entry.title[1])] = entry
+            continue
+        for name in FACT_NAMES[1:]:
+            if not first.has(name) and entry.has(name):
+                setattr(first, name, getattr(entry, name))
+    return out
+
+
 def read(dump: Dump) -> ReadResult:
     reading = read_entries(numbered_lines(dump.text))
-    records = tuple(to_record(dump, entry) for entry in reading.entries if is_paper(entry))
-    skipped = [skipped_entry(dump, entry) for entry in reading.entries
-               if not is_paper(entry) and looks_like_entry(entry)]
-    skipped += [cited_section(dump, reading)] if reading.cited else []
+    paper = guard(reading.entries)
+    entries = fold_repeats([entry for entry in reading.entries if not repeated_abstract(entry, reading.entries)], paper)
+    records = tuple(to_record(dump, entry) for entry in entries if paper(entry))
+    skipped = [skipped_entry(dump, entry) for entry in entries
+               if not paper(entry) and looks_like_entry(entry)]
+    skipped += [cited_section(dump, index, count) for index, count in reading.cited]
     return ReadResult(records, (), tuple(sorted(skipped, key=lambda problem: problem.origin)))

@@ -32,7 +32,8 @@ from paperfold.ingest.names import Names, labelled_names, split_names
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_lines import (
-    ABSTRACT_PART, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue, classify, find_date,
+    INLINE_AUTHORS, ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART, LINK_LINE, PAGE_TOP, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
+    classify, find_date, is_affiliation, is_candidate, logical_lines,
 )
 
 # "Devlin et al. Key Contribution: Introduced BERT": a label glued after the authors' names
@@ -41,14 +42,26 @@ INLINE_LABEL = re.compile(
              |Date|Published|Submitted|Affiliations?|Keywords?|Link|Code|Venue|Year)\s*:)""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "Infinite Dimensional Word Embeddings Authors: Eric Nalisnick, Sachin Ravi": one-line entries
-INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VERBOSE | re.IGNORECASE)
+# "... in Africa [version 1; peer review: awaiting peer review]", "... physics (updated to 2021/1/1)":
+# a note on the version after a title, not part of it
+TITLE_NOTE = re.compile(
+    r"""\s*[\[(](?:version\s+\d|v\d+\b|updated|revised|extended\s+version|preprint|draft|corrected)[^\])]*[\])]\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an author line is not an abstract
 # "... Instructions for" / "International Conference ...": a title line cannot end on these words
 WRAPPED_TITLE_ENDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "with", "to", "from", "by",
                       "via", "at", "as", "towards", "into", "through", "using", "under", "without"}
+WRAPPED_TITLE_CHARS = 45  # a title line this long may run on onto the next one
 CONTINUATION_CHARS = 60  # an abstract line this long is hard-wrapped: a long line after it continues it
-ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts"}
+MAX_WRAPPED_CHARS = 200  # ... unless it is longer than this: a whole paragraph on one line, not wrapped
+AFFILIATION_AHEAD = 3  # non-blank lines after a lone name in which its affiliation may stand
+PAGE_HEAD_LINES = 8  # lines above a pasted page's abstract that may be its title, authors and dates
+ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts",
+                 "byline", "by", "more_names"}
+MIN_SUMMARY_TITLE_WORDS = 3
+SUMMARY_REACH = 3  # lines from a title to the summary that speaks of it (one sentence may come between)  # a heading this short above a summary paragraph is a section, not a paper
+MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
 
 
 @dataclass
@@ -63,6 +76,8 @@ class Entry:
     date: tuple[int, tuple[str, str]] | None = None  # (index, (as shown, ISO))
     arxiv_id: tuple[int, str] | None = None
     doi: tuple[int, str] | None = None
+    summary: bool = False  # its abstract is a summary paragraph under the title, no "Abstract" label
+    by_line: bool = False  # its authors came from a "By ..." line, as a blog post's do
     last: int = -1  # index of its latest line
 
     def has(self, name: str) -> bool:
@@ -75,6 +90,10 @@ class Reading:
 
     entries: list[Entry] = field(default_factory=list)
     candidate: tuple[int, str] | None = None  # the latest title-like line
+    dropped: tuple[int, str] | None = None  # a title-like line that running text followed
+    id_title: tuple[int, str] | None = None  # the first title-like line under an entry of only an id
+    affiliated: bool = False  # an affiliation came after the current entry's authors: an author block
+    shown: dict[str, str] = field(default_factory=dict)  # title-like lines so far, by their key
     earlier: tuple[int, str] | None = None  # the title-like line before it (if it turns out a heading)
     pending_date: tuple[int, tuple[str, str]] | None = None  # a date line, perhaps above the next title
     expect: str | None = None  # a label alone on its line: "abstract", "authors", "other"
@@ -82,22 +101,38 @@ class Reading:
     structured: bool = False  # the abstract has parts ("Objective", "Methods")
     after_authors: bool = False  # an unlabelled paragraph here is the abstract
     previous: str = "blank"  # what the previous non-blank line was
-    cited: tuple[int, int] | None = None  # (heading index, lines under it): other work
+    cited: list[tuple[int, int]] = field(default_factory=list)  # (heading index, lines under it): other work
+    citing: int | None = None  # the index of the heading of the list of other work being read
 
     @property
     def current(self) -> Entry | None:
         return self.entries[-1] if self.entries else None
 
 
+def key(text: str) -> str:
+    """Letters and digits only, in one case: "X. An Overview" and "X An Overview" are one title."""
+    return re.sub(r"\W+", "", text.casefold())
+
+
 def set_title(entry: Entry, title: tuple[int, str]) -> None:
-    text = clean_text(title[1])
+    text = TITLE_NOTE.sub("", clean_text(title[1]))
     if (year := TITLE_YEAR.search(text)) and (found := find_date(year["year"])):  # "Attention Is All You Need (2017)"
         text = text[:year.start()]
         entry.date = entry.date or (title[0], found)
     entry.title = (title[0], text)
 
 
+def settle(reading: Reading) -> None:
+    """An entry of an id line alone ("arxiv: 2606.11470 · v1 · submitted ...") that no
+    other fact followed takes the first title-like line under it."""
+    current = reading.current
+    if reading.id_title and current and current.title is None and reading.id_title[0] > current.last:
+        set_title(current, reading.id_title)
+    reading.id_title = None
+
+
 def new_entry(reading: Reading, index: int, title: tuple[int, str] | None = None, numbered=False) -> Entry:
+    settle(reading)
     start = title[0] if title else index
     entry = Entry(start, None, numbered, last=start)
     if title:
@@ -105,7 +140,8 @@ def new_entry(reading: Reading, index: int, title: tuple[int, str] | None = None
     if title and reading.pending_date and reading.pending_date[0] < title[0]:  # "Research 01 March 2023" above it
         entry.date, entry.start, reading.pending_date = reading.pending_date, reading.pending_date[0], None
     reading.entries.append(entry)
-    reading.candidate, reading.earlier, reading.structured = None, None, False
+    reading.candidate, reading.earlier, reading.structured, reading.dropped = None, None, False, None
+    reading.affiliated = False
     return entry
 
 
@@ -118,11 +154,24 @@ def entry_for(reading: Reading, name: str, index: int) -> Entry:
         set_title(current, fresh)  # an id line above the title
         reading.candidate = None
         return current
+    if fresh and name == "authors":
+        fresh = wrapped_title(reading, fresh)
     if fresh and (current is None or current.has(name) or current.abstract is not None or name == "authors"):
         return new_entry(reading, index, fresh)  # authors stand right under their own title
     if current is None or current.has(name):
         return new_entry(reading, index)
     return current
+
+
+def wrapped_title(reading: Reading, title: tuple[int, str]) -> tuple[int, str]:
+    """A title over two lines with no telling word at the break ("... with Both Impact" /
+    "Factors and Zero Article Processing Charges"), above its authors: the line right above
+    the last one is long and does not end a sentence, so the title runs on."""
+    earlier = reading.earlier
+    if (earlier and earlier[0] + 1 == title[0] and len(earlier[1]) >= WRAPPED_TITLE_CHARS
+            and not earlier[1].endswith((".", ":", "?", "!")) and title[1][:1].isupper()):
+        return earlier[0], f"{earlier[1]} {title[1]}"
+    return title
 
 
 def add_fact(reading: Reading, name: str, index: int, value) -> None:
@@ -135,6 +184,8 @@ def add_authors(reading: Reading, index: int, names: Names, continued: bool = Fa
     """Authors from a label or a names line; `continued`: an unlabelled names line right
     after another (one name per line) adds to its list."""
     current, candidate = reading.current, reading.candidate
+    if reading.affiliated and current and current.authors and current.abstract is None:
+        continued, reading.candidate = True, None  # names, affiliation, names: one author block
     if candidate and split_names(candidate[1]).names == names.names:
         index, reading.candidate = candidate[0], None  # the title slot repeats the names
     if current and current.authors and current.authors[1].names == names.names:
@@ -144,11 +195,27 @@ def add_authors(reading: Reading, index: int, names: Names, continued: bool = Fa
         current.authors = (first, Names(shown.names + names.names, names.more, names.et_al))
         current.last = index
     else:
+        if reading.previous == "prose":  # a listing's summary between the title and its authors
+            restore_dropped(reading)
         add_fact(reading, "authors", index, names)
     reading.after_authors = True
 
 
-def start_abstract(reading: Reading, index: int, text: str) -> None:
+def restore_dropped(reading: Reading) -> None:
+    """Before authors or a labelled abstract with no title-like line above them: the title
+    that running text followed ("There is no author summary for this article yet. ...",
+    or a listing's summary between a title and its authors)."""
+    current, dropped = reading.current, reading.dropped
+    if reading.candidate is None and dropped and (current is None or dropped[0] > current.last):
+        reading.candidate = dropped
+
+
+def start_abstract(reading: Reading, index: int, text: str, labelled: bool = False) -> None:
+    current = reading.current
+    if labelled:
+        restore_dropped(reading)
+        if current and current.summary and (reading.candidate is None or reading.candidate[0] < current.last):
+            current.abstract, current.summary = None, False  # the labelled abstract replaces the summary
     add_fact(reading, "abstract", index, [text])
     reading.abstract_open, reading.after_authors = True, False
     reading.structured = bool(ABSTRACT_PART.match(text))
@@ -161,11 +228,13 @@ def continues_abstract(reading: Reading, line: Line, cue: Cue) -> bool:
         return False
     if reading.structured and (ABSTRACT_PART.match(line.text) or reading.previous == "abstract_part"):
         return True
+    if INLINE_ABSTRACT_PART.match(line.text) and reading.previous in ("abstract_text", "abstract_part"):
+        return True  # "Methods: We selected ..." after "Background and objectives: To assess ..."
     if not reading.abstract_open or cue.kind in ENDS_ABSTRACT:
         return False
     last = entry.abstract[1][-1]
     return (not SENTENCE_END.search(last) or line.text[:1].islower()
-            or (len(last) >= CONTINUATION_CHARS and len(line.text) >= SHORT_LINE))
+            or (CONTINUATION_CHARS <= len(last) <= MAX_WRAPPED_CHARS and len(line.text) >= SHORT_LINE))
 
 
 def take_numbered(reading: Reading, index: int, title: str) -> None:
@@ -184,7 +253,7 @@ def take_numbered(reading: Reading, index: int, title: str) -> None:
 def take_label(reading: Reading, line: Line, cue: Cue) -> None:
     if cue.kind == "abstract":
         if cue.text:
-            start_abstract(reading, line.index, cue.text)
+            start_abstract(reading, line.index, cue.text, labelled=True)
         else:
             reading.expect = "abstract"
     elif cue.kind == "authors":
@@ -192,6 +261,15 @@ def take_label(reading: Reading, line: Line, cue: Cue) -> None:
             add_authors(reading, line.index, labelled_names(INLINE_LABEL.split(cue.text)[0]))
         else:
             reading.expect = "authors"
+    elif cue.kind == "title" and line.glued and (current := reading.current) and current.numbered and (
+            current.start == line.index):
+        pass  # "1. Fake News Detection title : fake news detection": a translation or a repeat of the title
+    elif cue.kind == "title" and (current := reading.current) and current.title is None and current.authors and (
+            current.abstract is None):
+        set_title(current, (line.index, cue.text))  # "authors: ... title: ..." (a record's fields, glued)
+    elif cue.kind == "title" and (current := reading.current) and current.numbered and not (
+            current.authors or current.abstract or current.arxiv_id or current.doi):
+        set_title(current, (line.index, cue.text))  # "1. Word Embeddings", then "Title: Efficient ..."
     elif cue.kind == "title":
         reading.candidate = (line.index, cue.text)
     elif not cue.text:  # "TL;DR", "Keywords" alone: the paragraph under it is neither title nor abstract
@@ -227,29 +305,98 @@ def continues_title(candidate: tuple[int, str] | None, line: Line) -> bool:
 
 def take_text(reading: Reading, line: Line, cue: Cue) -> None:
     """Lines that are not labels or facts: names, running text, title-like lines."""
-    if cue.kind == "names":
-        add_authors(reading, line.index, cue.names, continued=reading.previous == "names")
+    if cue.kind in ("names", "by", "more_names") and take_names(reading, line, cue):
         return
-    if (cue.kind == "prose" and reading.after_authors and len(line.text.split()) >= MIN_ABSTRACT_WORDS
-            and not LEAD_LABEL.match(line.text)):  # "Takeaway: ..." is not the paper's abstract
-        current = reading.current
-        if current is not None and current.abstract is None:
-            start_abstract(reading, line.index, line.text)
-            return
+    if cue.kind == "more_names":  # not the next author after all
+        cue = Cue("candidate" if is_candidate(line.text) else "text", line.text)
+    if cue.kind == "prose" and take_summary(reading, line):
+        return
     if cue.kind in ("prose", "text", "candidate"):
         reading.after_authors = False
+    take_title_like(reading, line, cue)
+
+
+def take_names(reading: Reading, line: Line, cue: Cue) -> bool:
+    """An author line; a lone name after an affiliation only while an author block is open."""
+    current = reading.current
+    if cue.kind == "more_names" and not (current and current.authors and current.abstract is None and all(
+            len(name.split()) <= MAX_MORE_NAME_WORDS for name in cue.names.names)):
+        return False
+    add_authors(reading, line.index, cue.names, continued=reading.previous == "names" or cue.kind == "more_names")
+    reading.current.by_line = reading.current.by_line or cue.kind == "by"
+    return True
+
+
+def take_summary(reading: Reading, line: Line) -> bool:
+    """Running text as an abstract: the paragraph under a paper's authors; or a summary that
+    speaks as an abstract, under a numbered entry ("1) A Survey on ..." / "This survey
+    introduces ...") or under a title-like line."""
+    current, words = reading.current, len(line.text.split())
+    if reading.after_authors and words >= MIN_ABSTRACT_WORDS and not LEAD_LABEL.match(line.text):
+        if current is not None and current.abstract is None:  # "Takeaway: ..." is not the paper's abstract
+            start_abstract(reading, line.index, line.text)
+            return True
+    if (reading.previous == "numbered" and current and current.numbered and current.abstract is None
+            and words >= MIN_ABSTRACT_WORDS and ABSTRACT_VOICE.search(line.text)):
+        start_abstract(reading, line.index, line.text)
+        current.summary = True
+        return True
+    if title := summarised_title(reading, line):
+        new_entry(reading, line.index, title)
+        start_abstract(reading, line.index, line.text)
+        reading.current.summary = True
+        return True
+    return False
+
+
+def take_title_like(reading: Reading, line: Line, cue: Cue) -> None:
+    """A title-like line (wrapped, set whole above, or new), or prose that ends one's claim."""
     if cue.kind == "candidate" and continues_title(reading.candidate, line):
         reading.candidate = (reading.candidate[0], f"{reading.candidate[1]} {line.text}")
+        if reading.id_title and reading.id_title[0] == reading.candidate[0]:
+            reading.id_title = reading.candidate
+    elif cue.kind == "candidate" and (whole := shown_whole(reading, line)):
+        reading.candidate = (reading.candidate[0], whole)
     elif cue.kind == "candidate":
         reading.earlier, reading.candidate = reading.candidate, (line.index, line.text)
     elif cue.kind == "prose":  # running text between a title-like line and a fact: not its title
+        reading.dropped = reading.candidate or reading.dropped
         reading.candidate = None
+    if cue.kind != "candidate":
+        return
+    reading.shown.setdefault(key(line.text), line.text)
+    current = reading.current
+    if (reading.id_title is None and current and current.arxiv_id and current.title is None
+            and not (current.authors or current.abstract or current.numbered)):
+        reading.id_title = reading.candidate
+
+
+def summarised_title(reading: Reading, line: Line) -> tuple[int, str] | None:
+    """The title a summary paragraph stands under ("AbbIE: ..." / "This paper proposes AbbIE, ..."):
+    the title-like line right above it, or above a sentence before it; None if the paragraph
+    is short or does not speak as an abstract does."""
+    if len(line.text.split()) < MIN_ABSTRACT_WORDS or not ABSTRACT_VOICE.search(line.text):
+        return None
+    current = reading.current
+    title = (reading.candidate if reading.previous == "candidate"
+             else reading.dropped if reading.previous == "prose" else None)
+    if title is None or len(title[1].split()) < MIN_SUMMARY_TITLE_WORDS or current and title[0] <= current.last:
+        return None
+    return title if line.index - title[0] <= SUMMARY_REACH else None
+
+
+def shown_whole(reading: Reading, line: Line) -> str | None:
+    """A title set on two lines ("Towards an ACL Anthology Corpus ..." / "An Overview of ...")
+    that the page also shows whole on one line (its header): the whole title, as shown."""
+    if reading.candidate is None or reading.previous != "candidate":
+        return None
+    return reading.shown.get(key(f"{reading.candidate[1]} {line.text}"))
 
 
 def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
     """The line under a label that stood alone; returns what the line was taken as."""
     if expected == "abstract":
-        start_abstract(reading, line.index, line.text)
+        start_abstract(reading, line.index, line.text, labelled=True)
         return "abstract_part" if reading.structured else "abstract_text"
     if expected == "authors":
         add_authors(reading, line.index, labelled_names(line.text))
@@ -257,14 +404,16 @@ def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
     return "other"
 
 
-def step(reading: Reading, line: Line) -> None:
+def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None:
     """Fold one non-blank line into the reading."""
-    cue = classify(line.text, reading.previous)
+    cue = classify(line.text, reading.previous, before_affiliation)
+    if cue.kind in ("names", "text") and reading.previous == "candidate" and continues_title(reading.candidate, line):
+        cue = Cue("candidate", line.text)  # "... Journals with" / "Both Impact Factors and Zero Article": no names
     if cue.kind == "chrome" and reading.expect:  # "Abstract", then a ":" or a button, then the text
         return
     expected, reading.expect = reading.expect, None
     if cue.kind == "cited":
-        reading.cited = (line.index, 0)
+        reading.citing = line.index
         return
     if continues_abstract(reading, line, cue):
         reading.current.abstract[1].append(line.text)
@@ -278,6 +427,10 @@ def step(reading: Reading, line: Line) -> None:
         return
     if cue.kind == "numbered":
         take_numbered(reading, line.index, cue.text)
+    elif cue.kind == "byline":  # "Title – A, B and C.", "Title. Dijkstra (1968)."
+        entry = new_entry(reading, line.index, (line.index, cue.text))
+        entry.date = (line.index, cue.date) if cue.date else entry.date
+        add_authors(reading, line.index, cue.names)
     elif cue.kind in ("abstract", "authors", "title", "other_label"):
         take_label(reading, line, cue)
     elif cue.kind == "facts":
@@ -291,19 +444,82 @@ def step(reading: Reading, line: Line) -> None:
         reading.candidate, reading.earlier = reading.earlier, None  # the candidate was a section heading
     if cue.kind not in ("chrome", "candidate", "numbered", "title", "facts"):
         flush_date(reading)
+    if cue.kind == "affiliation" and reading.current and reading.current.authors:
+        reading.affiliated = reading.current.abstract is None
     if cue.kind != "chrome":  # a button between a title and its authors changes nothing
         reading.previous = cue.kind
 
 
+def affiliations_ahead(lines: list[Line]) -> list[bool]:
+    """For each line: does an affiliation stand within the next few non-blank lines?"""
+    filled = [i for i, line in enumerate(lines) if line.text]
+    affiliated = {i for i in filled if is_affiliation(lines[i].text)}
+    ahead = [False] * len(lines)
+    for position, i in enumerate(filled):
+        ahead[i] = any(j in affiliated for j in filled[position + 1:position + 1 + AFFILIATION_AHEAD])
+    return ahead
+
+
+def opens_abstract(lines: list[Line], position: int) -> bool:
+    """An "Abstract" label with an abstract's worth of text on its line or the next."""
+    text = lines[position].text
+    if match := ANNOUNCE.match(text):
+        return len(match["text"].split()) >= MIN_ABSTRACT_WORDS
+    if not (match := ABSTRACT_LABEL.match(text)):
+        return False
+    following = next((line.text for line in lines[position + 1:] if line.text), "")
+    return len((match["text"] or following).split()) >= MIN_ABSTRACT_WORDS
+
+
+def page_start(lines: list[Line], position: int, heading: int) -> int | None:
+    """Where a new page starts, if line `position` under a list of other work shows that one
+    does: its "Skip to main content", or the lines above its abstract back to the last citation."""
+    if PAGE_TOP.match(lines[position].text):
+        return position
+    if not opens_abstract(lines, position):
+        return None
+    head = [back for back in range(position - 1, -1, -1) if lines[back].text and lines[back].index > heading]
+    start = position
+    for n, back in enumerate(head[:PAGE_HEAD_LINES]):
+        text = lines[back].text
+        above = lines[head[n + 1]].text if n + 1 < len(head) else ""
+        if CITATION.search(text) or CITED_HEADING.match(text) or LINK_LINE.match(text) and CITATION.search(above):
+            break
+        start = back
+    return start
+
+
+def close_cited(reading: Reading, lines: list[Line], end: int) -> None:
+    """The list of other work ends at `end`: count its lines for the build report, and read on
+    as on a new page."""
+    heading = reading.citing
+    count = sum(1 for line in lines[:end] if line.text and line.index > heading)
+    reading.cited.append((heading, count))
+    reading.citing, reading.expect, reading.previous = None, None, "blank"
+    reading.candidate = reading.earlier = reading.dropped = reading.pending_date = None
+    reading.after_authors = reading.abstract_open = reading.structured = False
+
+
 def read_entries(lines: list[Line]) -> Reading:
     reading = Reading()
-    for line in lines:
-        if reading.cited is not None:
-            if line.text:
-                reading.cited = (reading.cited[0], reading.cited[1] + 1)
+    lines = logical_lines(lines)
+    ahead = affiliations_ahead(lines)
+    position = 0
+    while position < len(lines):
+        line = lines[position]
+        if reading.citing is not None:
+            restart = page_start(lines, position, reading.citing) if line.text else None
+            if restart is not None:
+                close_cited(reading, lines, restart)
+                position = restart
+                continue
         elif not line.text:
             reading.abstract_open = False
         else:
-            step(reading, line)
+            step(reading, line, ahead[position])
+        position += 1
+    if reading.citing is not None:
+        close_cited(reading, lines, len(lines))
     flush_date(reading)
+    settle(reading)
     return reading

@@ -17,8 +17,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from paperfold.ingest.names import Names, looks_personal, names_line
+from paperfold.ingest.names import Names, labelled_names, looks_personal, names_line
 from paperfold.ingest.normalize import resolve_date
+from paperfold.ingest.paragraphs import Line
 
 # "References", "► References", "References (26)", "Cited by 12", "Related papers",
 # "Similar articles", "Papers Similar to "X"": the rest of the page is other work
@@ -35,20 +36,25 @@ ABSTRACT_LABEL = re.compile(
     r"""^[#*•·\s-]*Abstract\s*(?:\([^)]{0,30}\))?\s*(?:$|[:.—–-]\s*(?P<text>.*)$)""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "ABSTRACT We present CiteSeer: ...", "Abstract Counting of number of papers ...": the label and the
+# text with no colon between (as a PDF's text copies); only with an abstract's length after it, since
+# "Abstract algebra for beginners" is a title
+BARE_ABSTRACT = re.compile(r"""^(?:Abstract|ABSTRACT)\s+(?P<text>[A-Z].*)$""", re.VERBOSE)
+MIN_INLINE_ABSTRACT_WORDS = 20
 # "Authors: Eric Nalisnick, Sachin Ravi", "Author(s):", "Authors" alone (names on the next line)
 AUTHORS_LABEL = re.compile(
     r"""^[#*•·\s-]*(?:Authors?|Author\(s\)|Authored\s+by)(?:\s*(?:/|&|and)\s*Affiliations?)?
         \s*(?:$|:\s*(?P<value>.*)$)""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "Title: Logit Regularization ...": a title stated as such
-TITLE_LABEL = re.compile(r"""^\s*Title\s*:\s*(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
+# "Title: Logit Regularization ...", "- Title: Efficient Estimation ...": a title stated as such
+TITLE_LABEL = re.compile(r"""^[*•·\s-]*Title\s*:\s*(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
 # "Published Nov 23, 2023 in cs.LG", "Published: | 2021-11-10, volume 5", "Date posted to arXiv: 17 Nov 2015",
 # "Submitted: Apr 2026 | Updated: Apr 2026": a labelled date
 DATE_LABEL = re.compile(
     r"""^[\s|•·*-]*(?:(?:Published(?:\s+(?:on|online))?|Submitted(?:\s+on)?|Posted(?:\s+on)?|Released
               |Publication\s+date|First\s+published|Announced)(?:\s*[:|])?
-          |Date(?:\s+\w+){0,4}?\s*:)
+          |Date(?:\s+\w+){0,4}?\s*:|Year\s*:)
         \s*\|?\s*(?P<rest>.+)$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -78,10 +84,10 @@ ARXIV_CUE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # "arXiv:2512.09831v2 Announce Type: replace Abstract: This paper develops ...": an item of
-# arXiv's RSS feeds, as any feed reader shows it
+# arXiv's RSS feeds, as any feed reader shows it (some drop the "Abstract:", or mangle the "arXiv:")
 ANNOUNCE = re.compile(
-    r"""^arXiv:\s*(?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?
-        \s+Announce\s+Type:\s*[\w-]+\s+Abstract:\s*(?P<text>.*)$""",
+    r"""^ar[a-z]{0,3}:\s*(?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?
+        \s+Announce\s+Type:\s*[\w-]+\s+(?:Abstract:\s*)?(?P<text>.*)$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "(2311.13749)", "2311.13749v2", "[2311.13749]": an id alone on its line
@@ -89,14 +95,18 @@ BARE_ID = re.compile(
     r"""^\W*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\W*$""",
     re.VERBOSE,
 )
+# "10.1145/2893181": a DOI alone on its line
+BARE_DOI = re.compile(r"""^\W*(?P<doi>10\.\d{4,9}/[^\s|]+)$""", re.VERBOSE)
 # "Doi: | https://doi.org/10.22331/q-2021", "DOI 10.1000/xyz", "Symmetry 2021, 13(10), 1973; https://doi.org/10.3390/sym13101973"
 DOI_CUE = re.compile(
     r"""(?:^[\s|]*doi\b\W*.*?|doi\.org/)(?P<doi>10\.\d{4,9}/[^\s|]+)""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "3. Title", "#3. Title", "[3] Title", "3) Title": an entry of a numbered list
+# "Infinite Dimensional Word Embeddings Authors: Eric Nalisnick, Sachin Ravi": one-line entries
+INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VERBOSE | re.IGNORECASE)
+# "3. Title", "#3. Title", "[3] Title", "3) Title", "【3】 Title", "1.1. Title": an entry of a numbered list
 NUMBERED = re.compile(
-    r"""^[#\s]*(?:\[\d{1,3}\]|\d{1,3}[.)])\s+(?P<title>\S.*)$""",
+    r"""^[#\s]*(?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}(?:\.\d{1,3})*[.)])\s*(?<=[\s】])(?P<title>\S.*)$""",
     re.VERBOSE,
 )
 # "“Attention is All You Need” - Vaswani et al. (2017)": a quoted title, then its authors
@@ -116,15 +126,28 @@ OTHER_LABEL = re.compile(
           |Topics?|Tags?|Journal(?:-ref)?|Venue|Conference|Proceedings|PMID|PMCID|NIHMSID|ISBN|ISSN
           |Link|Links|URL|Code|Project\s+page|PDF|Eprint|Citation|Cite\s+as|Notes?|Pages|Volume|Publisher
           |Affiliations?|Correspondence|Received|Accepted|Updated|Version|License|Report-no
-          |MSC-class|ACM-class|Publication\s+type|Funding|Status|Methods?|Results|Taxonomy)
+          |MSC-class|ACM-class|Publication\s+type|Funding|Status|Methods?|Results|Taxonomy
+          |Organi[sz]ations?|MeSH(?:\s+terms)?)
         (?:\s*[:|]\s*(?P<value>.*)|\s*)$""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "Objective", "Methods", "Results", "Conclusions": headings inside a structured abstract
+_PART = r"""(?:Background|Objectives?|Aims?|Purpose|Introduction|Context|Methods?|Materials|Design|Setting
+          |Participants|Results|Findings|Conclusions?|Interpretation|Significance|Discussion|Limitations
+          |Motivation|Relevance)"""
+# "Objective", "Methods", "Background and Objectives", "Conclusions:": headings inside a structured abstract
 ABSTRACT_PART = re.compile(
-    r"""^(?:Background|Objectives?|Aims?|Purpose|Introduction|Context|Methods?|Materials\s+and\s+methods
-          |Design|Setting|Participants|Results|Findings|Conclusions?|Interpretation|Significance
-          |Discussion|Limitations|Motivation)\s*:?\s*$""",
+    rf"""^{_PART}(?:\s*(?:,|and|&)\s*{_PART})*\s*:?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Methods: We selected preprint servers ...": a part of a structured abstract with its text on its line
+INLINE_ABSTRACT_PART = re.compile(
+    rf"""^{_PART}(?:\s*(?:,|and|&)\s*{_PART})*\s*:\s+\S""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "arXiv CS.LG", "cs.CL · cs.AI", "[cs.AI]": arXiv subject classes alone, which sites show near a title
+CATEGORIES = re.compile(
+    r"""^\W*(?:arxiv\s*)?(?:\[?(?:cs|math|stat|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|hep-[a-z]{2}|nlin
+          |quant-ph|gr-qc|nucl-[a-z]{2}|math-ph)(?:\.[a-z]{2})?\]?(?:\s*[,;·|]\s*|\s+|$))+$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Skip to main content", "Sign in", "Download PDF", "Subscribe", "Get trending papers ...":
@@ -139,7 +162,9 @@ NAVIGATION = re.compile(
           |Contact(?:\s+us)?|Privacy(?:\s+policy)?|Terms(?:\s+of\s+(?:use|service))?
           |Cookies?(?:\s+(?:policy|settings))?|Accept(?:\s+all)?(?:\s+cookies)?|Timezone:.*
           |Metrics|Figures|Tables|Comments|Reviews|Related|Claim\s+paper|Submit\s+paper|Create\s+alert
-          |Advanced\s+search|(?:Alerts?|RSS|Feeds?)(?:\s*/\s*(?:Alerts?|RSS|Feeds?))?)
+          |Advanced\s+search|(?:Alerts?|RSS|Feeds?)(?:\s*/\s*(?:Alerts?|RSS|Feeds?))?
+          |Read\s+(?:this\s+)?(?:article|paper)(?:\s+(?:at|on|here))?|Refer\s+to\s+caption|Continue\s+reading
+          |Abstract\s+(?:and|&)\s+\w+|(?:Article)?\s*PDF\s+Available|Full[-\s]text\s+available)
         \W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -159,6 +184,8 @@ COUNTER = re.compile(
 # "Kenneth Church Northeastern UniversitySan JoseCA k.church@northeastern.edu Omar Alonso ...":
 # names glued to their affiliations and e-mail addresses
 EMAIL = re.compile(r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+""", re.VERBOSE)
+# "[email protected]": an address a page hides from robots, as copied
+HIDDEN_EMAIL = re.compile(r"""^\W*\[\s*email\s+protected\s*\]\W*$""", re.VERBOSE | re.IGNORECASE)
 # "... a leaderboard.", "... results on the…": a line that ends a sentence ("?" does not:
 # titles ask questions)
 SENTENCE_END = re.compile(r"""[.!…]["”’)]?$""", re.VERBOSE)
@@ -166,16 +193,96 @@ SENTENCE_END = re.compile(r"""[.!…]["”’)]?$""", re.VERBOSE)
 SENTENCE_BREAK = re.compile(r"""[.!?]\s+[A-Z]""", re.VERBOSE)
 # "1Joint Center for ...", "2Institute ...", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org"
 AFFILIATION = re.compile(
-    r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at)|Institute|Department|Laborator(?:y|ies)
-          |College|School\s+of|Centre|Center\s+for)\b|.*@[\w-]+\.[A-Za-z]{2,})""",
+    r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
+          |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
+          |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,})""",
     re.VERBOSE,
 )
 
+# "The Thørväld Group", "Tsinghua University", "Inria Paris-Rocquencourt": an organisation after a name
+ORGANISATION = re.compile(
+    r"""\b(?:Group|Consortium|Inc\.?|Ltd\.?|GmbH|Labs?|Laborator\w*|Universit\w*|Institut\w*|College|School
+          |Cent(?:er|re)|Department|Inria|Corporation|Company|Foundation|Academy|Hospital)\b""",
+    re.VERBOSE,
+)
+# "[Uncaptioned image]    In-depth Research ...", "![logo](x.png) Title": an image's stand-in before the text
+IMAGE_PLACEHOLDER = re.compile(
+    r"""^(?:\[[^\]]{0,40}\b(?:image|figure|logo|icon)\b[^\]]{0,40}\]|!\[[^\]]*\]\([^)]*\))\s*""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "### 1. **Word Embeddings: Word2Vec**", "- __Title__: ...", "# Title": Markdown marks in a pasted README
+EMPHASIS = re.compile(r"""\*\*|(?<!\w)__|__(?!\w)|^\#{1,6}\s+""", re.VERBOSE)
+# "... 22 | - **Title**: Efficient Estimation ... 23 | - **Authors**: ...": a line-numbered file view
+# flattened onto one line; each "N |" starts a line of the file
+GUTTER = re.compile(r"""(?:^|\s)\d{1,5}\s\|(?=\s|$)""", re.VERBOSE)
+MIN_GUTTER_MARKS = 3
+_FIELDS = ("Title", "Authors?", r"Author\(s\)", "Abstract", "Link", "URL", "Code", "Comments?", "Subjects?",
+           "Keywords?", "Published", "Submitted", "Date", "Year", "Affiliations?", "Organi[sz]ations?", "Summary",
+           "TL;?DR", "DOI", "Venue")
+# "author :A, B organization : ... link :https://arxiv.org/abs/... abstract : fake news ...": labelled
+# fields glued on one line; "Title:" capitalised, or any case with a space before the colon ("title :")
+GLUED_FIELD = re.compile(
+    rf"""(?<=\s)(?=[-•*]?\s*(?:(?:{"|".join(_FIELDS)})\s*:|(?i:{"|".join(_FIELDS)})\s+:))""",
+    re.VERBOSE,
+)
+# "key: cord-... authors: Elmunzer, B. J.; ... title: Digestive ... date: 2020-07-09": a record's
+# fields in lower case, glued
+LOWER_FIELD = re.compile(rf"""(?:^|(?<=\s))(?i:{"|".join(_FIELDS)}):\s""", re.VERBOSE)
+MIN_LOWER_FIELDS = 3
+# "indonesia uses ... title : indonesia ...": a field label written with a space before its colon
+SPACED_FIELD = re.compile(rf"""\s(?i:{"|".join(_FIELDS)})\s+:""", re.VERBOSE)
+# "Record: found", "Status: accepted": a field with a one- or two-word value, not a title
+FIELD_VALUE = re.compile(r"""^[A-Z][\w-]*(?:\s\w+)?\s*:\s+[a-z][\w-]*(?:\s[a-z][\w-]*)?$""", re.VERBOSE)
+# "key: cord-1008529-nypaa9v3", "PMID: 26363352": a label and a one-token value, not a title
+TOKEN_FIELD = re.compile(r"""^\S+:\s*\S+$""", re.VERBOSE)
+# "If your browser does not render page correctly, please read ...": a notice to the reader, not a title
+NOTICE = re.compile(r"""\bplease\b|\byour\s+browser\b|\bclick\s+here\b|\benable\s+javascript\b""",
+                    re.VERBOSE | re.IGNORECASE)
+# "Transformer and Recurrent Networks – Surafel Melaku Lakew, Mauro Cettolo and Marcello Federico.":
+# a title and its authors on one line, split at a dash
+BYLINE_DASH = re.compile(r"""\s[–—-]\s""", re.VERBOSE)
+# "- Goto Statement Considered Harmful. Dijkstra (1968).", "- Ordered hash tables. Amble, Knuth (1974).":
+# a reading list's entry, the title, then its authors' family names and the year
+TITLE_NAMES_YEAR = re.compile(
+    r"""^(?P<title>\S.*?)\.\s+(?P<names>[A-Z][^().,]{0,40}(?:,\s*[A-Z][^().,]{0,40}){0,5}(?:\s+et\s+al\.?)?)
+        \s+\((?P<year>(?:19|20)\d\d)\)\.?$""",
+    re.VERBOSE,
+)
+# "by   Risto Vuorio, et al.": authors after "by"
+BY = re.compile(r"""^by\s+(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
+MAX_TITLE_SYMBOLS = 0.25  # "NEC Rese??a??r??c??h??I?nstitute ,?!#4": text garbled in copying, never a title
+MIN_BYLINE_TITLE_WORDS = 3
+# "Dijkstra", "Driscoll", "Van Rossum": family names as a reading list gives them
+NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)  # "Research Group – John Smith, Jane Doe" is a team page, not a paper
+
+# "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...":
+# how abstracts and their summaries speak (a blog's paragraph under a heading does not)
+ABSTRACT_VOICE = re.compile(
+    r"""\b(?:we|this\s+(?:paper|work|study|article)|the\s+(?:paper|authors|study))\s+(?:\w+\s+){0,2}?
+          (?:propose|present|introduce|show|develop|study|investigate|build|describe|report|find|demonstrate
+          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address)s?\b
+        |\bin\s+this\s+(?:paper|work|study)\b|\b(?:proposes|introduces|presents)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# "Skip to main content": the top of a page (a second page pasted after the first one's references)
+PAGE_TOP = re.compile(r"""^\W*Skip\s+to\s+(?:main\s+)?content\b""", re.VERBOSE | re.IGNORECASE)
+# "[1] Andris Ambainis, Variable time ..., 2012, doi:...", "Vaswani et al. (2017). Attention ...":
+# a citation in a list of references
+CITATION = re.compile(
+    r"""^\s*(?:\[\d{1,3}\]|\d{1,3}\.\s)|\((?:19|20)\d\d[a-z]?\)
+        |(?=.*\b(?:19|20)\d\d\b)(?=.*(?:\bet\s+al\b|\bpp?\.\s*\d|\bdoi\b|\bIn\s+Proc|\bvol\.))""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "https://doi.org/10.4230/LIPIcs.STACS.2012.636": a link line, which under a citation is that citation's
+LINK_LINE = re.compile(r"""^\S*(?:https?://|doi\.org/|doi:)\S*$""", re.VERBOSE | re.IGNORECASE)
+
 PROSE_WORDS = 12  # a sentence-ending line of this many words is prose
+CUT_PROSE_WORDS = 20  # a line this long with a sentence inside is prose, even cut off mid-word
 LONG_PROSE_WORDS = 35  # a line this long is prose whatever its end
 SHORT_LINE = 40  # characters: shorter lines do not continue an abstract they follow
 TITLE_KINDS = {"numbered", "title", "candidate"}  # lines that may be an entry's title
-AUTHORS_FOLLOW = TITLE_KINDS | {"facts", "names", "affiliation"}  # what an author line may follow
+AUTHORS_FOLLOW = TITLE_KINDS | {"facts", "names", "by", "more_names", "affiliation"}  # what an author line may follow
 BULLETS = "•-–*"  # not "·": a middle dot alone on a line separates, it does not list
 NUMBERED_NAME_WORDS = 3  # a numbered line this short that reads as a name is an author
 MAX_AFFILIATION_CHARS = 300  # longer lines are not affiliations (and the pattern stays linear)
@@ -186,7 +293,9 @@ class Cue:
     """What one stripped, non-blank line says."""
 
     kind: str  # "cited", "chrome", "abstract", "announce", "authors", "title", "other_label", "numbered",
-    #            "facts" (date / id / DOI), "names", "affiliation", "prose", "candidate", "text"
+    #            "byline" (a title and its authors), "facts" (date / id / DOI), "names", "by" (names
+    #            after "by"), "more_names"
+    #            (a name alone after an affiliation), "affiliation", "prose", "candidate", "text"
     text: str = ""  # the label's value, the numbered entry's title, the line itself
     names: Names | None = None
     date: tuple[str, str] | None = None  # (as shown, ISO)
@@ -198,10 +307,47 @@ def words(line: str) -> int:
     return len(line.split())
 
 
+def tidy(text: str) -> str:
+    """A line without an image's stand-in before it or Markdown emphasis inside it."""
+    return EMPHASIS.sub("", IMAGE_PLACEHOLDER.sub("", text)).strip()
+
+
+def field_segments(text: str) -> list[str]:
+    """A line that glues labelled fields together, cut into one piece per field: two or
+    more labels, or a label spaced as no title is ("... Network title : indonesia ..."),
+    or three or more in lower case ("authors: ... title: ... date: ...")."""
+    cuts = [match.start() for match in GLUED_FIELD.finditer(text) if match.start() > 0]
+    if len(lower := [match.start() for match in LOWER_FIELD.finditer(text)]) >= MIN_LOWER_FIELDS:
+        cuts = sorted(set(cuts) | {cut for cut in lower if cut > 0})
+    if not cuts or (len(cuts) + bool(GLUED_FIELD.match(text)) < 2 and not SPACED_FIELD.search(text)):
+        return [text]
+    return [piece.strip() for piece in (text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])) if piece.strip()]
+
+
+def gutter_pieces(text: str) -> list[str]:
+    """A flattened line-numbered view cut back into its lines (blank ones included)."""
+    marks = list(GUTTER.finditer(text))
+    if len(marks) < MIN_GUTTER_MARKS:
+        return [text]
+    bounds = [0] + [point for mark in marks for point in (mark.start(), mark.end())] + [len(text)]
+    return [text[bounds[i]:bounds[i + 1]].strip() for i in range(0, len(bounds), 2)]
+
+
+def logical_lines(lines: list[Line]) -> list[Line]:
+    """The page's lines as the reader takes them: tidied, flattened views and glued fields
+    cut apart (every piece keeps its line number, for messages)."""
+    out = []
+    for line in lines:
+        for piece in gutter_pieces(line.text) if line.text else [""]:
+            segments = field_segments(tidy(piece)) if piece else [""]
+            out += [Line(line.index, segment, glued=n > 0) for n, segment in enumerate(segments)]
+    return out
+
+
 def is_chrome(line: str) -> bool:
     """Navigation, buttons, counters, symbol or emoji lines: never a title."""
     letters = sum(c.isalpha() for c in line)
-    return (letters < 3 or bool(NAVIGATION.match(line)) or bool(COUNTER.match(line))
+    return (letters < 3 or bool(NAVIGATION.match(line)) or bool(COUNTER.match(line)) or bool(CATEGORIES.match(line))
             or bool(NAV_TAIL.search(line)) or has_symbol(line))
 
 
@@ -221,7 +367,13 @@ def is_prose(line: str) -> bool:
         return False
     count = words(line)
     return (count >= LONG_PROSE_WORDS or (count >= PROSE_WORDS and bool(SENTENCE_END.search(line)))
-            or (count >= 2 * PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 2))
+            or (count >= 2 * PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 2)
+            or (count >= CUT_PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 1))  # "... interaction. It c"
+
+
+def symbol_share(line: str) -> float:
+    """The share of characters that are neither letters, digits nor spaces."""
+    return sum(not (c.isalnum() or c.isspace()) for c in line) / max(len(line), 1)
 
 
 def is_candidate(line: str) -> bool:
@@ -232,6 +384,9 @@ def is_candidate(line: str) -> bool:
     if count < 2 or count >= LONG_PROSE_WORDS or is_prose(line):
         return False
     if line.endswith((":", ".", ",", ";")) or "http" in line or " | " in line or " · " in line:
+        return False
+    if FIELD_VALUE.match(line) or TOKEN_FIELD.match(line) or NOTICE.search(line) or (
+            symbol_share(line) > MAX_TITLE_SYMBOLS):
         return False
     return any(c.isalpha() for c in line[:3]) or line[:1] in "\"“'‘(["
 
@@ -280,7 +435,7 @@ def facts(line: str) -> Cue | None:
     found_date = dated_line(line)
     short = words(line) <= 12
     arxiv = (ARXIV_CUE.search(line) or BARE_ID.match(line)) if short else None
-    doi = DOI_CUE.search(line) if short else None
+    doi = DOI_CUE.search(line) or BARE_DOI.match(line) if short or line[:4].lower() == "doi:" else None
     if not (found_date or arxiv or doi):
         return None
     return Cue("facts", line, date=found_date, arxiv_id=arxiv["id"] if arxiv else None,
@@ -299,8 +454,44 @@ def numbered(text: str, previous: str) -> Cue:
     return Cue("numbered", text)
 
 
-def classify(line: str, previous: str = "blank") -> Cue:
-    """What a stripped, non-blank line is; `previous` is what the line before it was.
+def names_before_affiliation(line: str) -> Names | None:
+    """The names that open a line of names and their affiliation ("HUIFEN CHAN, Tsinghua
+    University, China", "BEN TROVATO and G.K.M. TOBIN, Institute for Clarity ..."):
+    the longest run of comma-separated parts before the rest that reads as names."""
+    parts = line.split(",")
+    for cut in range(len(parts) - 1, 0, -1):
+        rest = ",".join(parts[cut:]).strip()
+        if ORGANISATION.search(rest) and not names_line(rest, alone=True) and (
+                found := names_line(",".join(parts[:cut]), alone=True)):
+            return found
+    return None
+
+
+def byline(line: str) -> Cue | None:
+    """A title and its authors on one line, split at a dash ("Title – A, B and C.");
+    the last dash whose right side is all names; or a list item ("Title. Family (Year).").
+    """
+    text = line.lstrip(BULLETS + " ")
+    if line[:1] in BULLETS and (match := TITLE_NAMES_YEAR.match(text)) and all(
+            NAME_WORD_RUN.match(name) for name in re.split(r",\s*|\s+et\s+al\.?$", match["names"]) if name):
+        return Cue("byline", match["title"], names=labelled_names(match["names"]), date=find_date(match["year"]))
+    for match in reversed(list(BYLINE_DASH.finditer(text))):
+        title, authors = text[:match.start()].strip(), text[match.end():].strip().rstrip(".")
+        found = names_line(authors, alone=line[:1] in BULLETS)
+        if found and words(title) >= MIN_BYLINE_TITLE_WORDS and is_candidate(title):
+            return Cue("byline", title, names=found)
+    return None
+
+
+def is_affiliation(line: str) -> bool:
+    """An institution, an address with e-mail addresses, or an e-mail address hidden from robots."""
+    return (len(EMAIL.findall(line)) >= 2 or bool(HIDDEN_EMAIL.match(line))
+            or len(line) <= MAX_AFFILIATION_CHARS and bool(AFFILIATION.match(line)) and not is_prose(line))
+
+
+def classify(line: str, previous: str = "blank", before_affiliation: bool = False) -> Cue:
+    """What a stripped, non-blank line is; `previous` is what the line before it was;
+    `before_affiliation`: an affiliation follows within a few lines.
 
     An unlabelled names line counts only where authors stand: after a title (or the
     date or id under it), or as a bulleted item. Elsewhere a site's tagline
@@ -308,8 +499,13 @@ def classify(line: str, previous: str = "blank") -> Cue:
     """
     if CITED_HEADING.match(line) and words(line) <= 8:
         return Cue("cited", line)
+    if (match := BARE_ABSTRACT.match(line)) and words(match["text"]) >= MIN_INLINE_ABSTRACT_WORDS:
+        return Cue("abstract", match["text"].strip())
     if match := ABSTRACT_LABEL.match(line):
-        return Cue("abstract", (match["text"] or "").strip())
+        text = (match["text"] or "").strip()
+        if text and words(text) <= 2 and not ABSTRACT_PART.match(text):  # "• Abstract: found" is a status
+            return Cue("other_label", text)
+        return Cue("abstract", text)
     if match := ANNOUNCE.match(line):
         return Cue("announce", match["text"].strip(), arxiv_id=match["id"])
     if match := AUTHORS_LABEL.match(line):
@@ -320,19 +516,27 @@ def classify(line: str, previous: str = "blank") -> Cue:
         return found
     if match := OTHER_LABEL.match(line):
         return Cue("other_label", (match["value"] or "").strip())
-    if (match := NUMBERED.match(line)) and not has_symbol(match["title"]) and not is_prose(match["title"]):
+    if (match := NUMBERED.match(line)) and not has_symbol(match["title"]) and not is_prose(
+            INLINE_AUTHORS.split(match["title"])[0]):  # "8. Title Authors: <twenty names>" is no prose
         return numbered(match["title"].strip().split("  ")[0], previous)
+    if found := byline(line):
+        return found
     if is_chrome(line):
         return Cue("chrome", line)
     bulleted = line[:1] in BULLETS
-    if (previous in AUTHORS_FOLLOW or bulleted) and (found_names := names_line(
+    if (match := BY.match(line)) and (found_names := names_line(match["value"], alone=True)):
+        return Cue("by", line, names=found_names)  # a paper's, or a blog post's: general.py asks for more
+    if (previous in AUTHORS_FOLLOW or bulleted and previous != "text") and (found_names := names_line(
             line, alone=bulleted or previous in TITLE_KINDS)) and (
             bulleted or len(found_names.names) > 1 or found_names.et_al or previous in ("numbered", "title")
-            or looks_personal(line, found_names)):  # "Get Started" under a heading is a button
+            or looks_personal(line, found_names)  # "Get Started" under a heading is a button ...
+            or previous in TITLE_KINDS and before_affiliation):  # ... and no button has an affiliation
         return Cue("names", line, names=found_names)
-    if len(EMAIL.findall(line)) >= 2:
-        return Cue("affiliation", line)
-    if len(line) <= MAX_AFFILIATION_CHARS and AFFILIATION.match(line) and not is_prose(line):
+    if previous in AUTHORS_FOLLOW and (found_names := names_before_affiliation(line)):
+        return Cue("names", line, names=found_names)  # "LARS THØRVÄLD, The Thørväld Group, Iceland"
+    if previous == "affiliation" and (found_names := names_line(line, alone=True)):
+        return Cue("more_names", line, names=found_names)  # the next author of a name / affiliation block
+    if is_affiliation(line):
         return Cue("affiliation", line)
     if is_prose(line):
         return Cue("prose", line)

@@ -177,10 +177,14 @@ def read_author_lines(dump: Dump, lines: tuple[Line, ...]) -> Meta:
     if counted:
         fields["author_count"] = int(AUTHOR_COUNT.match(counted[0].text)["count"])
         where["author_count"] = dump.origin(counted[0].index).line
-    if named:
-        fields["authors"] = tuple(AUTHOR_NAME.match(line.text)["name"] for line in named)
+    names = [(line, AUTHOR_NAME.match(line.text)) for line in named]
+    if any(match for _, match in names):
+        fields["authors"] = tuple(match["name"] for _, match in names if match)
         where["authors"] = dump.origin(named[0].index).line
-    return Meta(fields, where)
+    # a line among the author lines that is neither '• Name' nor '• 3 authors' (a mangled paste)
+    problems = tuple(Problem(dump.origin(line.index), f"expected an author line like '  • Ada Lovelace', found "
+                             f"{quote(line.text)}", "warning") for line, match in names if not match)
+    return Meta(fields, where, problems)
 
 
 def read_byline(dump: Dump, lines: tuple[Line, ...]) -> Meta:
