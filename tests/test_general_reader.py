@@ -469,3 +469,166 @@ def test_a_title_wrapped_with_no_telling_word_joins_above_its_authors():
                             "Processing Charges")
     short, = page_records("Research Article\nFactors and Zero Article Processing Charges\nJoshua M. Pearce\n")
     assert short.title == "Factors and Zero Article Processing Charges"  # a short line above is a heading
+
+
+def test_listing_id_line_opens_the_entry_below_it():
+    """arXiv's "/new" listing: "[1]  arXiv:ID" stands above its entry's Title: line, and the
+    abstract follows the Comments and Subjects lines unlabelled; the id is not the entry above's."""
+    page = (CASES.parent.parent / "bench" / "general_pages" / "round11"
+            / "arxiv_new_listing_id_title_comments_no_authors.txt").read_text(encoding="utf-8")
+    result = general.read(Dump("new.txt", page, date(2026, 12, 3), "test"))
+    assert [(r.title, r.arxiv_id) for r in result.records] == [
+        ("Orthogonal Hyper-category Guided Multi-interest Elicitation for Micro-video Matching", "2407.14741"),
+        ("Denoising Long- and Short-term Interests for Sequential Recommendation", "2407.14743"),
+    ]
+    assert result.records[0].abstract.startswith("Watching micro-videos is becoming")
+    assert result.records[1].abstract.startswith("User interests can be viewed")
+
+
+@pytest.mark.parametrize("line", [
+    "arXiv logo",  # an image's alternative text
+    "Computer Science > Machine Learning",  # a breadcrumb
+    "Total of 3 entries",
+    "Showing 1–50 of 1,234 results",
+    "We gratefully acknowledge support from the Simons Foundation, member institutions, and all contributors. Donate",
+])
+def test_page_furniture_is_never_a_title(line):
+    assert classify(line).kind in ("chrome", "prose", "text")
+
+
+def test_banner_and_breadcrumb_with_an_id_make_no_paper():
+    """A paper page cut off above its title: the banner, the breadcrumb's id and the logo
+    are all there is, and none of it is a title."""
+    page = (CASES.parent.parent / "bench" / "general_pages" / "round11"
+            / "arxiv_abs_mirror_banner_breadcrumb_only.txt").read_text(encoding="utf-8")
+    assert general.read(Dump("abs.txt", page, date(2026, 12, 3), "test")).records == ()
+
+
+def test_category_labels_come_off_only_when_they_repeat():
+    """"Survey Certification:" three times on a page is a category; one "PAVI:" is the title's own."""
+    page = "\n\n".join(f"{label}: {title}\n\n{authors}" for label, title, authors in [
+        ("Survey Certification", "Causal Reinforcement Learning: A Survey", "Zhihong Deng, Jing Jiang"),
+        ("Featured Certification", "Learning to reconstruct signals from binary measurements alone",
+         "Julián Tachella, Laurent Jacques"),
+        ("Expert Certification", "Pairwise Learning with Adaptive Online Gradient Descent", "Tao Sun, Bao Wang"),
+        ("PAVI", "Plate-Amortized Variational Inference", "Louis Rouillard, Thomas Moreau"),
+    ])
+    titles = [r.title for r in general.read(Dump("d.txt", page, date(2026, 12, 3), "test")).records]
+    assert titles == ["Causal Reinforcement Learning: A Survey",
+                      "Learning to reconstruct signals from binary measurements alone",
+                      "Pairwise Learning with Adaptive Online Gradient Descent",
+                      "PAVI: Plate-Amortized Variational Inference"]
+
+
+def test_a_digest_mixing_shapes_goes_to_the_general_reader_whole():
+    """The labelled reader recognises the "Title:/Authors:/Abstract:" entry at the end of a
+    digest but not the six above it; the page goes to the general reader, which reads all."""
+    page = (CASES / "digest_category_labels_above_labelled_entries.txt").read_text(encoding="utf-8")
+    result, kinds = read_dump(Dump("d.txt", page, date(2026, 12, 3), "test"))
+    assert kinds == ["general"] and len(result.records) == 7
+
+
+def test_jacques_is_a_name():
+    assert names_line("Julián Tachella, Laurent Jacques").names == ("Julián Tachella", "Laurent Jacques")
+    assert names_line("Deep Learning Techniques, Modern Methods") is None
+
+
+def test_marked_names_run_into_other_text():
+    line = ("Yuanchao Li1, Yuan Gong2, Chao-Han Huck Yang3, Peter Bell1, Catherine Lai1 Work done at MIT, "
+            "now with xAI Corp. 1University of Edinburgh, 2MIT CSAIL, 3NVIDIA Research")
+    cue = classify(line, previous="candidate")
+    assert cue.kind == "names"
+    assert cue.names.names == ("Yuanchao Li", "Yuan Gong", "Chao-Han Huck Yang", "Peter Bell", "Catherine Lai")
+    assert classify("Deep Learning2, Neural Networks3", previous="candidate").kind != "names"  # topic words
+
+
+@pytest.mark.parametrize("line", [
+    "Taojiao Wang10",  # an author, wrapped onto a line of its own in a PDF's text
+    "Hongbo Jia15*",
+    r"Let ${\mathfrak{G}}\subset\mathb",  # math cut off at the end of a copied excerpt
+    "Design, Setting, and Participants",  # a structured abstract's heading
+    "Main Outcomes and Measures",
+])
+def test_not_titles(line):
+    assert classify(line).kind != "candidate"
+
+
+@pytest.mark.parametrize("line", [
+    r"$\pi_0$: A Vision-Language-Action Flow Model for General Robot Control",
+    "GPT4 Agents in the Wild",
+])
+def test_still_titles(line):
+    assert classify(line).kind == "candidate"
+
+
+@pytest.mark.parametrize("line", [
+    "Volume 2014, Article ID 372768, 6 pages",
+    "Journal of Applied Mathematics",
+    "Academic Editor: Ying Hu",
+])
+def test_header_lines_of_a_journal_page_are_not_titles(line):
+    assert classify(line).kind != "candidate"
+
+
+def test_contents_line_splits_title_from_glued_authors():
+    cue = classify("Biases in Predicting the Human Language ModelAlex B. Fine, Austin F. Frank, T. Florian Jaeger "
+                   "and Benjamin Van Durme. . . . . 12")
+    assert cue.kind == "byline" and cue.text == "Biases in Predicting the Human Language Model"
+    assert cue.names.names == ("Alex B. Fine", "Austin F. Frank", "T. Florian Jaeger", "Benjamin Van Durme")
+    assert classify("T5: New Directions in Vector Space Models of Meaning ...... 12").kind != "byline"
+
+
+def test_numbered_title_without_a_space_and_a_summary_one_sentence_a_line():
+    page = ("The top 10 AI research papers that you must know about this week.\n"
+            "1. Attention Is Not What You Need\n"
+            "This research paper challenges the assumption that self-attention is necessary for strong sequence "
+            "modeling and reasoning.\n"
+            "It explains multi-head attention as a form of tensor lifting, where hidden vectors are mapped into a "
+            "high-dimensional space of pairwise interactions.\n"
+            "2.QuarkAudio Technical Report\n"
+            "This research paper from Alibaba introduces QuarkAudio, a unified, decoder-only, autoregressive language "
+            "model framework designed to handle a wide range of audio processing and generation tasks.\n")
+    records = general.read(Dump("w.txt", page, date(2026, 12, 3), "test")).records
+    assert [r.title for r in records] == ["Attention Is Not What You Need", "QuarkAudio Technical Report"]
+    assert records[0].abstract.endswith("pairwise interactions.")
+    assert classify("2.5D Reconstruction from Single Views").kind != "numbered"  # a number, not a list item
+
+
+@pytest.mark.parametrize("line, title, first", [
+    ("09:30  Learning Sequences of Controllers for Complex Manipulation Tasks Jaeyong Sung, Bart Selman and "
+     "Ashutosh Saxena", "Learning Sequences of Controllers for Complex Manipulation Tasks", "Jaeyong Sung"),
+    ("11:30  CostSensitive Tree of Classifiers Kilian Weinberger", "CostSensitive Tree of Classifiers",
+     "Kilian Weinberger"),
+])
+def test_programme_slot_with_a_title_and_its_authors(line, title, first):
+    cue = classify(line)
+    assert cue.kind == "byline" and cue.text == title and cue.names.names[0] == first
+
+
+@pytest.mark.parametrize("line", [
+    "08:30  Introduction and overview Gabriel DulacArnold & Djalel Benbouzid",  # the programme's own item
+    "08:45  Invited talk: John Langford",
+    "10:00  Coffee",
+])
+def test_programme_items_that_are_not_papers(line):
+    assert classify(line).kind != "byline"
+
+
+def test_invited_talks_heading_opens_other_work():
+    assert classify("Invited talks abstracts").kind == "cited"
+    assert classify("Keynotes").kind == "cited"
+
+
+def test_a_programme_with_talk_abstracts_goes_to_the_general_reader():
+    """The bare-abstract reader recognises the talks' "Abstract:" lines (untitled records); the
+    general reader finds the programme's papers too, and the talks under their heading are
+    other work, not papers."""
+    page = (CASES.parent.parent / "bench" / "general_pages" / "round8"
+            / "workshop_schedule_times_title_then_authors.txt").read_text(encoding="utf-8")
+    result, kinds = read_dump(Dump("programme.txt", page, date(2026, 12, 3), "test"))
+    assert kinds == ["general"]
+    titles = [r.title for r in result.records]
+    assert titles[:3] == ["Learning Sequences of Controllers for Complex Manipulation Tasks",
+                          "CostSensitive Tree of Classifiers",
+                          "Dynamic Feature Selection for Classification on a Budget"]
+    assert "Introduction and overview" not in " ".join(t or "" for t in titles)

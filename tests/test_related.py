@@ -284,3 +284,29 @@ def test_pair_scores_and_terms_are_the_same_both_ways():
     scores, top = similarity.pair_scores(matrix, rows, cols), similarity.pair_terms(matrix, rows, cols)
     assert np.allclose(scores, (matrix[rows].multiply(matrix[cols])).sum(axis=1).A.ravel())
     assert scores[0] == scores[1] and scores[2] == scores[3] and (top[0] == top[1]).all()
+
+
+def test_expansion_lets_two_papers_meet_through_the_papers_around_them():
+    # a and b share no word; each shares words with c and d, their nearest rows
+    texts = ["alpha beta gamma delta", "epsilon zeta eta theta",
+             "alpha beta epsilon zeta", "gamma delta eta theta", "omega sigma tau upsilon", "omega sigma"]
+    matrix = similarity.tfidf(texts)[0]
+    rows, cols = similarity.exact_candidates(matrix, 4)
+    scores = similarity.pair_scores(matrix, rows, cols)
+    expanded = similarity.expanded_rows(matrix, rows, cols, scores, np.arange(len(texts)), 3, 1.0)
+    assert (matrix[0] @ matrix[1].T).toarray()[0, 0] == 0
+    assert (expanded[0] @ expanded[1].T).toarray()[0, 0] > 0.2
+    # rows expand as they would in a full computation, whichever rows are asked for
+    some = similarity.expanded_rows(matrix, rows, cols, scores, np.array([0, 1]), 3, 1.0)
+    assert np.allclose(some[[0, 1]].toarray(), expanded[[0, 1]].toarray())
+    assert some[2:].nnz == 0
+
+
+def test_the_floor_reads_the_literal_text_score_and_the_rank_the_expanded_one():
+    features = related.fit(CORPUS, related.text_tfidf(CORPUS), None, DEFAULT_BLEND)
+    rows, cols = related.text_candidates(features.matrix, None, 4)
+    text = similarity.pair_scores(features.matrix, rows, cols)
+    expanded = related.expanded_text(CORPUS, features, (rows, cols, text), rows, cols, DEFAULT_BLEND)
+    parts = related.score_pairs(CORPUS, features, rows, cols, DEFAULT_BLEND, text_rows=expanded)
+    assert np.allclose(parts["evidence"], parts["text"])  # no topics, authors or stated relations here
+    assert (parts["score"] > parts["text"]).any()

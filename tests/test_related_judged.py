@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from dataclasses import replace
 import sys
 from collections import Counter
 from pathlib import Path
@@ -80,6 +81,26 @@ def test_every_shown_pair_clears_the_floor(seeds):
     assert sum(map(len, (p.related for p in unfloored))) > len(pairs)
 
 
+def test_expansion_reorders_but_the_floor_decides_how_many_an_outlier_shows(seeds):
+    papers, titles, out = seeds
+    judged = bench.Judged(papers, ROOT / "tests" / "data" / "related_blind_seeds.yml")
+    unexpanded = related.relate(papers, k=8, topic_titles=titles, blend=replace(related.DEFAULT_BLEND, expansion=0.0))
+    counts = {p.id: len(p.related) for p in out}
+    before = {p.id: len(p.related) for p in unexpanded}
+    assert [counts[i] for i in judged.outliers] == [before[i] for i in judged.outliers]
+    assert any(counts[i] < 8 for i in judged.outliers)
+
+
+def test_the_default_beats_text_alone_on_every_collected_set():
+    for name in ("speech", "graphs", "mixed"):
+        dump, judgements = bench.SETS[name]
+        papers, titles, _ = bench.tagged(bench.load(dump))
+        judged = bench.Judged(papers, judgements)
+        default = judged.scores(related.relate(papers, k=8, topic_titles=titles))
+        text_only = judged.scores(related.relate(bench.text_only(papers), k=8, blend=related.TEXT_ONLY))
+        assert default["p@5"] > text_only["p@5"] and default["r@8"] > text_only["r@8"], name
+
+
 def test_shared_authors_are_named(speech):
     first = next(p for p in speech if (p.title or "").startswith("Voice Conversion from Unaligned Corpora"))
     other = next(p for p in speech if (p.title or "").startswith("Voice Conversion from Non-parallel Corpora"))
@@ -100,10 +121,14 @@ def test_judgement_files_name_real_papers_and_cover_every_seed(seeds):
     judged = bench.Judged(papers, ROOT / "tests" / "data" / "related_blind_seeds.yml")
     assert set().union(*judged.groups) == {p.id for p in papers}
     assert len(judged.anchors) >= 25 and all(3 <= len(w) <= 6 for w in judged.anchors.values())
-    for name in ("speech", "graphs"):
+    for name in ("speech", "graphs", "mixed"):
         dump, judgements = bench.SETS[name]
         assert bench.Judged(bench.load(dump), judgements).anchors
     assert sum(len(bench.load(bench.SETS[n][0])) for n in ("speech", "graphs")) >= 100
+    mixed = bench.load(bench.SETS["mixed"][0])
+    judged = bench.Judged(mixed, bench.SETS["mixed"][1])
+    assert len(mixed) >= 100 and set().union(*judged.groups) == {p.id for p in mixed}
+    assert len(judged.anchors) >= 25 and all(3 <= len(w) <= 6 for w in judged.anchors.values())
 
 
 def test_export_of_a_set_is_not_part_of_the_sample_site():

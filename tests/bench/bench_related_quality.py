@@ -33,6 +33,7 @@ from dataclasses import replace
 from pathlib import Path
 from statistics import mean
 
+import numpy as np
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,6 +48,7 @@ SETS = {
     "seeds": (ROOT / "seeds", DATA / "related_blind_seeds.yml"),
     "speech": (DATA / "related_sets" / "speech.txt", DATA / "related_sets" / "speech.yml"),
     "graphs": (DATA / "related_sets" / "graphs.txt", DATA / "related_sets" / "graphs.yml"),
+    "mixed": (DATA / "related_sets" / "mixed.txt", DATA / "related_sets" / "mixed.yml"),
 }
 AT_PRECISION, AT_RECALL, MIN_GROUP = 5, 8, 3
 
@@ -114,25 +116,35 @@ class Judged:
                 print(f"   {'+' if r.id in wanted else ' '} {r.score:.3f} {labels[r.id][:55]:55}  {r.reason[:70]}")
 
 
-BANDS = (0.0, 0.06, 0.08, 0.10, 0.12, 0.15, 0.20, 9.0)
+BANDS = (0.0, 0.06, 0.08, 0.10, 0.12, 0.14, 0.16, 0.18, 0.20, 0.25, 9.0)
 
 
 def related_share_by_band(loaded: dict, blend) -> None:
     """How the floor was chosen: of the pairs each set's lists show with no floor, the share a
-    judge put in one subject group, by score band."""
+    judge put in one subject group, by band of what the floor reads (score_pairs' evidence)."""
     print("\n| score band | " + " | ".join(f"{n}: related / shown" for n in loaded) + " |")
     print("|---|" + "---|" * len(loaded))
     shown = {}
     for name, (papers, titles, judged) in loaded.items():
         mates = {i: set().union(*(g for g in judged.groups if i in g)) - {i} for g in judged.groups for i in g}
-        related = related_stage.relate(papers, k=8, topic_titles=titles, blend=replace(blend, floor=0.0))
-        shown[name] = [(r.score, r.id in mates.get(p.id, set())) for p in related for r in p.related]
+        unfloored = replace(blend, floor=0.0)
+        related = related_stage.relate(papers, k=8, topic_titles=titles, blend=unfloored)
+        shown[name] = list(zip(evidence_of(papers, related, unfloored),
+                               (r.id in mates.get(p.id, set()) for p in related for r in p.related)))
     for low, high in zip(BANDS, BANDS[1:]):
         cells = []
         for name in loaded:
             hits = [ok for score, ok in shown[name] if low <= score < high]
             cells.append(f"{sum(hits)} / {len(hits)}" if hits else "-")
         print(f"| {low:.2f} to {high:.2f} | " + " | ".join(cells) + " |")
+
+
+def evidence_of(papers: tuple[Paper, ...], related: tuple[Paper, ...], blend) -> list[float]:
+    """What the floor reads (score_pairs' evidence) for every shown pair, in list order."""
+    index = {p.id: i for i, p in enumerate(papers)}
+    pairs = np.array([(index[p.id], index[r.id]) for p in related for r in p.related], np.int64).reshape(-1, 2)
+    features = related_stage.fit(papers, related_stage.text_tfidf(papers), None, blend)
+    return related_stage.score_pairs(papers, features, pairs[:, 0], pairs[:, 1], blend)["evidence"].tolist()
 
 
 def text_only(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
@@ -184,12 +196,13 @@ def main() -> None:
         papers, titles, _ = tagged(load(dump))
         loaded[name] = (papers, titles, Judged(papers, judgements))
     header = " | ".join(f"{n} p@5 | {n} r@8 | {n} <3" for n in SETS)
-    print(f"| variant | {header} | seeds outl. |")
-    print("|---|" + "---|" * (3 * len(SETS) + 1))
+    with_outliers = [n for n, (_, _, judged) in loaded.items() if judged.outliers]
+    print(f"| variant | {header} | " + " | ".join(f"{n} outl." for n in with_outliers) + " |")
+    print("|---|" + "---|" * (3 * len(SETS) + len(with_outliers)))
     for name, blend, backend in variants(args.embeddings, args.tries):
         if args.only_tries and not name.startswith(("try", "text-only", "shipped")):
             continue
-        cells, outliers = [], ""
+        cells, outliers = [], []
         for set_name, (papers, titles, judged) in loaded.items():
             try:
                 related = run(papers, titles, blend, backend, args.cache)
@@ -198,11 +211,11 @@ def main() -> None:
                 break
             s = judged.scores(related)
             cells += [f"{s['p@5']:.2f}", f"{s['r@8']:.2f}", str(s["<3"])]
-            if set_name == "seeds":
-                outliers = f"{s['outl.']:.1f}"
+            if set_name in with_outliers:
+                outliers.append(f"{s['outl.']:.1f}")
             if args.details == set_name and name == args.variant:
                 judged.details(related, {p.id: p.label for p in papers})
-        print(f"| {name} | " + " | ".join(cells) + f" | {outliers} |")
+        print(f"| {name} | " + " | ".join(cells + outliers) + " |")
     if args.bands:
         related_share_by_band(loaded, related_stage.DEFAULT_BLEND)
 

@@ -14,6 +14,10 @@ updates it:
   paper; a kept paper's candidates change only if a new or changed paper now scores
   above its weakest candidate (added), or if one of its candidates changed or left
   (then it is searched again against every paper).
+- The expanded rows that rank pairs (related.expanded_text) are made, for the lists
+  scored again, from the candidates as updated, so they are those of a computation from
+  scratch in the kept model; a kept list is not scored again because a candidate's own
+  neighbours changed.
 - The lists of new papers and of papers whose text, tags or stated relations changed
   are scored and chosen again by related.py (related_lists), and so are the lists that
   showed one of those papers or one that left. Every other list is kept as it was, even

@@ -38,6 +38,9 @@ EXACT_CHUNK_CELLS = 5_000_000
 SVD_COMPONENTS = 128
 SVD_SAMPLE = 20_000  # the projection is fitted on this many papers, then applied to all
 SVD_COLUMNS = 30_000  # ... and on the terms found in the most papers
+# Expanded rows keep weights of 0.02 and more (after normalising): at 20,000 synthetic papers,
+# 172 terms a row instead of 321, and scoring them 1.8 s instead of 3.3 s.
+EXPANDED_MIN = 0.02
 CLUSTER_SIZE = 300  # blocked search: papers per k-means cluster, on average
 PROBES = 12  # a cluster is searched together with its 11 nearest clusters
 MAX_DF = 0.5  # a term in more than half the papers ("model", "results") says nothing...
@@ -207,6 +210,43 @@ def candidates(matrix: sp.csr_matrix, m: int) -> tuple[np.ndarray, np.ndarray]:
     if matrix.shape[0] <= EXACT_LIMIT or matrix.shape[1] <= SVD_COMPONENTS:
         return exact_candidates(matrix, m)
     return reduced_candidates(matrix, m)
+
+
+def expanded_rows(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray,
+                  needed: np.ndarray, neighbours: int, weight: float) -> sp.csr_matrix:
+    """Pseudo-relevance feedback (Rocchio): row i of `needed` becomes x_i + weight * sum of
+    s_ij * x_j over its `neighbours` best candidates j, L2-normalised; the other rows are
+    left empty. Candidates: the (rows, cols) pairs of a search, with their cosines `scores`.
+
+    Two papers on one subject often share few words with each other but many with the
+    papers around them ("grokking" and "delayed generalization"); adding each paper's
+    nearest rows lets them meet. Weighting by cosine keeps an outlier nearly as it was:
+    its weak neighbours add little. Weights under EXPANDED_MIN are dropped: that halves the
+    cost of scoring expanded rows at scale, for 0.01 of speech precision@5 (0.93 to 0.92)
+    and nothing on the other judged sets.
+    """
+    n = matrix.shape[0]
+    wanted = np.zeros(n, bool)
+    wanted[needed] = True
+    pick = wanted[rows]
+    rows, cols, scores = rows[pick], cols[pick], scores[pick]
+    order = np.lexsort((cols, -scores, rows))  # per row, best first; ties by column
+    rows, cols, scores = rows[order], cols[order], scores[order]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left")
+    best = (rank < neighbours) & (scores > 0)
+    # Rounded weights: the same rows whichever block of pairs the scores came from
+    # (related_update.py expands a few papers; float noise in the last bits of a weight
+    # changed a rounded score there).
+    weights = (weight * np.round(scores[best], 6)).astype(np.float32)
+    needed = np.flatnonzero(wanted)
+    at = np.searchsorted(needed, rows[best])  # the block holds the needed rows only
+    feedback = sp.csr_matrix((weights, (at, cols[best])), shape=(len(needed), n))
+    block = normalize(matrix[needed] + feedback @ matrix).tocsr()
+    block.data[block.data < EXPANDED_MIN] = 0
+    block.eliminate_zeros()
+    place = sp.csr_matrix((np.ones(len(needed), np.float32), (needed, np.arange(len(needed)))),
+                          shape=(n, len(needed)))
+    return (place @ normalize(block)).astype(np.float32).tocsr()
 
 
 def _unordered(rows: np.ndarray, cols: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from paperfold.model import Dump, Problem, ReadResult
-from paperfold.ingest.readers import READERS
+from paperfold.ingest.readers import READERS, general
+from paperfold.ingest.readers.general_entries import key
 
 MIN_SCORE = 0.3  # below this a reader is only guessing
 CERTAIN = 1.0  # the highest score a reader gives
+MIN_EXTRA_PAPERS = 2  # papers with authors that only the general reader finds on a dedicated reader's page
 
 
 def known_kinds() -> str:
@@ -61,6 +63,26 @@ def choose_reader(text: str):
     return best if best_score >= MIN_SCORE else None
 
 
+def titles(result: ReadResult) -> set[str]:
+    return {key(record.title) for record in result.records if record.title}
+
+
+def wider_reading(page: Dump, reader, result: ReadResult):
+    """(reader, result) for a page a dedicated reader took: the general reader's instead when
+    it finds every paper the dedicated one did and at least two more with authors. A digest may list some papers in the
+    dedicated reader's shape ("Title: ... Authors: ...") under others in shapes only the
+    general reader reads ("Featured Certification: Title", a names line, a link); the dedicated
+    reader alone would drop those without a word."""
+    if reader is general or reader.score(page.text) >= CERTAIN:
+        return reader, result
+    wider = general.read(page)  # one reading: its records say what general.score would
+    found = titles(result)
+    extra = [r for r in wider.records if r.title and r.authors and key(r.title) not in found]
+    if found <= titles(wider) and len(extra) >= MIN_EXTRA_PAPERS:
+        return general, wider
+    return reader, result
+
+
 def read_dump(dump: Dump) -> tuple[ReadResult, list[str]]:
     """Every record and problem in the dump, and the reader names used for it."""
     if not dump.text.strip():
@@ -73,7 +95,7 @@ def read_dump(dump: Dump) -> tuple[ReadResult, list[str]]:
             message = f"no reader recognises this page; expected one of: {known_kinds()}"
             problems.append(Problem(page.origin(0), message))
             continue
-        result = reader.read(page)
+        reader, result = wider_reading(page, reader, reader.read(page))
         if not (result.records or result.problems or result.skipped):  # a header and nothing else
             message = f"expected entries of a {reader.DESCRIPTION}, found none (nothing but its header?)"
             result = ReadResult(problems=(Problem(page.origin(0), message),))

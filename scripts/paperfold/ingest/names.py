@@ -59,7 +59,8 @@ ACRONYM_WORD = re.compile(r"""[A-Z]{2,}[a-z]""", re.VERBOSE)
 PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della",
              "bin", "ibn", "al", "el", "y", "dos", "das", "ter", "ten", "zu", "af"}
 # Words of titles and topics that are not names ("Natural Language Processing, Computer Vision"),
-# and word endings rare in names ("Techniques", "Classification"). Not "-ing": "Lingying", "Manning".
+# and word endings rare in names ("Techniques", "Classification"). Not "-ing": "Lingying", "Manning";
+# not "-ques" alone: "Laurent Jacques".
 TOPIC_WORDS = {"learning", "processing", "modeling", "modelling", "language", "languages", "network",
                "networks", "model", "models", "data", "neural", "machine", "computer", "intelligence",
                "analysis", "systems", "system", "science", "sciences", "research", "reasoning", "retrieval",
@@ -67,7 +68,7 @@ TOPIC_WORDS = {"learning", "processing", "modeling", "modelling", "language", "l
                "optimization", "theory", "methods", "algorithms", "applications", "engineering", "training",
                "agent", "agents", "survey", "benchmark", "benchmarks", "paper", "papers", "report", "reports",
                "technical", "workshop", "conference", "tutorial", "session", "introduction", "overview"}
-TITLE_ENDINGS = ("tion", "tions", "sion", "sions", "ogy", "ysis", "ques", "ities", "isms")
+TITLE_ENDINGS = ("tion", "tions", "sion", "sions", "ogy", "ysis", "iques", "ities", "isms")
 MIN_WORDS, MAX_WORDS = 2, 5
 MAX_LIST_CHARS = 5000  # longer "names" are not an author list (and the pairing pattern stays cheap)
 MIN_PAIRED_COMMAS = 3  # "Chen, L., Vasquez, J.": a labelled list this comma-rich may pair family and given names
@@ -175,6 +176,26 @@ def names_line(line: str, alone: bool = False) -> Names | None:
     if len(found.names) >= 2 or found.et_al or found.more or alone:
         return found
     return None
+
+
+# "Yuan Gong2", "Catherine Lai1 Work done at MIT": a name and its affiliation mark, then perhaps other text
+MARKED_NAME = re.compile(r"""^\s*(?P<name>[^\d,]*?[^\W\d_])[\d*†‡]+(?:\s|$)""", re.VERBOSE)
+MIN_MARKED_NAMES = 2
+
+
+def marked_names(line: str) -> Names | None:
+    """The names that open a line of names with affiliation marks glued on, whatever text the
+    line runs into after them ("Yuanchao Li1, Yuan Gong2, Catherine Lai1 Work done at MIT,
+    now with xAI Corp. 1University of Edinburgh"): the marks tell names from the text."""
+    names = []
+    for part in line[:MAX_LIST_CHARS].split(","):
+        match = MARKED_NAME.match(part)
+        if not (match and is_name(match["name"].strip())):
+            break
+        names.append(match["name"].strip())
+    if len(names) < MIN_MARKED_NAMES or any(_title_word(word) for name in names for word in name.split()):
+        return None
+    return Names(tuple(names))
 
 
 def labelled_names(value: str) -> Names:

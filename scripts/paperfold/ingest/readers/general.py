@@ -21,6 +21,8 @@ It is registered last: a page any dedicated reader recognises goes to that reade
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 
 from paperfold.ingest.links import find_links
@@ -39,6 +41,10 @@ SCORE = 0.35  # above detect.MIN_SCORE, below every dedicated reader's own recog
 MIN_BY_LISTING = 2  # titles with "by" lines on one page: a list of papers, not a blog post's byline
 PREVIEW = 60  # characters of a skipped entry's title quoted in its message
 FACT_NAMES = ("title", "authors", "abstract", "date", "arxiv_id", "doi")
+# "Survey Certification: Causal Reinforcement Learning: A Survey": a category label before a title
+TITLE_LABEL_PREFIX = re.compile(r"""^(?P<label>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}):\s+(?P<rest>\S.*)$""", re.VERBOSE)
+MIN_LABELLED_TITLES = 3  # titles on one page whose labels end in the same word: categories, not title words
+MIN_LABELLED_REST = 3  # words left after the label, or the label stays ("PAVI: Plate-Amortized ...")
 
 
 def score(text: str) -> float:
@@ -121,7 +127,7 @@ def skipped_entry(dump: Dump, entry: Entry) -> Problem:
 
 def cited_section(dump: Dump, index: int, count: int) -> Problem:
     message = (f"{count} lines under '{dump.text.split(chr(10))[index].strip()[:PREVIEW]}' are other work "
-               f"(citations, related papers), not papers of this page")
+               f"(citations, related papers, talks), not papers of this page")
     return Problem(dump.origin(index), message, "warning")
 
 
@@ -151,8 +157,22 @@ def fold_repeats(entries: list[Entry], paper: Callable[[Entry], bool]) -> list[E
     return out
 
 
+def drop_category_labels(entries: list[Entry]) -> None:
+    """Titles of one page that open with labels ending in the same word ("Survey Certification:",
+    "Featured Certification:", "Expert Certification:") carry a category, not part of the
+    title: the repetition across entries tells it from a title's own "Name: ..." opening."""
+    labelled = [(entry, match) for entry in entries
+                if entry.title and (match := TITLE_LABEL_PREFIX.match(entry.title[1]))
+                and len(match["rest"].split()) >= MIN_LABELLED_REST]
+    ends = Counter(match["label"].split()[-1] for _, match in labelled)
+    for entry, match in labelled:
+        if ends[match["label"].split()[-1]] >= MIN_LABELLED_TITLES:
+            entry.title = (entry.title[0], match["rest"])
+
+
 def read(dump: Dump) -> ReadResult:
     reading = read_entries(numbered_lines(dump.text))
+    drop_category_labels(reading.entries)
     paper = guard(reading.entries)
     entries = fold_repeats([entry for entry in reading.entries if not repeated_abstract(entry, reading.entries)], paper)
     records = tuple(to_record(dump, entry) for entry in entries if paper(entry))

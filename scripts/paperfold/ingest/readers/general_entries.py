@@ -32,7 +32,7 @@ from paperfold.ingest.names import Names, labelled_names, split_names
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_lines import (
-    INLINE_AUTHORS, ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART, LINK_LINE, PAGE_TOP, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
+    INLINE_AUTHORS, ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART, LINK_LINE, LISTED_ID, PAGE_TOP, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
     classify, find_date, is_affiliation, is_candidate, logical_lines,
 )
 
@@ -60,6 +60,7 @@ PAGE_HEAD_LINES = 8  # lines above a pasted page's abstract that may be its titl
 ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts",
                  "byline", "by", "more_names"}
 MIN_SUMMARY_TITLE_WORDS = 3
+MIN_SUMMARY_START_WORDS = 12  # a summary under a numbered title may open with one sentence on its own line
 SUMMARY_REACH = 3  # lines from a title to the summary that speaks of it (one sentence may come between)  # a heading this short above a summary paragraph is a section, not a paper
 MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
 
@@ -267,8 +268,9 @@ def take_label(reading: Reading, line: Line, cue: Cue) -> None:
     elif cue.kind == "title" and (current := reading.current) and current.title is None and current.authors and (
             current.abstract is None):
         set_title(current, (line.index, cue.text))  # "authors: ... title: ..." (a record's fields, glued)
-    elif cue.kind == "title" and (current := reading.current) and current.numbered and not (
-            current.authors or current.abstract or current.arxiv_id or current.doi):
+    elif cue.kind == "title" and (current := reading.current) and current.numbered and (
+            not (current.authors or current.abstract or current.doi)) and (
+            current.arxiv_id is None or opened_by_id(current)):
         set_title(current, (line.index, cue.text))  # "1. Word Embeddings", then "Title: Efficient ..."
     elif cue.kind == "title":
         reading.candidate = (line.index, cue.text)
@@ -276,7 +278,15 @@ def take_label(reading: Reading, line: Line, cue: Cue) -> None:
         reading.expect = "other"
 
 
+def opened_by_id(entry: Entry) -> bool:
+    """An entry a listing's "[1] arXiv:ID" line opened: its title comes under the id."""
+    return entry.numbered and entry.arxiv_id is not None and entry.arxiv_id[0] == entry.start
+
+
 def take_facts(reading: Reading, index: int, cue: Cue) -> None:
+    if cue.arxiv_id and LISTED_ID.match(cue.text):  # the id of the entry below, not of the one above
+        new_entry(reading, index, numbered=True).arxiv_id = (index, cue.arxiv_id)
+        return
     if cue.date and not (cue.arxiv_id or cue.doi):
         flush_date(reading)
         reading.pending_date = (index, cue.date)  # above the next title, or under the last one
@@ -332,12 +342,13 @@ def take_summary(reading: Reading, line: Line) -> bool:
     speaks as an abstract, under a numbered entry ("1) A Survey on ..." / "This survey
     introduces ...") or under a title-like line."""
     current, words = reading.current, len(line.text.split())
-    if reading.after_authors and words >= MIN_ABSTRACT_WORDS and not LEAD_LABEL.match(line.text):
+    listed = current is not None and opened_by_id(current) and current.title is not None  # arXiv's "/new" listing
+    if (reading.after_authors or listed) and words >= MIN_ABSTRACT_WORDS and not LEAD_LABEL.match(line.text):
         if current is not None and current.abstract is None:  # "Takeaway: ..." is not the paper's abstract
             start_abstract(reading, line.index, line.text)
             return True
     if (reading.previous == "numbered" and current and current.numbered and current.abstract is None
-            and words >= MIN_ABSTRACT_WORDS and ABSTRACT_VOICE.search(line.text)):
+            and words >= MIN_SUMMARY_START_WORDS and ABSTRACT_VOICE.search(line.text)):
         start_abstract(reading, line.index, line.text)
         current.summary = True
         return True
@@ -367,7 +378,7 @@ def take_title_like(reading: Reading, line: Line, cue: Cue) -> None:
     reading.shown.setdefault(key(line.text), line.text)
     current = reading.current
     if (reading.id_title is None and current and current.arxiv_id and current.title is None
-            and not (current.authors or current.abstract or current.numbered)):
+            and not (current.authors or current.abstract or current.numbered and not opened_by_id(current))):
         reading.id_title = reading.candidate
 
 

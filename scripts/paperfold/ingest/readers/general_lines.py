@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from paperfold.ingest.names import Names, labelled_names, looks_personal, names_line
+from paperfold.ingest.names import GLUED_MARK, Names, labelled_names, looks_personal, marked_names, names_line
 from paperfold.ingest.normalize import resolve_date
 from paperfold.ingest.paragraphs import Line
 
@@ -27,7 +27,8 @@ CITED_HEADING = re.compile(
     r"""^[^\w(]*(?:References|Bibliography|Works\s+cited|Literature\s+cited|Cited\s+by|Citing\s+papers
           |Citations|Related\s+(?:papers|articles|work|publications|research)
           |Similar\s+(?:papers|articles|content\b.*)|Papers\s+similar\s+to\b.*|Recommended\s+(?:papers|articles)
-          |More\s+like\s+this|Referenced\s+(?:by|in))
+          |More\s+like\s+this|Referenced\s+(?:by|in)
+          |(?:Invited|Keynote)\s+(?:talks?|speakers?|presentations?)(?:\s+abstracts?)?|Keynotes?(?:\s+abstracts?)?)
         \s*(?:\(\s*[\d,]+\s*\)|[\d,]+)?\s*:?\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -95,6 +96,30 @@ BARE_ID = re.compile(
     r"""^\W*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\W*$""",
     re.VERBOSE,
 )
+# "Volume 2014, Article ID 372768, 6 pages", "Journal of Applied Mathematics": an issue's or a
+# journal's line in a paper page's header, never the paper's title
+ISSUE_LINE = re.compile(
+    r"""^(?:Vol(?:ume)?\.?\s*\d+\b.*|.*\bArticle\s+(?:ID|No\.?|number)\s*\S+.*|.*,\s*\d+\s+pages?
+          |(?:The\s+)?Journal\s+of(?:\s+[A-Z][\w&-]*|\s+(?:and|of|the|&))+)$""",
+    re.VERBOSE,
+)
+# "09:30  Learning Sequences of Controllers Jaeyong Sung, Bart Selman and Ashutosh Saxena": a programme's
+# time slot with a paper's title and its authors, glued by a space
+TIMED = re.compile(r"""^\s*\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?\s+(?P<rest>\S.*)$""", re.VERBOSE)
+JOINERS = {"&", "and", ",", ";"}
+MIN_TIMED_TITLE_WORDS = 4  # "Introduction and overview", "Coffee", "Round table": a programme's own items
+# "Academic Editor: Ying Hu", "Session Chair: Ada Lovelace": a person in a role, never a title
+ROLE_LABEL = re.compile(
+    r"""^(?:[A-Z][\w-]*\s+){0,2}(?:Editors?|Reviewers?|Chairs?|Speakers?|Presenters?|Moderators?|Hosts?
+          |Contact|Correspondence)\s*:\s""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Biases in Predicting the Human Language ModelAlex B. Fine, ... and Benjamin Van Durme. . . . . 12":
+# a proceedings' contents line: the title glued to its authors, dot leaders, a page number
+CONTENTS_LINE = re.compile(r"""^(?P<body>.+?)(?:\s*\.){3,}\s*\d*\s*$""", re.VERBOSE)
+GLUED_CASE = re.compile(r"""[a-z)](?=[A-Z][a-z])""", re.VERBOSE)  # "LearningAbdellah"
+# "[1]  arXiv:2407.14741 [pdf, other]": a listing's numbered id line, above its entry's title
+LISTED_ID = re.compile(r"""^\s*\[\d+\]\s+arXiv\s*:""", re.VERBOSE | re.IGNORECASE)
 # "10.1145/2893181": a DOI alone on its line
 BARE_DOI = re.compile(r"""^\W*(?P<doi>10\.\d{4,9}/[^\s|]+)$""", re.VERBOSE)
 # "Doi: | https://doi.org/10.22331/q-2021", "DOI 10.1000/xyz", "Symmetry 2021, 13(10), 1973; https://doi.org/10.3390/sym13101973"
@@ -106,7 +131,8 @@ DOI_CUE = re.compile(
 INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VERBOSE | re.IGNORECASE)
 # "3. Title", "#3. Title", "[3] Title", "3) Title", "【3】 Title", "1.1. Title": an entry of a numbered list
 NUMBERED = re.compile(
-    r"""^[#\s]*(?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}(?:\.\d{1,3})*[.)])\s*(?<=[\s】])(?P<title>\S.*)$""",
+    r"""^[#\s]*(?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}(?:\.\d{1,3})*[.)])\s*(?:(?<=[\s】])|(?<=\d\.)(?=[A-Z][a-z]))
+        (?P<title>\S.*)$""",  # "2.QuarkAudio Technical Report": no space after the number, a capital word
     re.VERBOSE,
 )
 # "“Attention is All You Need” - Vaswani et al. (2017)": a quoted title, then its authors
@@ -133,15 +159,16 @@ OTHER_LABEL = re.compile(
 )
 _PART = r"""(?:Background|Objectives?|Aims?|Purpose|Introduction|Context|Methods?|Materials|Design|Setting
           |Participants|Results|Findings|Conclusions?|Interpretation|Significance|Discussion|Limitations
-          |Motivation|Relevance)"""
+          |Motivation|Relevance|Importance|Exposures?|Main\s+Outcomes?|Measures|Meaning|Question|Key\s+Points)"""
+_JOIN = r"""\s*(?:,\s*(?:and\s+)?|and|&)\s*"""  # "Design, Setting, and Participants"
 # "Objective", "Methods", "Background and Objectives", "Conclusions:": headings inside a structured abstract
 ABSTRACT_PART = re.compile(
-    rf"""^{_PART}(?:\s*(?:,|and|&)\s*{_PART})*\s*:?\s*$""",
+    rf"""^{_PART}(?:{_JOIN}{_PART})*\s*:?\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Methods: We selected preprint servers ...": a part of a structured abstract with its text on its line
 INLINE_ABSTRACT_PART = re.compile(
-    rf"""^{_PART}(?:\s*(?:,|and|&)\s*{_PART})*\s*:\s+\S""",
+    rf"""^{_PART}(?:{_JOIN}{_PART})*\s*:\s+\S""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "arXiv CS.LG", "cs.CL · cs.AI", "[cs.AI]": arXiv subject classes alone, which sites show near a title
@@ -164,7 +191,8 @@ NAVIGATION = re.compile(
           |Metrics|Figures|Tables|Comments|Reviews|Related|Claim\s+paper|Submit\s+paper|Create\s+alert
           |Advanced\s+search|(?:Alerts?|RSS|Feeds?)(?:\s*/\s*(?:Alerts?|RSS|Feeds?))?
           |Read\s+(?:this\s+)?(?:article|paper)(?:\s+(?:at|on|here))?|Refer\s+to\s+caption|Continue\s+reading
-          |Abstract\s+(?:and|&)\s+\w+|(?:Article)?\s*PDF\s+Available|Full[-\s]text\s+available)
+          |Abstract\s+(?:and|&)\s+\w+|(?:Article)?\s*PDF\s+Available|Full[-\s]text\s+available
+          |(?:[\w.-]+\s+){0,2}logo)  # "arXiv logo": an image's alternative text
         \W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -174,11 +202,13 @@ NAV_TAIL = re.compile(
     r"""\b(?:sign\s+(?:in|up)|log\s*in|subscribe|submit\s+(?:manuscript|paper)|menu)\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "- 1 Citations", "3k Downloads", "30240 papers", "2,387citations", "h-index19", "1/2", "• 1 authors"
+# "- 1 Citations", "3k Downloads", "30240 papers", "2,387citations", "h-index19", "1/2", "• 1 authors",
+# "Total of 3 entries", "Showing 1–50 of 1,234 results"
 COUNTER = re.compile(
     r"""^[\W]*(?:[\d.,]+\s*[kKmM]?\+?\s*(?:citations?|downloads?|views?|papers?|upvotes?|likes?|comments?
           |stars?|authors?|reads?|references?|results?|entries|mentions?|followers?|collections?)
-          |[\w-]*?\s*(?:h-index|score|novelty)\s*[\d.,%]+|\d+\s*/\s*\d+)\s*\W*$""",
+          |[\w-]*?\s*(?:h-index|score|novelty)\s*[\d.,%]+|\d+\s*/\s*\d+
+          |(?:total\s+of|showing(?:\s+\w+)?)\s+[\d,]+(?:\s*[–-]\s*[\d,]+)?(?:\s+of\s+[\d,]+)?(?:\s+\w+){0,3})\s*\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Kenneth Church Northeastern UniversitySan JoseCA k.church@northeastern.edu Omar Alonso ...":
@@ -258,9 +288,9 @@ NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)  # 
 # "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...":
 # how abstracts and their summaries speak (a blog's paragraph under a heading does not)
 ABSTRACT_VOICE = re.compile(
-    r"""\b(?:we|this\s+(?:paper|work|study|article)|the\s+(?:paper|authors|study))\s+(?:\w+\s+){0,2}?
+    r"""\b(?:we|this\s+(?:research\s+)?(?:paper|work|study|article)|the\s+(?:paper|authors|study))\s+(?:\w+\s+){0,2}?
           (?:propose|present|introduce|show|develop|study|investigate|build|describe|report|find|demonstrate
-          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address)s?\b
+          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address|challenge|examine|revisit)s?\b
         |\bin\s+this\s+(?:paper|work|study)\b|\b(?:proposes|introduces|presents)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -368,7 +398,15 @@ def is_prose(line: str) -> bool:
     count = words(line)
     return (count >= LONG_PROSE_WORDS or (count >= PROSE_WORDS and bool(SENTENCE_END.search(line)))
             or (count >= 2 * PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 2)
-            or (count >= CUT_PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 1))  # "... interaction. It c"
+            or (count >= CUT_PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 1)  # "... interaction. It c"
+            or (count >= PROSE_WORDS and bool(SENTENCE_BREAK.search(line)) and sentence_cased(line)))
+            # "We gratefully acknowledge support from ... contributors. Donate": a sentence and a button
+
+
+def sentence_cased(line: str) -> bool:
+    """Most words in lower case, as running text is (a title in title case has few)."""
+    alphabetic = [word for word in line.split() if word[:1].isalpha()]
+    return sum(word[:1].islower() for word in alphabetic) * 2 > len(alphabetic)
 
 
 def symbol_share(line: str) -> float:
@@ -378,16 +416,25 @@ def symbol_share(line: str) -> float:
 
 def is_candidate(line: str) -> bool:
     """Could be a title: 2-35 words, no sentence end, no URL, no separators of navigation
-    (a bullet does not count as a word: "• Submit" is a menu item)."""
+    ("Home | About", "Computer Science > Machine Learning"); a bullet does not count as a
+    word: "• Submit" is a menu item."""
     line = line.lstrip(BULLETS + " ")
     count = words(line)
     if count < 2 or count >= LONG_PROSE_WORDS or is_prose(line):
         return False
-    if line.endswith((":", ".", ",", ";")) or "http" in line or " | " in line or " · " in line:
+    if line.endswith((":", ".", ",", ";")) or "http" in line or " | " in line or " · " in line or " > " in line:
         return False
     if FIELD_VALUE.match(line) or TOKEN_FIELD.match(line) or NOTICE.search(line) or (
             symbol_share(line) > MAX_TITLE_SYMBOLS):
         return False
+    if ISSUE_LINE.match(line) or ROLE_LABEL.match(line):
+        return False
+    if ABSTRACT_PART.match(line):
+        return False  # "Design, Setting, and Participants": a heading inside a structured abstract
+    if line.count("$") % 2 or line.count("{") != line.count("}"):
+        return False  # "Let ${\mathfrak{G}}\subset\mathb": math cut off; a title's math is whole
+    if GLUED_MARK.search(line) and names_line(line, alone=True):
+        return False  # "Taojiao Wang10": an author with an affiliation mark, wrapped onto a line of its own
     return any(c.isalpha() for c in line[:3]) or line[:1] in "\"“'‘(["
 
 
@@ -467,6 +514,36 @@ def names_before_affiliation(line: str) -> Names | None:
     return None
 
 
+def timed_entry(line: str) -> Cue | None:
+    """A programme's time slot with a title and its authors: the authors are the longest run of
+    names at the end whose first name has two words ("... Tasks Jaeyong Sung, Bart Selman");
+    a labelled slot ("Invited talk: John Langford") or a short one ("Coffee") is none."""
+    if not (match := TIMED.match(line)) or LEAD_LABEL.match(match["rest"]):
+        return None
+    parts = match["rest"].split()
+    for cut in range(MIN_TIMED_TITLE_WORDS, len(parts) - 1):
+        title, authors = " ".join(parts[:cut]), " ".join(parts[cut:])
+        if parts[cut - 1].lower() in JOINERS or parts[cut].lower() in JOINERS:
+            continue  # "... Gabriel DulacArnold & Djalel Benbouzid": the cut falls inside the names
+        found = names_line(authors, alone=True)
+        if found and len(found.names[0].split()) == 2 and is_candidate(title):
+            return Cue("byline", title, names=found)
+    return None
+
+
+def contents_entry(line: str) -> Cue | None:
+    """A proceedings' contents line: the title and its authors, glued where a lower-case
+    letter meets the capital of the first name, before the dot leaders."""
+    if not (match := CONTENTS_LINE.match(line)):
+        return None
+    body = match["body"].strip()
+    for glue in GLUED_CASE.finditer(body):
+        title, authors = body[:glue.end()], body[glue.end():]
+        if words(title) >= MIN_BYLINE_TITLE_WORDS and (found := names_line(authors)) and is_candidate(title):
+            return Cue("byline", title, names=found)
+    return None
+
+
 def byline(line: str) -> Cue | None:
     """A title and its authors on one line, split at a dash ("Title – A, B and C.");
     the last dash whose right side is all names; or a list item ("Title. Family (Year).").
@@ -519,7 +596,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     if (match := NUMBERED.match(line)) and not has_symbol(match["title"]) and not is_prose(
             INLINE_AUTHORS.split(match["title"])[0]):  # "8. Title Authors: <twenty names>" is no prose
         return numbered(match["title"].strip().split("  ")[0], previous)
-    if found := byline(line):
+    if found := byline(line) or contents_entry(line) or timed_entry(line):
         return found
     if is_chrome(line):
         return Cue("chrome", line)
@@ -534,6 +611,8 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
         return Cue("names", line, names=found_names)
     if previous in AUTHORS_FOLLOW and (found_names := names_before_affiliation(line)):
         return Cue("names", line, names=found_names)  # "LARS THØRVÄLD, The Thørväld Group, Iceland"
+    if previous in AUTHORS_FOLLOW and (found_names := marked_names(line)):
+        return Cue("names", line, names=found_names)  # "Yuanchao Li1, Yuan Gong2, ... Lai1 Work done at MIT, ..."
     if previous == "affiliation" and (found_names := names_line(line, alone=True)):
         return Cue("more_names", line, names=found_names)  # the next author of a name / affiliation block
     if is_affiliation(line):
