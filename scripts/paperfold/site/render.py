@@ -8,7 +8,6 @@ files, so a renderer other than MkDocs only needs other templates.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
@@ -91,11 +90,6 @@ def paper_meta(paper: Paper, edit_url: str | None) -> dict:
     return meta
 
 
-def _fence_for(text: str) -> str:
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    return "`" * max(3, longest + 1)
-
-
 def render_paper(env: Environment, paper: Paper, lookups: "SiteLookups", titles: Mapping[str, str]) -> str:
     """A paper's page: front matter (with its related papers, which the theme shows;
     `titles`: see related_entries), then the body."""
@@ -107,7 +101,7 @@ def render_paper(env: Environment, paper: Paper, lookups: "SiteLookups", titles:
         for r in paper.sources
     ]
     body = env.get_template("paper.md.j2").render(
-        paper=paper, links=paper_links(paper), sources=sources, bibtex=entry, fence=_fence_for(entry),
+        paper=paper, links=paper_links(paper), sources=sources, bibtex=entry,
         contribute=contribute, note=note_html(paper.note) if paper.note else None,
         arxiv_href=lookups.arxiv_href(paper.id),
     )

@@ -59,6 +59,20 @@ PREPRINT_VENUE = re.compile(r"""^\s*(?:arxiv\b|corr\s*$)""", re.VERBOSE | re.IGN
 
 # A backslash command, a brace group or a tie: the text has LaTeX worth decoding.
 LATEX_MARKUP = re.compile(r"[\\{}~]")
+# "{\em data mining}", "Sch{\"o}n", "$d \gg n$-dimensional", "Fig.~3": one run of a field's
+# text, the unit LaTeX is decoded in. Runs end at spaces outside math and braces (nested
+# three deep); a brace or dollar that closes nothing is a run's character like any other.
+# Math is bounded, so a stray "$" cannot make one run of a whole long field.
+LATEX_RUN = re.compile(r"""
+    (?: \$[^$]{0,500}\$                               # math, spaces and all
+      | \{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}        # a brace group
+      | [^\s{}$]                                      # any other character but a space
+      | [{}$]                                         # a stray brace or dollar
+    )+
+""", re.VERBOSE)
+# Runs with markup decoded one by one at most (about 0.2 ms a call): a field with more
+# (20,000 stray braces) is decoded whole, which pylatexenc gives up on quickly.
+MAX_LATEX_RUNS = 50
 VERBATIM_FIELDS = ("url", "doi", "eprint", "file")
 PREVIEW_CHARS = 60
 # RawRecord field -> the BibTeX field whose line it cites
@@ -77,11 +91,22 @@ class DecodeTextFields(LatexDecodingMiddleware):
         super().__init__(keep_math_mode=True)
 
     def _transform_python_value_string(self, python_string):
-        # Plain text needs no decoding, and pylatexenc is slow on long abstracts:
-        # skipping it made reading 10k-entry .bib files several times faster.
+        """Only the runs with LaTeX markup go through pylatexenc, one by one: on whole
+        abstracts that hold math it was most of reading a BibTeX file (the 10k synthetic
+        corpus: 2.0 s, now 0.75 s). Plain runs stay as written ("--", "50%"), as plain
+        fields always have; a whole field read "50%" as a LaTeX comment."""
         if not LATEX_MARKUP.search(python_string):
             return python_string, ""
-        return super()._transform_python_value_string(python_string)
+        runs = [run for run in LATEX_RUN.finditer(python_string) if LATEX_MARKUP.search(run.group())]
+        if len(runs) > MAX_LATEX_RUNS:  # dense LaTeX, or hostile text: one call, as before
+            return super()._transform_python_value_string(python_string)
+        parts, errors, last = [], [], 0
+        for run in runs:
+            text, error = super()._transform_python_value_string(run.group())
+            parts += [python_string[last:run.start()], text]
+            errors += [error] if error else []
+            last = run.end()
+        return "".join(parts) + python_string[last:], "; ".join(errors)
 
     def transform_entry(self, entry, library):
         verbatim = [f for f in entry.fields if f.key in VERBATIM_FIELDS]
