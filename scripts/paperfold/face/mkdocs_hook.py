@@ -127,8 +127,8 @@ def on_post_template(output, template_name, config, **kwargs):
     return output
 
 
-# The Map's SVG and the Timeline's month lists: each one line, one raw HTML block (map.md.j2,
-# timeline.md.j2), an element per paper. Python-Markdown would pass them through as they
+# The Map's SVG and the paper lists of the Timeline, topic and Unsorted pages: each one line, one
+# raw HTML block (map.md.j2, timeline.md.j2, _paper_list.md.j2), an element per paper. Python-Markdown would pass them through as they
 # are, but only after its HTML parser walked every element (seconds at 10,000 papers, on
 # every rebuild), so they are set aside before Markdown and put back after. Dump text
 # cannot start such a line: escape.md writes "<" as a character reference.
