@@ -3,7 +3,7 @@
 import markdown
 import pytest
 
-from paperfold.site.escape import MARKDOWN_SYNTAX, attr, md, md_linking_arxiv, safe_url
+from paperfold.site.escape import MARKDOWN_SYNTAX, attr, html_inline, md, md_linking_arxiv, safe_url
 
 
 def render(text: str) -> str:
@@ -89,3 +89,22 @@ def test_arxiv_ids_in_an_abstract_link_to_the_paper_page_or_to_arxiv():
 def test_text_without_ids_is_escaped_as_md_does():
     for text in ("plain text", "<script>x</script> [a](b)", "arxiv is a word here", None):
         assert md_linking_arxiv(text, lambda arxiv_id: None) == md(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bounds for $a<b$ and $x>0$ <script>alert(1)</script>",
+    "Matrices $a & b$ and $a \\& b$ & more",
+    "$\\alpha_{i}$ [click](javascript:alert(1)) **bold** &amp;",
+    "Costs $5 and $10, {{ 7*7 }}",
+])
+def test_raw_html_lines_say_what_markdown_would(text):
+    """Listings skip Markdown (html_inline writes their lines): each must read as md()
+    through Markdown gives it (entities may be spelled otherwise), math spans included, so
+    that KaTeX reads the same TeX."""
+    import html as htmllib
+    assert htmllib.unescape("<p>" + html_inline(text) + "</p>") == htmllib.unescape(render(text))
+
+
+def test_tex_escaped_ampersand_is_not_escaped_again():
+    # "\\&" would be a TeX line break followed by a bare "&", which KaTeX rejects.
+    assert render("$a \\& b$") == '<p><span class="arithmatex">\\(a \\&amp; b\\)</span></p>'

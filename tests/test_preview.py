@@ -240,6 +240,38 @@ def test_the_served_site_after_edits_is_the_site_a_clean_build_makes(tmp_path, s
     assert b"<!-- edited override -->" in warm["index.html"]
 
 
+def without_nav(config_file: Path) -> None:
+    """mkdocs.yml without its `nav:` list: MkDocs then makes a navigation of every page
+    that `not_in_nav` does not match, the Timeline and Map included."""
+    text = config_file.read_text(encoding="utf-8")
+    start, end = text.index("\nnav:\n"), text.index("\nnot_in_nav:")
+    config_file.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
+def test_with_no_nav_list_the_served_site_still_matches_a_clean_build(tmp_path, serving):
+    """With no `nav:`, MkDocs makes the navigation of every page `not_in_nav` does not
+    match, titled from each page's own text: a page of it left out of a rebuild would
+    vanish from the sidebar of every page rendered, or show there untitled."""
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project")
+    without_nav(project / "mkdocs.yml")
+    served = tmp_path / "served"
+    serve_build(project, served)
+    # A note changes one paper's page and no page of the navigation.
+    curation = project / "curation" / "papers"
+    curation.mkdir(parents=True, exist_ok=True)
+    (curation / f"{PLAIN}.yml").write_text("note: Read this one first.\n", encoding="utf-8")
+    serve_build(project, served)
+    assert "Read this one first." in (served / "papers" / PLAIN / "index.html").read_text(encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs.yml"),
+         "--site-dir", str(tmp_path / "clean")], cwd=project, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    warm, cold = site_tree(served), site_tree(tmp_path / "clean")
+    assert sorted(warm.keys() ^ cold.keys()) == []
+    assert [path for path in warm if warm[path] != cold[path]] == []
+
+
 def test_raw_html_lines_set_aside_from_markdown_come_back_as_markdown_would_have_left_them(tmp_path):
     """The hook keeps the Map's SVG and the paper lists of the Timeline and topic pages away
     from Python-Markdown's HTML parser (seconds at 10,000 papers); each page's HTML is the

@@ -127,8 +127,8 @@ def on_post_template(output, template_name, config, **kwargs):
     return output
 
 
-# The Map's SVG and the Timeline's month lists: each one line, one raw HTML block (map.md.j2,
-# timeline.md.j2), an element per paper. Python-Markdown would pass them through as they
+# The Map's SVG and the paper lists of the Timeline, topic and Unsorted pages: each one line, one
+# raw HTML block (map.md.j2, timeline.md.j2, _paper_list.md.j2), an element per paper. Python-Markdown would pass them through as they
 # are, but only after its HTML parser walked every element (seconds at 10,000 papers, on
 # every rebuild), so they are set aside before Markdown and put back after. Dump text
 # cannot start such a line: escape.md writes "<" as a character reference.
@@ -141,22 +141,27 @@ _SET_ASIDE: dict[str, list[str]] = {}  # page src_uri -> the lines set aside, in
 def on_page_markdown(markdown, page, **kwargs):
     if not is_generated(page.file.src_uri):
         return markdown
-    lines = _SET_ASIDE[page.file.src_uri] = [m.group() for m in RAW_LINE.finditer(markdown)]
-    for number, line in enumerate(lines):
-        markdown = markdown.replace(line, _placeholder(number, line), 1)
-    return markdown
+    lines = _SET_ASIDE[page.file.src_uri] = []
+
+    def set_aside(match: re.Match) -> str:
+        """An empty element of the line's own tag: Markdown treats it as it treats the line."""
+        lines.append(match.group())
+        return f'<{match["tag"]} data-paperfold-set-aside="{len(lines) - 1}"></{match["tag"]}>'
+
+    return RAW_LINE.sub(set_aside, markdown)
 
 
 def on_page_content(html, page, **kwargs):
-    for number, line in enumerate(_SET_ASIDE.pop(page.file.src_uri, ())):
-        html = html.replace(_placeholder(number, line), line, 1)
-    return html
+    lines = _SET_ASIDE.pop(page.file.src_uri, [])
+    put_back = PLACEHOLDER.sub(lambda match: lines[int(match["number"])], html)
+    if len(PLACEHOLDER.findall(html)) != len(lines):  # a template put one where Markdown rewrote it
+        log.warning(f"{page.file.src_uri}: {len(lines)} listings set aside, "
+                    f"{len(PLACEHOLDER.findall(html))} found again after Markdown; some are missing")
+    return put_back
 
 
-def _placeholder(number: int, line: str) -> str:
-    """An empty element of the line's own tag: Markdown treats it as it treats the line."""
-    tag = RAW_LINE.match(line)["tag"]
-    return f'<{tag} data-paperfold-set-aside="{number}"></{tag}>'
+# <ul data-paperfold-set-aside="0"></ul>: on_page_markdown's stand-in for a set-aside line
+PLACEHOLDER = re.compile(r"""<(?P<tag>svg|ul)\ data-paperfold-set-aside="(?P<number>\d+)"></(?P=tag)>""", re.VERBOSE)
 
 
 _FILES: list = []  # this build's files (on_files), for on_post_build: the hook file is loaded anew each build

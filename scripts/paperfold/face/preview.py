@@ -91,9 +91,10 @@ def leave_out_unchanged(files, config, generated) -> None:
     build would leave it. `generated(src_uri)` tells the generator's pages from
     hand-written ones, which MkDocs handles as usual.
 
-    The HTML left in place is what a clean build writes as long as the theme and config
-    are the same: when they changed since the last build (an edited override,
-    mkdocs.yml), every page's HTML is removed first, so that all are rendered again."""
+    Pages of the navigation every page shows are never left out. The HTML left in place is
+    what a clean build writes as long as the theme, config and hooks are the same: when
+    they changed since the last build (an edited override, mkdocs.yml), every page's HTML
+    is removed first, so that all are rendered again."""
     looks = _looks(config)
     pages = [f for f in files.documentation_pages() if generated(f.src_uri)]
     QUIET_LINKS.left_out = set()
@@ -102,8 +103,15 @@ def leave_out_unchanged(files, config, generated) -> None:
         for file in pages:
             _remove(file.abs_dest_path)
         return
-    in_nav = {_nav_target(item) for item in config.nav or ()}
-    left_out = {f.src_uri for f in pages if f.src_uri not in in_nav and not f.is_modified()}
+    in_nav = _nav_pages(config.nav or ())
+    sidebar = {f.src_uri for f in pages if _in_sidebar(f.src_uri, in_nav, config)}
+    if config.nav is None:
+        # MkDocs titles the navigation it makes itself from each page's text, which a
+        # dirty build reads only for pages whose HTML is older: render these again.
+        for file in pages:
+            if file.src_uri in sidebar:
+                _remove(file.abs_dest_path)
+    left_out = {f.src_uri for f in pages if f.src_uri not in sidebar and not f.is_modified()}
     for file in pages:
         if file.src_uri in left_out:
             file.inclusion = InclusionLevel.EXCLUDED
@@ -111,21 +119,36 @@ def leave_out_unchanged(files, config, generated) -> None:
 
 
 def _looks(config) -> tuple:
-    """What the HTML of every page depends on besides its own Markdown: mkdocs.yml and
-    the theme's overrides (each file's path, size and modification time)."""
-    overrides = []
+    """What the HTML of every page depends on besides its own Markdown: mkdocs.yml, the
+    theme's overrides and the hook files (each file's path, size and modification time)."""
+    paths = [getattr(module, "__file__", None) for module in (config.hooks or {}).values()]
     if config.theme.custom_dir:
         for folder, _, names in sorted(os.walk(config.theme.custom_dir)):
-            for name in sorted(names):
-                stat = os.stat(os.path.join(folder, name))
-                overrides.append((folder, name, stat.st_size, stat.st_mtime_ns))
-    return Path(config.config_file_path).read_bytes(), tuple(overrides)
+            paths += [os.path.join(folder, name) for name in sorted(names)]
+    stats = [(path, os.stat(path).st_size, os.stat(path).st_mtime_ns) for path in paths if path]
+    return Path(config.config_file_path).read_bytes(), tuple(stats)
 
 
-def _nav_target(item) -> str | None:
-    """The page of a `nav:` entry like {"Home": "index.md"} (None: a section or link)."""
-    value = next(iter(item.values())) if isinstance(item, dict) else item
-    return value if isinstance(value, str) else None
+def _in_sidebar(src_uri: str, in_nav: set[str], config) -> bool:
+    """Whether the page is in the navigation every page shows, so that leaving it out would
+    change other pages' sidebars: listed in `nav:` (at any depth), or, with no `nav:`
+    (MkDocs makes one of every page), not matched by `not_in_nav`."""
+    if config.nav is None:
+        return not (config.not_in_nav and config.not_in_nav.match_file(src_uri))
+    return src_uri in in_nav
+
+
+def _nav_pages(items) -> set[str]:
+    """The pages of `nav:` entries such as "index.md", {"Home": "index.md"} or
+    {"Section": [...]}, at any depth (links and sections are not pages)."""
+    pages = set()
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            pages |= _nav_pages(value)
+        elif isinstance(value, str):
+            pages.add(value)
+    return pages
 
 
 def _remove(path: str) -> None:

@@ -43,7 +43,9 @@ SEPARATOR = re.compile(r"""\s*(?:[,;·•|]|\s&\s|\band\b)\s*|\s{3,}""", re.VERB
 # "Anonymous Authors1", "Alice Smith*,": an affiliation mark glued to a name
 GLUED_MARK = re.compile(r"""[^\W\d_][\d*†‡]+(?:[,\s]|$)""", re.VERBOSE)
 # "Hong Yu 1", "Duy Duc An Bui 1,2", "Isabel Cachola†", "Alice Smith*", "Yanxia Qin22\\ast": affiliation marks
-MARKERS = re.compile(r"""(?:[\s\d,*∗†‡§¶]|\\(?:ast|dagger|ddagger|star|S|P)\b)+$""", re.VERBOSE)
+# The look-behind starts a match only where a run of marks starts: tried from every position
+# of a long run that does not reach the end ("Ada Lovelace 1 1 1 … x"), it was quadratic.
+MARKERS = re.compile(r"""(?<![\s\d,*∗†‡§¶])(?:[\s\d,*∗†‡§¶]|\\(?:ast|dagger|ddagger|star|S|P)\b)+$""", re.VERBOSE)
 # "Elmunzer, B. J.; Spitzer, R. L.; Foster, L. D.": family name, comma, given names, semicolons between
 SURNAME_FIRST_LIST = re.compile(r"""\s*([^,;]+?),\s*([^,;]+?)\s*(?:;|$)""", re.VERBOSE)
 # "Riccardo Torreb,c": the "c" is an affiliation letter, not a name

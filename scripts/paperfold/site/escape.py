@@ -40,6 +40,9 @@ REPLACEMENTS = (("&", "&amp;"),) + tuple(
 )
 ARXIV_PREFIX = re.compile(r"arxiv\s*:", re.IGNORECASE)  # "arXiv:2011.06063", not "arxiv.org/abs/…"
 MATH_HTML = {"<": r"\lt{}", ">": r"\gt{}", "&": r"\&"}
+# What MATH_HTML replaces: "a<b", "x>0", "a & b"; not the "&" of "a \& b", already escaped
+# for TeX (escaping it again gives "\\&", a line break KaTeX then rejects).
+MATH_SPECIAL = re.compile(r"[<>] | (?<!\\)&", re.VERBOSE)
 
 
 def _escape_plain(text: str) -> str:
@@ -50,7 +53,7 @@ def _escape_plain(text: str) -> str:
 
 
 def _escape_math(math: str) -> str:
-    return "".join(MATH_HTML.get(char, char) for char in math)
+    return MATH_SPECIAL.sub(lambda match: MATH_HTML[match.group()], math)
 
 
 def md(text: object) -> str:
@@ -96,16 +99,17 @@ def _inside_math(text: str, at: int) -> bool:
 
 def html_inline(text: object) -> str:
     """Dump text for a raw HTML line, which Markdown passes through unread: escaped as
-    HTML, with inline math written as pymdownx.arithmatex (generic) writes it, for the
-    math renderer. Long listings are written so (the Timeline): Markdown reading them
-    item by item took seconds at 10,000 papers."""
+    HTML, with inline math written as pymdownx.arithmatex (generic) writes md()'s math,
+    for the math renderer (KaTeX rejects a bare `&`). Long listings are written so (the
+    Timeline, topic and Unsorted pages): Markdown reading them item by item took seconds
+    at 10,000 papers."""
     if text is None:
         return ""
     text = " ".join(str(text).split())
     parts, last = [], 0
     for match in INLINE_MATH.finditer(text):
         parts.append(html.escape(text[last:match.start()]))
-        parts.append(f'<span class="arithmatex">\\({html.escape(match.group()[1:-1])}\\)</span>')
+        parts.append(f'<span class="arithmatex">\\({html.escape(_escape_math(match.group())[1:-1])}\\)</span>')
         last = match.end()
     parts.append(html.escape(text[last:]))
     return "".join(parts)

@@ -145,7 +145,7 @@ def render_topics(
             chart=bar_chart(rows, len(unsorted), len(papers)), unsorted=UNSORTED,
         ),
         topic_path(UNSORTED): front_matter({"title": "Unsorted papers"}) + env.get_template("unsorted.md.j2").render(
-            entries=listing(unsorted), count=len(unsorted), limit=TOPIC_PAGE_LIMIT, page=topic_path(UNSORTED), page_url=topic_url(UNSORTED)),
+            entries=listing(unsorted), count=len(unsorted), limit=TOPIC_PAGE_LIMIT, page_url=topic_url(UNSORTED)),
     }
     for topic in vocabulary.topics:
         members = grouped.get(topic.id, [])

@@ -61,7 +61,7 @@ ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_lab
                  "byline", "by", "more_names"}
 MIN_SUMMARY_TITLE_WORDS = 3
 MIN_SUMMARY_START_WORDS = 12  # a summary under a numbered title may open with one sentence on its own line
-SUMMARY_REACH = 3  # lines from a title to the summary that speaks of it (one sentence may come between)  # a heading this short above a summary paragraph is a section, not a paper
+SUMMARY_REACH = 3  # lines from a title to the summary that speaks of it (one sentence may come between)
 MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
 
 

@@ -283,7 +283,7 @@ BY = re.compile(r"""^by\s+(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
 MAX_TITLE_SYMBOLS = 0.25  # "NEC Rese??a??r??c??h??I?nstitute ,?!#4": text garbled in copying, never a title
 MIN_BYLINE_TITLE_WORDS = 3
 # "Dijkstra", "Driscoll", "Van Rossum": family names as a reading list gives them
-NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)  # "Research Group – John Smith, Jane Doe" is a team page, not a paper
+NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)
 
 # "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...":
 # how abstracts and their summaries speak (a blog's paragraph under a heading does not)
