@@ -632,3 +632,27 @@ def test_a_programme_with_talk_abstracts_goes_to_the_general_reader():
                           "CostSensitive Tree of Classifiers",
                           "Dynamic Feature Selection for Classification on a Budget"]
     assert "Introduction and overview" not in " ".join(t or "" for t in titles)
+
+
+def test_a_dedicated_readers_record_the_general_reading_leaves_out_is_kept():
+    """The bare-abstract reader reads both "Abstract:" paragraphs as records; the general
+    reader, which takes the page for its two papers with authors, keeps the long abstract
+    but refuses the short one (under its guard's word count) without a line in the report.
+    The short one stays, as the bare-abstract reader read it."""
+    page = ("Abstract: We study the grokking phenomenon in small transformers trained on modular arithmetic "
+            "and find a sharp transition in the weight norm that precedes generalisation by thousands of steps.\n"
+            "\n"
+            "Abstract: Short note on sparse attention.\n"
+            "\n"
+            "Scaling Laws for Sparse Mixtures of Experts\n"
+            "Ada Lovelace, Charles Babbage, Grace Hopper\n"
+            "\n"
+            "Delayed Generalization in Overparameterised Networks\n"
+            "Alan Turing, John von Neumann\n")
+    result, kinds = read(page)
+    assert set(kinds) == {"general", "arxiv_abstracts"}
+    assert [(r.origin.line, r.kind) for r in result.records] == [
+        (1, "general"), (3, "arxiv_abstracts"), (5, "general"), (8, "general")]
+    assert result.records[1].abstract == "Short note on sparse attention."
+    assert [r.title for r in result.records[2:]] == ["Scaling Laws for Sparse Mixtures of Experts",
+                                                     "Delayed Generalization in Overparameterised Networks"]

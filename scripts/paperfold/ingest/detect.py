@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from paperfold.model import Dump, Problem, ReadResult
+from paperfold.model import Dump, Problem, RawRecord, ReadResult
 from paperfold.ingest.readers import READERS, general
 from paperfold.ingest.readers.general_entries import key
 
 MIN_SCORE = 0.3  # below this a reader is only guessing
 CERTAIN = 1.0  # the highest score a reader gives
 MIN_EXTRA_PAPERS = 2  # papers with authors that only the general reader finds on a dedicated reader's page
+OPENING_WORDS = 12  # words that tell one abstract from another on one page
 
 
 def known_kinds() -> str:
@@ -48,7 +49,8 @@ def split_pages(dump: Dump) -> list[Dump]:
 
 
 def choose_reader(text: str):
-    """The reader with the highest score, the earlier one on a tie; None below MIN_SCORE.
+    """(reader, its score): the reader with the highest score, the earlier one on a tie;
+    (None, score) below MIN_SCORE.
 
     Scores stop at CERTAIN, so once a reader reaches it no later reader can win
     and their detectors need not run over the text.
@@ -60,27 +62,50 @@ def choose_reader(text: str):
             best, best_score = reader, score
         if best_score >= CERTAIN:
             break
-    return best if best_score >= MIN_SCORE else None
+    return (best if best_score >= MIN_SCORE else None), best_score
 
 
 def titles(result: ReadResult) -> set[str]:
     return {key(record.title) for record in result.records if record.title}
 
 
-def wider_reading(page: Dump, reader, result: ReadResult):
-    """(reader, result) for a page a dedicated reader took: the general reader's instead when
-    it finds every paper the dedicated one did and at least two more with authors. A digest may list some papers in the
-    dedicated reader's shape ("Title: ... Authors: ...") under others in shapes only the
-    general reader reads ("Featured Certification: Title", a names line, a link); the dedicated
-    reader alone would drop those without a word."""
-    if reader is general or reader.score(page.text) >= CERTAIN:
+def opening(abstract: str | None) -> str:
+    """The first words of an abstract: readers clean and wrap its text in their own ways."""
+    return " ".join((abstract or "").split()[:OPENING_WORDS])
+
+
+def covers(wider: ReadResult, record: RawRecord) -> bool:
+    """Whether the general reading accounts for a record of the dedicated reading: a record
+    with its title or an abstract that opens the same way, or a record or a skipped entry
+    (listed in the build report with its reason) at its line."""
+    if record.title:
+        return key(record.title) in titles(wider)
+    start = opening(record.abstract)
+    lines = {other.origin.line for other in wider.records + wider.skipped}
+    return record.origin.line in lines or (bool(start) and any(
+        opening(other.abstract).startswith(start) for other in wider.records))
+
+
+def wider_reading(page: Dump, reader, score: float, result: ReadResult):
+    """(reader, result) for a page a dedicated reader took (with `score`): the general reader's
+    instead when it finds every paper the dedicated one did and at least two more with authors.
+    A digest may list some papers in the dedicated reader's shape ("Title: ... Authors: ...")
+    under others in shapes only the general reader reads ("Featured Certification: Title", a
+    names line, a link); the dedicated reader alone would drop those without a word.
+    Records of the dedicated reading the general one does not account for (an untitled short
+    abstract its precision guard refuses) are kept as they were read: none is lost."""
+    if reader is general or score >= CERTAIN:
         return reader, result
-    wider = general.read(page)  # one reading: its records say what general.score would
+    # choose_reader's general.score read the entries already; reading them again costs one
+    # more pass, and only on pages no reader is certain of.
+    wider = general.read(page)
     found = titles(result)
     extra = [r for r in wider.records if r.title and r.authors and key(r.title) not in found]
-    if found <= titles(wider) and len(extra) >= MIN_EXTRA_PAPERS:
-        return general, wider
-    return reader, result
+    if not (found <= titles(wider) and len(extra) >= MIN_EXTRA_PAPERS):
+        return reader, result
+    kept = tuple(record for record in result.records if not covers(wider, record))
+    records = tuple(sorted(wider.records + kept, key=lambda record: record.origin))
+    return general, replace(wider, records=records)
 
 
 def read_dump(dump: Dump) -> tuple[ReadResult, list[str]]:
@@ -90,18 +115,19 @@ def read_dump(dump: Dump) -> tuple[ReadResult, list[str]]:
         return ReadResult(problems=(problem,)), []
     records, problems, skipped, kinds = [], [], [], []
     for page in split_pages(dump):
-        reader = choose_reader(page.text)
+        reader, score = choose_reader(page.text)
         if reader is None:
             message = f"no reader recognises this page; expected one of: {known_kinds()}"
             problems.append(Problem(page.origin(0), message))
             continue
-        reader, result = wider_reading(page, reader, reader.read(page))
+        reader, result = wider_reading(page, reader, score, reader.read(page))
         if not (result.records or result.problems or result.skipped):  # a header and nothing else
             message = f"expected entries of a {reader.DESCRIPTION}, found none (nothing but its header?)"
             result = ReadResult(problems=(Problem(page.origin(0), message),))
         records += result.records
         problems += result.problems
         skipped += result.skipped
-        kinds.append(reader.NAME)
+        # with a dedicated reader's records the general reading kept, both readers were used
+        kinds += dict.fromkeys([reader.NAME, *(record.kind for record in result.records)])
     return ReadResult(tuple(records), tuple(problems), tuple(skipped)), kinds
 
