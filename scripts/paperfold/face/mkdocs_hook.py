@@ -127,11 +127,12 @@ def on_post_template(output, template_name, config, **kwargs):
     return output
 
 
-# The Map's SVG and the paper lists of the Timeline, topic and Unsorted pages: each one line, one
-# raw HTML block (map.md.j2, timeline.md.j2, _paper_list.md.j2), an element per paper. Python-Markdown would pass them through as they
-# are, but only after its HTML parser walked every element (seconds at 10,000 papers, on
-# every rebuild), so they are set aside before Markdown and put back after. Dump text
-# cannot start such a line: escape.md writes "<" as a character reference.
+# The Map's SVG and the paper lists of the Timeline, topic and Unsorted pages: each one line,
+# one raw HTML block (map.md.j2, timeline.md.j2, _paper_list.md.j2), an element per paper.
+# Python-Markdown would pass them through as they are, but only after its HTML parser walked
+# every element (seconds at 10,000 papers, on every rebuild), so they are set aside before
+# Markdown and put back after. Dump text cannot start such a line: escape.md writes "<" as a
+# character reference, escape.html_inline as an entity.
 # <svg viewBox="0 0 960 640" role="img" ...><title ...>...</title>...<a href="../papers/x/"><circle .../></a>...</svg>
 # <ul data-pagefind-ignore="all"><li>2026-04-12 · <a href="../papers/x/">A title</a></li>...</ul>
 RAW_LINE = re.compile(r"""^<(?P<tag>svg|ul)\b[^\n]*</(?P=tag)>$""", re.VERBOSE | re.MULTILINE)
