@@ -307,6 +307,6 @@ def test_the_floor_reads_the_literal_text_score_and_the_rank_the_expanded_one():
     rows, cols = related.text_candidates(features.matrix, None, 4)
     text = similarity.pair_scores(features.matrix, rows, cols)
     expanded = related.expanded_text(CORPUS, features, (rows, cols, text), rows, cols, DEFAULT_BLEND)
-    parts = related.score_pairs(CORPUS, features, rows, cols, DEFAULT_BLEND, text_rows=expanded)
+    parts = related.score_pairs(CORPUS, features, rows, cols, DEFAULT_BLEND, expanded=expanded)
     assert np.allclose(parts["evidence"], parts["text"])  # no topics, authors or stated relations here
     assert (parts["score"] > parts["text"]).any()

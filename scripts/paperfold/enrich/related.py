@@ -187,11 +187,11 @@ def fit(papers: tuple[Paper, ...], tfidf: TfIdf, vectors: np.ndarray | None, ble
 
 
 def score_pairs(papers, features: Features, rows: np.ndarray, cols: np.ndarray, blend: Blend,
-                neighbours: sp.csr_matrix | None = None, text_rows: sp.csr_matrix | None = None,
+                neighbours: sp.csr_matrix | None = None, expanded: sp.csr_matrix | None = None,
                 text: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """Each pair's score and the parts a reason is made of, for any block of (row, col) pairs.
     `neighbours`: papers x papers, 1 for each paper's text candidates (for blend.neighbours);
-    `text_rows`: the rows that rank pairs, when expanded (expanded_text); `text`: the pairs'
+    `expanded`: the expanded rows that rank pairs (expanded_text); `text`: the pairs'
     TF-IDF cosines, when the caller has them."""
     n = len(papers)
     if text is None and features.vectors is None:
@@ -212,8 +212,8 @@ def score_pairs(papers, features: Features, rows: np.ndarray, cols: np.ndarray, 
     # neighbours and LSA only reorder; they prove nothing alone (an outlier's weak neighbours,
     # expanded, would look twice as close).
     evidence = score
-    if text_rows is not None:
-        score = score - text + similarity.pair_scores(text_rows, rows, cols)
+    if expanded is not None:
+        score = score - text + similarity.pair_scores(expanded, rows, cols)
     if blend.neighbours and neighbours is not None:
         shared = np.asarray(neighbours[rows].multiply(neighbours[cols]).sum(axis=1)).ravel()
         score = score + blend.neighbours * shared / max(1, neighbours.getnnz(axis=1).max())

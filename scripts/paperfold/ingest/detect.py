@@ -74,12 +74,12 @@ def opening(abstract: str | None) -> str:
     return " ".join((abstract or "").split()[:OPENING_WORDS])
 
 
-def covers(wider: ReadResult, record: RawRecord) -> bool:
-    """Whether the general reading accounts for a record of the dedicated reading: a record
-    with its title or an abstract that opens the same way, or a record or a skipped entry
-    (listed in the build report with its reason) at its line."""
+def covers(wider: ReadResult, wider_titles: set[str], record: RawRecord) -> bool:
+    """Whether the general reading (with `wider_titles`, its title keys) accounts for a record
+    of the dedicated reading: a record with its title or an abstract that opens the same way,
+    or a record or a skipped entry (listed in the build report with its reason) at its line."""
     if record.title:
-        return key(record.title) in titles(wider)
+        return key(record.title) in wider_titles
     start = opening(record.abstract)
     lines = {other.origin.line for other in wider.records + wider.skipped}
     return record.origin.line in lines or (bool(start) and any(
@@ -99,11 +99,11 @@ def wider_reading(page: Dump, reader, score: float, result: ReadResult):
     # choose_reader's general.score read the entries already; reading them again costs one
     # more pass, and only on pages no reader is certain of.
     wider = general.read(page)
-    found = titles(result)
+    found, wider_titles = titles(result), titles(wider)
     extra = [r for r in wider.records if r.title and r.authors and key(r.title) not in found]
-    if not (found <= titles(wider) and len(extra) >= MIN_EXTRA_PAPERS):
+    if not (found <= wider_titles and len(extra) >= MIN_EXTRA_PAPERS):
         return reader, result
-    kept = tuple(record for record in result.records if not covers(wider, record))
+    kept = tuple(record for record in result.records if not covers(wider, wider_titles, record))
     records = tuple(sorted(wider.records + kept, key=lambda record: record.origin))
     return general, replace(wider, records=records)
 
