@@ -65,13 +65,16 @@ def md(text: object) -> str:
 
 def _md_run(text: str) -> str:
     """md() of text whose whitespace is already normalised (its edges are kept)."""
+    return _by_math(text, _escape_plain, _escape_math)
+
+
+def _by_math(text: str, plain: Callable[[str], str], math: Callable[[str], str]) -> str:
+    """`text` with `math` applied to each inline math span ("$...$") and `plain` to the rest."""
     parts, last = [], 0
     for match in INLINE_MATH.finditer(text):
-        parts.append(_escape_plain(text[last:match.start()]))
-        parts.append(_escape_math(match.group()))
+        parts += [plain(text[last:match.start()]), math(match.group())]
         last = match.end()
-    parts.append(_escape_plain(text[last:]))
-    return "".join(parts)
+    return "".join(parts) + plain(text[last:])
 
 
 def md_linking_arxiv(text: object, href_in_site: Callable[[str], str | None]) -> str:
@@ -105,14 +108,12 @@ def html_inline(text: object) -> str:
     at 10,000 papers."""
     if text is None:
         return ""
-    text = " ".join(str(text).split())
-    parts, last = [], 0
-    for match in INLINE_MATH.finditer(text):
-        parts.append(html.escape(text[last:match.start()]))
-        parts.append(f'<span class="arithmatex">\\({html.escape(_escape_math(match.group())[1:-1])}\\)</span>')
-        last = match.end()
-    parts.append(html.escape(text[last:]))
-    return "".join(parts)
+    return _by_math(" ".join(str(text).split()), html.escape, _arithmatex_span)
+
+
+def _arithmatex_span(math: str) -> str:
+    """"$a<b$" as pymdownx.arithmatex (generic) writes md()'s "$a\\lt{}b$"."""
+    return f'<span class="arithmatex">\\({html.escape(_escape_math(math)[1:-1])}\\)</span>'
 
 
 def attr(text: object) -> str:
