@@ -211,7 +211,7 @@ def site_tree(site: Path) -> dict[str, bytes]:
 def serving(monkeypatch):
     """This process builds as `paperfold serve` does, without indexing for search."""
     monkeypatch.setattr(preview_state, "index_in_background", lambda command: None)
-    preview_state.start("serve")
+    preview_state.start("serve", dirty=True)
     yield
     preview_state.start("build")
 

@@ -68,11 +68,18 @@ KEYS: Memo = Memo()  # by paper id: the paper -> its BibTeX key before keys are 
 VOCABULARIES: Memo = Memo()  # by path: the file's bytes -> (Vocabulary, problems)
 RULES: Memo = Memo()  # the vocabulary -> its topic rules
 TAGGED: Memo = Memo()  # by paper id: (paper, its automatic tags) -> the paper with them
+LISTINGS: Memo = Memo()  # by path: (templates, what the page shows) -> a topic page, feed, the Timeline, the Map
 
 
 def generate(settings: Settings, curation: Curation | None = None) -> BuildReport:
-    """Build every page into settings.docs_dir, rewriting only files whose text changed.
-    Every page is rendered before any is written, so that a failure writes nothing."""
+    """Build every page into settings.docs_dir, rewriting only files whose text changed."""
+    return generate_written(settings, curation)[0]
+
+
+def generate_written(settings: Settings, curation: Curation | None = None) -> tuple[BuildReport, list[str]]:
+    """generate(), and the paths under docs/ it wrote or removed (`serve` has MkDocs render
+    those again, and leaves the others' HTML in place). Every page is rendered before any
+    is written, so that a failure writes nothing."""
     curation = curation or load_curation(settings.curation_dir)
     dumps, problems = load_dumps(settings.seeds_dir, pinned=curation.capture_dates)
     read = read_seeds(dumps, problems)
@@ -81,11 +88,11 @@ def generate(settings: Settings, curation: Curation | None = None) -> BuildRepor
     report, vocabulary = tag_topics(report, settings.topics_file, curation)
     report, tfidf = relate_papers(report, vocabulary, settings)
     pages = render_pages(report, vocabulary, tfidf, settings)
-    write_pages(settings.docs_dir, pages)
-    for memo in (READS, MERGES, GROUPS, TAGS, TAGGED, PAGES, CITES, KEYS, VOCABULARIES, RULES,
+    written, removed = write_pages(settings.docs_dir, pages)
+    for memo in (READS, MERGES, GROUPS, TAGS, TAGGED, PAGES, CITES, KEYS, VOCABULARIES, RULES, LISTINGS,
                  related_update.WITH_RELATED):
         memo.sweep()
-    return report
+    return report, written + removed
 
 
 Read = tuple[list[RawRecord], list[DumpSummary], list[Problem], list[Problem]]
@@ -208,12 +215,18 @@ def render_pages(report: BuildReport, vocabulary: Vocabulary | None, tfidf: TfId
         key = (paper, lookups.citations[paper.id], linked, mentioned, settings.repo_url, templates)
         pages[paper_path(paper.id)] = PAGES.get(paper.id, lambda paper=paper: render_paper(env, paper, lookups, titles),
                                              key=key)
+
+    def reuse(path, compute, key):
+        """The pages that list many papers, made again only when what they show changed."""
+        return LISTINGS.get(path, compute, key=(templates, key))
+
     pages.update(render_site(
         report.papers, report.dumps, report.problems,
         report.skipped + tuple(h.as_problem() for h in report.hidden), settings.site_name, lookups, vocabulary,
+        reuse,
     ))
     pages.update(redirect_pages(report.papers))
-    pages.update(render_map_page(report.papers, vocabulary, tfidf[0]))
+    pages.update(render_map_page(report.papers, vocabulary, tfidf[0], reuse))
     return pages
 
 

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from mkdocs.plugins import event_priority
 
-from paperfold.build import generate, settings_from_mkdocs
+from paperfold.build import generate_written, settings_from_mkdocs
 from paperfold.report import capped_lines, format_report
 from paperfold.site.write import is_generated
 from paperfold.papers.curation_files import load_curation
@@ -42,7 +42,7 @@ BURST_SECONDS = 0.3
 
 
 def on_startup(command, dirty, **kwargs) -> None:
-    preview.start(command)
+    preview.start(command, dirty)
 
 
 def on_env(env, config, files, **kwargs):
@@ -99,7 +99,9 @@ def on_pre_build(config, **kwargs) -> None:
         log.error(f"{len(broken)} errors in curation files: serving the last good pages until they are fixed")
         return
     started = time.perf_counter()
-    report = generate(replace(settings, incremental_related=preview.serving()), curation)
+    report, written = generate_written(replace(settings, incremental_related=preview.serving()), curation)
+    if preview.serving():
+        preview.note_written(config.config_file_path, written)
     log.info(f"paperfold: generated {len(report.papers)} paper pages in {time.perf_counter() - started:.2f} s")
     # INFO, not WARNING: problems in the seeds are data to report, and
     # `paperfold check` is what fails on them; `mkdocs build --strict` checks the site.
@@ -112,10 +114,11 @@ def on_post_build(config, **kwargs) -> None:
     if preview.serving():
         # A dirty build leaves the pages of papers that left the site: remove them.
         site = Path(config.site_dir)
-        outputs = {f.dest_uri for f in _FILES[0] if is_generated(f.src_uri)} if _FILES else set()
-        for dest_uri in preview.outputs_gone(config.config_file_path, outputs):
+        generated = [f for f in _FILES[0] if is_generated(f.src_uri)] if _FILES else []
+        for dest_uri in preview.outputs_gone(config.config_file_path, {f.dest_uri for f in generated}):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(site / dest_uri)
+        preview.built(config.config_file_path, {f.src_uri for f in generated if f.is_documentation_page()})
 
 
 def on_post_template(output, template_name, config, **kwargs):
