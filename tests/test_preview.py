@@ -323,3 +323,17 @@ def test_plain_mkdocs_serve_which_cleans_the_site_folder_still_renders_every_pag
         assert "The second note." in (site / "papers" / PLAIN / "index.html").read_text(encoding="utf-8")
     finally:
         preview_state.start("build")
+
+
+def test_a_dump_added_after_a_rebuild_that_changed_no_dump_merges_only_the_papers_it_touches(preview, monkeypatch):
+    """A rebuild that reuses the whole merge (a curation edit) keeps the merged papers of
+    every group for the next rebuild that merges again (a new dump)."""
+    project, settings = preview
+    (project / "curation" / "papers").mkdir(parents=True, exist_ok=True)
+    (project / "curation" / "papers" / f"{PLAIN}.yml").write_text("note: A curation edit.\n", encoding="utf-8")
+    build.generate(settings)
+    built, real = [], build.build_paper
+    monkeypatch.setattr(build, "build_paper", lambda group: built.append(group) or real(group))
+    (project / "seeds" / "2026-04-13_new.txt").write_text(NEW_DUMP, encoding="utf-8")
+    build.generate(settings)
+    assert built and all(any(r.origin.path.endswith("2026-04-13_new.txt") for r in group) for group in built)
