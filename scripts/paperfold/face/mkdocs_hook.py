@@ -26,13 +26,12 @@ from dataclasses import replace
 
 from mkdocs.plugins import event_priority
 
-from paperfold.build import generate_written, settings_from_mkdocs
+from paperfold.build import generate_written, settings_from_mkdocs, vocabulary_of
 from paperfold.report import capped_lines, format_report
 from paperfold.site.write import is_generated
 from paperfold.papers.curation_files import load_curation
 from paperfold.face import preview
 from paperfold.face.lastgood import built_before, mark_built
-from paperfold.enrich.vocabulary import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.paperfold")
 
@@ -72,7 +71,7 @@ def on_config(config, **kwargs):
     settings = settings_from_mkdocs(config)
     tags = next((p for name, p in config.plugins.items() if name.endswith("tags")), None)
     if tags is not None and settings.topics_file is not None:
-        vocabulary, _ = load_vocabulary(settings.topics_file)  # its problems are reported by the build
+        vocabulary, _ = vocabulary_of(settings.topics_file)  # its problems are reported by the build
         tags.config.tags_allowed = {Tag(topic_id) for topic_id in vocabulary.ids}
     return config
 

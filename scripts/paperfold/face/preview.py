@@ -10,7 +10,6 @@ configs built once).
 
 from __future__ import annotations
 
-import copy
 import logging
 import os
 import re
@@ -245,10 +244,17 @@ def files_of(config) -> Files:
             file = _MADE[path] = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
             set_exclusions([file], config)
             file.abs_dest_path, file.url  # worked out once, kept by every copy
-        files.append(copy.copy(file))
+        files.append(_copy(file))
     for gone in _MADE.keys() - set(listing):
         del _MADE[gone]
     return _ThemeListedOnce(files)
+
+
+def _copy(file: File) -> File:
+    """A shallow copy: copy.copy goes through __reduce_ex__, a second per 10,000 Files."""
+    copied = File.__new__(File)
+    copied.__dict__.update(file.__dict__)
+    return copied
 
 
 def _listing(docs_dir: str) -> list[str]:
