@@ -334,6 +334,8 @@ def take_names(reading: Reading, line: Line, cue: Cue) -> bool:
         return False
     add_authors(reading, line.index, cue.names, continued=reading.previous == "names" or cue.kind == "more_names")
     reading.current.by_line = reading.current.by_line or cue.kind == "by"
+    if cue.date and reading.current.date is None:  # "01/19/2021 ∙ by Fupin Yao, et al.": the date beside the names
+        reading.current.date = (line.index, cue.date)
     return True
 
 
@@ -404,6 +406,12 @@ def shown_whole(reading: Reading, line: Line) -> str | None:
     return reading.shown.get(key(f"{reading.candidate[1]} {line.text}"))
 
 
+def one_word(text: str) -> bool:
+    """A line under an "Authors" label that holds one word (and perhaps a number): no author list."""
+    found = labelled_names(text)
+    return not found.et_al and len(found.names) <= 1 and all(len(name.split()) <= 1 for name in found.names)
+
+
 def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
     """The line under a label that stood alone; returns what the line was taken as."""
     if expected == "abstract":
@@ -433,6 +441,8 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
         reading.previous = "abstract_part" if ABSTRACT_PART.match(line.text) else "abstract_text"
         return
     reading.abstract_open = False
+    if expected == "authors" and one_word(line.text):
+        expected = None  # "Authors" as a site's menu item, then "Recent"; or a heading, then "page 6"
     if expected and cue.kind not in ("numbered", "facts", "abstract", "announce", "authors"):
         reading.previous = take_expected(reading, line, cue, expected)
         return

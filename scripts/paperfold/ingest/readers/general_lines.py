@@ -71,9 +71,9 @@ DATE_TEXT = re.compile(
 )
 # "Jan 06, 2026 · arXiv 2601.03194v1", "2021, ArXiv", "Research 01 March 2023 | Open Access",
 # "News & Views | 21 February 2023": a short line made of a date and a few separated words
-DATED_PARTS = re.compile(r"""\s*[|·•]\s*""", re.VERBOSE)
+DATED_PARTS = re.compile(r"""\s*[|·•∙]\s*""", re.VERBOSE)
 # "Submission received: 9 September 2021 / Revised: 4 October 2021 / Published: 19 October 2021"
-LABELLED_PARTS = re.compile(r"""\s+/\s+|\s*[|;·•]\s*""", re.VERBOSE)
+LABELLED_PARTS = re.compile(r"""\s+/\s+|\s*[|;·•∙]\s*""", re.VERBOSE)
 # "2023": a year alone, which ends many titles ("NeurIPS 2023") and so is not a date line there
 YEAR = re.compile(r"""^(?:19|20)\d\d$""", re.VERBOSE)
 # What may follow a date that opens its line: the end, or a separator ("2021, ArXiv")
@@ -96,6 +96,8 @@ BARE_ID = re.compile(
     r"""^\W*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\W*$""",
     re.VERBOSE,
 )
+# "Published 24 Feb 2026 in cs.AI, cs.CL, and cs.LG | (2602.21201v1)": an id in brackets ending a short line
+CLOSING_ID = re.compile(r"""[(\[](?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?[)\]]\W*$""", re.VERBOSE)
 # "Volume 2014, Article ID 372768, 6 pages", "Journal of Applied Mathematics": an issue's or a
 # journal's line in a paper page's header, never the paper's title
 ISSUE_LINE = re.compile(
@@ -107,6 +109,10 @@ ISSUE_LINE = re.compile(
 # time slot with a paper's title and its authors, glued by a space
 TIMED = re.compile(r"""^\s*\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?\s+(?P<rest>\S.*)$""", re.VERBOSE)
 JOINERS = {"&", "and", ",", ";"}
+# "and unique molecular identifiers (UMIs) (Kebschull ...": a line opening with these in lower case
+# carries on a sentence of running text; a title does not start so
+JOINING_WORDS = {"and", "or", "but", "of", "the", "to", "in", "with", "for", "by", "as", "at", "from", "that",
+                 "which", "than", "into", "on"}
 MIN_TIMED_TITLE_WORDS = 4  # "Introduction and overview", "Coffee", "Round table": a programme's own items
 # "Academic Editor: Ying Hu", "Session Chair: Ada Lovelace": a person in a role, never a title
 ROLE_LABEL = re.compile(
@@ -118,8 +124,9 @@ ROLE_LABEL = re.compile(
 # a proceedings' contents line: the title glued to its authors, dot leaders, a page number
 CONTENTS_LINE = re.compile(r"""^(?P<body>.+?)(?:\s*\.){3,}\s*\d*\s*$""", re.VERBOSE)
 GLUED_CASE = re.compile(r"""[a-z)](?=[A-Z][a-z])""", re.VERBOSE)  # "LearningAbdellah"
-# "[1]  arXiv:2407.14741 [pdf, other]": a listing's numbered id line, above its entry's title
-LISTED_ID = re.compile(r"""^\s*\[\d+\]\s+arXiv\s*:""", re.VERBOSE | re.IGNORECASE)
+# "[1]  arXiv:2407.14741 [pdf, other]", "1. arXiv:2407.04686  [pdf, other": a listing's (or a search
+# result list's) numbered id line, above its entry's title
+LISTED_ID = re.compile(r"""^\s*(?:\[\d+\]|\d+\.)\s+arXiv\s*:""", re.VERBOSE | re.IGNORECASE)
 # "10.1145/2893181": a DOI alone on its line
 BARE_DOI = re.compile(r"""^\W*(?P<doi>10\.\d{4,9}/[^\s|]+)$""", re.VERBOSE)
 # "Doi: | https://doi.org/10.22331/q-2021", "DOI 10.1000/xyz", "Symmetry 2021, 13(10), 1973; https://doi.org/10.3390/sym13101973"
@@ -178,13 +185,13 @@ CATEGORIES = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # "Skip to main content", "Sign in", "Download PDF", "Subscribe", "Get trending papers ...":
-# navigation and buttons, whole lines only
-NAVIGATION = re.compile(
-    r"""^\W*(?:Skip\s+to\b.*|Sign\s+(?:in|up|out)|Log\s*(?:in|out)|Register|Subscribe.*|Unsubscribe.*
+# navigation and buttons
+_NAV_ITEM = r"""(?:Skip\s+to\b.*|Sign\s+(?:in|up|out)|Log\s*(?:in|out)|Register|Subscribe.*|Unsubscribe.*
           |Download(?:\s+(?:PDF|paper|citation))?|View\s+(?:PDF|all\b.*)|PDF|HTML|Share(?:\s+this.*)?|Cite(?:\s+this)?
           |Save(?:\s+to\s+library)?|Search(?:\s+(?:papers|arXiv|this\s+site))?|Menu|Home|Back|Next|Previous
           |Loading(?:\s+\w+)?|Copied!?|Copy\s+link|Bookmark|Follow|Upvote|Get\s+trending\s+papers.*|Newsletter
-          |Advertisement|Browse(?:\s+\w+){0,3}|(?:Show|Read|See|Load)\s+(?:more|less|all)\b.*|Open\s+Access
+          |Advertisement|Browse(?:\s+\w+){0,3}|(?:Show|Read|See|Load)\s+(?:more|less|all)\b.*|(?:Show|Hide|View)\s+(?:abstract|summary|details)
+          |Read\s+full\s+text|Post\s+(?:a\s+)?comment|Open\s+Access
           |Full\s+text|Export\s+citation|Add\s+to\s+(?:library|list|collection|my\b.*)|Edit|Report
           |Contact(?:\s+us)?|Privacy(?:\s+policy)?|Terms(?:\s+of\s+(?:use|service))?
           |Cookies?(?:\s+(?:policy|settings))?|Accept(?:\s+all)?(?:\s+cookies)?|Timezone:.*
@@ -193,9 +200,9 @@ NAVIGATION = re.compile(
           |Read\s+(?:this\s+)?(?:article|paper)(?:\s+(?:at|on|here))?|Refer\s+to\s+caption|Continue\s+reading
           |Abstract\s+(?:and|&)\s+\w+|(?:Article)?\s*PDF\s+Available|Full[-\s]text\s+available
           |(?:[\w.-]+\s+){0,2}logo)  # "arXiv logo": an image's alternative text
-        \W*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
+"""
+# Whole lines only: one button, or a few glued ("READ FULL TEXT VIEW PDF")
+NAVIGATION = re.compile(rf"""^\W*{_NAV_ITEM}(?:\W+{_NAV_ITEM}){{0,2}}\W*$""", re.VERBOSE | re.IGNORECASE)
 # "pith. machine review for the scientific record. sign in", "Scientometrics Aims and scope Submit manuscript":
 # a site's header with its button glued to the end
 NAV_TAIL = re.compile(
@@ -203,12 +210,14 @@ NAV_TAIL = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # "- 1 Citations", "3k Downloads", "30240 papers", "2,387citations", "h-index19", "1/2", "• 1 authors",
-# "Total of 3 entries", "Showing 1–50 of 1,234 results"
+# "Total of 3 entries", "Showing 1–50 of 1,234 results", "Showing 1–31 of 31 results for author: Musco, C",
+# "Top 0.1%" (a rank)
 COUNTER = re.compile(
     r"""^[\W]*(?:[\d.,]+\s*[kKmM]?\+?\s*(?:citations?|downloads?|views?|papers?|upvotes?|likes?|comments?
           |stars?|authors?|reads?|references?|results?|entries|mentions?|followers?|collections?)
           |[\w-]*?\s*(?:h-index|score|novelty)\s*[\d.,%]+|\d+\s*/\s*\d+
-          |(?:total\s+of|showing(?:\s+\w+)?)\s+[\d,]+(?:\s*[–-]\s*[\d,]+)?(?:\s+of\s+[\d,]+)?(?:\s+\w+){0,3})\s*\W*$""",
+          |(?:total\s+of|showing(?:\s+\w+)?)\s+[\d,]+(?:\s*[–-]\s*[\d,]+)?(?:\s+of\s+[\d,]+)?(?:\s+\w+){0,3}
+          (?:\s+(?:for|in|matching)\b.*)?|top\s+[\d.,]+\s*%)\s*\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Kenneth Church Northeastern UniversitySan JoseCA k.church@northeastern.edu Omar Alonso ...":
@@ -280,6 +289,7 @@ TITLE_NAMES_YEAR = re.compile(
 )
 # "by   Risto Vuorio, et al.": authors after "by"
 BY = re.compile(r"""^by\s+(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
+MAX_BY_PART = 3  # a "by" part among the first few parts of a line: a date, then the byline
 MAX_TITLE_SYMBOLS = 0.25  # "NEC Rese??a??r??c??h??I?nstitute ,?!#4": text garbled in copying, never a title
 MIN_BYLINE_TITLE_WORDS = 3
 # "Dijkstra", "Driscoll", "Van Rossum": family names as a reading list gives them
@@ -427,7 +437,7 @@ def is_candidate(line: str) -> bool:
     if FIELD_VALUE.match(line) or TOKEN_FIELD.match(line) or NOTICE.search(line) or (
             symbol_share(line) > MAX_TITLE_SYMBOLS):
         return False
-    if ISSUE_LINE.match(line) or ROLE_LABEL.match(line):
+    if ISSUE_LINE.match(line) or ROLE_LABEL.match(line) or line.split()[0] in JOINING_WORDS:
         return False
     if ABSTRACT_PART.match(line):
         return False  # "Design, Setting, and Participants": a heading inside a structured abstract
@@ -478,10 +488,15 @@ def dated_line(line: str) -> tuple[str, str] | None:
 
 def facts(line: str) -> Cue | None:
     """A line that carries a date, an arXiv id or a DOI. Unlabelled ids count on short
-    lines only: a long line mentions other work ("extends arXiv:2011.06063")."""
+    lines, or first on their line ("arxiv: 2605.21481 · v1 · submitted 2026-05-20 · ..."):
+    a long line mentions other work ("extends arXiv:2011.06063")."""
     found_date = dated_line(line)
     short = words(line) <= 12
-    arxiv = (ARXIV_CUE.search(line) or BARE_ID.match(line)) if short else None
+    arxiv = ARXIV_CUE.search(line)
+    if not (short or arxiv and not line[:arxiv.start()].strip(" |•·[(")):
+        arxiv = None
+    elif short and not arxiv:
+        arxiv = BARE_ID.match(line) or CLOSING_ID.search(line)
     doi = DOI_CUE.search(line) or BARE_DOI.match(line) if short or line[:4].lower() == "doi:" else None
     if not (found_date or arxiv or doi):
         return None
@@ -560,6 +575,16 @@ def byline(line: str) -> Cue | None:
     return None
 
 
+def by_names(line: str) -> Names | None:
+    """The names of a "by" line, or of a "by" part of a line set off by bars or dots
+    ("01/19/2021 ∙ by Fupin Yao, et al. ∙ University of Surrey")."""
+    parts = DATED_PARTS.split(line) if DATED_PARTS.search(line) else [line]
+    for part in parts[:MAX_BY_PART]:
+        if (match := BY.match(part.strip())) and (found := names_line(match["value"], alone=True)):
+            return found
+    return None
+
+
 def is_affiliation(line: str) -> bool:
     """An institution, an address with e-mail addresses, or an e-mail address hidden from robots."""
     return (len(EMAIL.findall(line)) >= 2 or bool(HIDDEN_EMAIL.match(line))
@@ -590,6 +615,8 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     if match := TITLE_LABEL.match(line):
         return Cue("title", match["value"].strip())
     if found := facts(line):
+        if found.date and not (found.arxiv_id or found.doi) and (found_names := by_names(line)):
+            return Cue("by", line, names=found_names, date=found.date)  # "01/19/2021 ∙ by Fupin Yao, et al. ∙ ..."
         return found
     if match := OTHER_LABEL.match(line):
         return Cue("other_label", (match["value"] or "").strip())
@@ -601,7 +628,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     if is_chrome(line):
         return Cue("chrome", line)
     bulleted = line[:1] in BULLETS
-    if (match := BY.match(line)) and (found_names := names_line(match["value"], alone=True)):
+    if found_names := by_names(line):
         return Cue("by", line, names=found_names)  # a paper's, or a blog post's: general.py asks for more
     if (previous in AUTHORS_FOLLOW or bulleted and previous != "text") and (found_names := names_line(
             line, alone=bulleted or previous in TITLE_KINDS)) and (
@@ -609,6 +636,8 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
             or looks_personal(line, found_names)  # "Get Started" under a heading is a button ...
             or previous in TITLE_KINDS and before_affiliation):  # ... and no button has an affiliation
         return Cue("names", line, names=found_names)
+    if previous == "names" and line[:1] in ",;" and (found_names := names_line(line, alone=True)):
+        return Cue("names", line, names=found_names)  # "Delaney K. Sullivan", "1,2", ", Lior Pachter": marks between
     if previous in AUTHORS_FOLLOW and (found_names := names_before_affiliation(line)):
         return Cue("names", line, names=found_names)  # "LARS THØRVÄLD, The Thørväld Group, Iceland"
     if previous in AUTHORS_FOLLOW and (found_names := marked_names(line)):
