@@ -157,11 +157,20 @@ def entry_for(reading: Reading, name: str, index: int) -> Entry:
         return current
     if fresh and name == "authors":
         fresh = wrapped_title(reading, fresh)
+    if fresh and name == "abstract" and current and doi_only(current):
+        return new_entry(reading, index, fresh)  # "Filter by Categories", a DOI, then the article's own title
     if fresh and (current is None or current.has(name) or current.abstract is not None or name == "authors"):
         return new_entry(reading, index, fresh)  # authors stand right under their own title
     if current is None or current.has(name):
         return new_entry(reading, index)
     return current
+
+
+def doi_only(entry: Entry) -> bool:
+    """An entry of a title-like line and a DOI alone: a journal page's DOI under its menus, whose
+    article title comes after it; a labelled abstract under that title is the article's."""
+    return bool(entry.title and entry.doi) and not (entry.numbered or entry.authors or entry.abstract or entry.date
+                                                    or entry.arxiv_id)
 
 
 def wrapped_title(reading: Reading, title: tuple[int, str]) -> tuple[int, str]:

@@ -187,7 +187,7 @@ CATEGORIES = re.compile(
 # "Skip to main content", "Sign in", "Download PDF", "Subscribe", "Get trending papers ...":
 # navigation and buttons
 _NAV_ITEM = r"""(?:Skip\s+to\b.*|Sign\s+(?:in|up|out)|Log\s*(?:in|out)|Register|Subscribe.*|Unsubscribe.*
-          |Download(?:\s+(?:PDF|paper|citation))?|View\s+(?:PDF|all\b.*)|PDF|HTML|Share(?:\s+this.*)?|Cite(?:\s+this)?
+          |(?:View\s*/\s*)?Download(?:\s+(?:PDF|paper|citation))?|View\s+(?:PDF|all\b.*)|PDF|HTML|Share(?:\s+this.*)?|Cite(?:\s+this)?
           |Save(?:\s+to\s+library)?|Search(?:\s+(?:papers|arXiv|this\s+site))?|Menu|Home|Back|Next|Previous
           |Loading(?:\s+\w+)?|Copied!?|Copy\s+link|Bookmark|Follow|Upvote|Get\s+trending\s+papers.*|Newsletter
           |Advertisement|Browse(?:\s+\w+){0,3}|(?:Show|Read|See|Load)\s+(?:more|less|all)\b.*|(?:Show|Hide|View)\s+(?:abstract|summary|details)
@@ -220,6 +220,14 @@ COUNTER = re.compile(
           (?:\s+(?:for|in|matching)\b.*)?|top\s+[\d.,]+\s*%)\s*\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "Original Article", "Guest Editorial", "Letter to the Editor", "Research Papers": a journal's kinds of
+# article, as its menus and an article's head show them
+ARTICLE_TYPE = re.compile(
+    r"""^\W*(?:(?:Original|Research|Review|Brief|Short|Full|Guest|Invited|Regular|Technical|Perspective|Opinion)\s+)?
+        (?:Articles?|Papers?|Reports?|Communications?|Editorials?|Letters?(?:\s+to\s+(?:the\s+)?Editor)?
+          |Case\s+Reports?|Commentary|Commentaries)\W*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 # "Kenneth Church Northeastern UniversitySan JoseCA k.church@northeastern.edu Omar Alonso ...":
 # names glued to their affiliations and e-mail addresses
 EMAIL = re.compile(r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+""", re.VERBOSE)
@@ -230,11 +238,12 @@ HIDDEN_EMAIL = re.compile(r"""^\W*\[\s*email\s+protected\s*\]\W*$""", re.VERBOSE
 SENTENCE_END = re.compile(r"""[.!…]["”’)]?$""", re.VERBOSE)
 # ". It shows", "? We": sentences following each other inside a line
 SENTENCE_BREAK = re.compile(r"""[.!?]\s+[A-Z]""", re.VERBOSE)
-# "1Joint Center for ...", "2Institute ...", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org"
+# "1Joint Center for ...", "2Institute ...", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org",
+# "Correspondence to Dr Rob Kok; r.kok07{at}gmail.com"
 AFFILIATION = re.compile(
     r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
           |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
-          |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,})""",
+          |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|\W*(?:Correspondence|Corresponding\s+authors?)\b)""",
     re.VERBOSE,
 )
 
@@ -326,6 +335,7 @@ AUTHORS_FOLLOW = TITLE_KINDS | {"facts", "names", "by", "more_names", "affiliati
 BULLETS = "•-–*"  # not "·": a middle dot alone on a line separates, it does not list
 NUMBERED_NAME_WORDS = 3  # a numbered line this short that reads as a name is an author
 MAX_AFFILIATION_CHARS = 300  # longer lines are not affiliations (and the pattern stays linear)
+MIN_TITLE_LIKE_WORDS = 10  # a line this long with no comma or digit names a place in a title, it is no address
 
 
 @dataclass(frozen=True)
@@ -385,9 +395,10 @@ def logical_lines(lines: list[Line]) -> list[Line]:
 
 
 def is_chrome(line: str) -> bool:
-    """Navigation, buttons, counters, symbol or emoji lines: never a title."""
+    """Navigation, buttons, counters, article types, symbol or emoji lines: never a title."""
     letters = sum(c.isalpha() for c in line)
     return (letters < 3 or bool(NAVIGATION.match(line)) or bool(COUNTER.match(line)) or bool(CATEGORIES.match(line))
+            or bool(ARTICLE_TYPE.match(line))
             or bool(NAV_TAIL.search(line)) or has_symbol(line))
 
 
@@ -508,6 +519,7 @@ def numbered(text: str, previous: str) -> Cue:
     """A numbered line: an entry, or an item of a numbered list of authors or affiliations
     ("1. Richard J Abdill", "1. University of Minnesota, United States")."""
     short = len(text.split()) <= NUMBERED_NAME_WORDS  # "1. Infinite Dimensional Word Embeddings" is a title
+    short = short or bool(GLUED_MARK.search(text))  # "2. Jos A H M Verbeek3,": the mark tells a name
     after = previous in AUTHORS_FOLLOW - {"numbered"}  # "2. Another Title" under "1. ..." is an entry
     if short and after and (found := names_line(text, alone=True)):
         return Cue("names", text, names=found)
@@ -586,9 +598,13 @@ def by_names(line: str) -> Names | None:
 
 
 def is_affiliation(line: str) -> bool:
-    """An institution, an address with e-mail addresses, or an e-mail address hidden from robots."""
+    """An institution, an address with e-mail addresses, or an e-mail address hidden from robots;
+    not a long line without a comma or a digit, which is a title that names a place ("A Study on
+    ... Patients Attending Psychiatry Outpatient Department in a Tertiary Care Hospital")."""
+    titled = words(line) >= MIN_TITLE_LIKE_WORDS and not any(c in line for c in ",;@0123456789")
     return (len(EMAIL.findall(line)) >= 2 or bool(HIDDEN_EMAIL.match(line))
-            or len(line) <= MAX_AFFILIATION_CHARS and bool(AFFILIATION.match(line)) and not is_prose(line))
+            or len(line) <= MAX_AFFILIATION_CHARS and bool(AFFILIATION.match(line)) and not is_prose(line)
+            and not titled)
 
 
 def classify(line: str, previous: str = "blank", before_affiliation: bool = False) -> Cue:
