@@ -28,11 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from paperfold.ingest.names import Names, labelled_names, split_names
+from paperfold.ingest.names import Names, labelled_names, names_line, split_names
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_lines import (
-    INLINE_AUTHORS, ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART, LINK_LINE, LISTED_ID, PAGE_TOP, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
+    INLINE_AUTHORS, ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART, LINK_LINE, RUN_IN_ABSTRACT_PART, LISTED_ID, PAGE_TOP, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
     classify, find_date, is_affiliation, is_candidate, logical_lines,
 )
 
@@ -63,6 +63,8 @@ MIN_SUMMARY_TITLE_WORDS = 3
 MIN_SUMMARY_START_WORDS = 12  # a summary under a numbered title may open with one sentence on its own line
 SUMMARY_REACH = 3  # lines from a title to the summary that speaks of it (one sentence may come between)
 MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
+# "Hugo Larochelle: The Neural Autoregressive Distribution Estimator": a talk under an "Invited talks" heading
+TALK_LINE = re.compile(r"""^(?P<speaker>[^:]{3,60}?)\s*:\s+(?P<title>\S.*)$""", re.VERBOSE)
 
 
 @dataclass
@@ -104,6 +106,7 @@ class Reading:
     previous: str = "blank"  # what the previous non-blank line was
     cited: list[tuple[int, int]] = field(default_factory=list)  # (heading index, lines under it): other work
     citing: int | None = None  # the index of the heading of the list of other work being read
+    talks: list[tuple[int, int]] = field(default_factory=list)  # (heading index, abstract index): a talk's abstract
 
     @property
     def current(self) -> Entry | None:
@@ -240,6 +243,9 @@ def continues_abstract(reading: Reading, line: Line, cue: Cue) -> bool:
         return True
     if INLINE_ABSTRACT_PART.match(line.text) and reading.previous in ("abstract_text", "abstract_part"):
         return True  # "Methods: We selected ..." after "Background and objectives: To assess ..."
+    if RUN_IN_ABSTRACT_PART.match(line.text) and cue.kind == "prose" and reading.previous == "abstract_text" and (
+            RUN_IN_ABSTRACT_PART.match(entry.abstract[1][0])):
+        return True  # "Methods We used ..." after "Objective Searching the medical literature ..."
     if not reading.abstract_open or cue.kind in ENDS_ABSTRACT:
         return False
     last = entry.abstract[1][-1]
@@ -509,6 +515,8 @@ def page_start(lines: list[Line], position: int, heading: int) -> int | None:
     if not opens_abstract(lines, position):
         return None
     head = [back for back in range(position - 1, -1, -1) if lines[back].text and lines[back].index > heading]
+    if head and talk_head(lines[head[0]].text):
+        return None  # "Hugo Larochelle: The Neural Autoregressive ...", "Abstract: ...": a talk of the list
     start = position
     for n, back in enumerate(head[:PAGE_HEAD_LINES]):
         text = lines[back].text
@@ -517,6 +525,12 @@ def page_start(lines: list[Line], position: int, heading: int) -> int | None:
             break
         start = back
     return start
+
+
+def talk_head(text: str) -> bool:
+    """"John Langford: Imperative Learning": a speaker's name, a colon, the talk's title."""
+    match = TALK_LINE.match(text)
+    return bool(match) and names_line(match["speaker"], alone=True) is not None
 
 
 def close_cited(reading: Reading, lines: list[Line], end: int) -> None:
@@ -543,6 +557,8 @@ def read_entries(lines: list[Line]) -> Reading:
                 close_cited(reading, lines, restart)
                 position = restart
                 continue
+            if line.text and opens_abstract(lines, position):  # under a speaker's "Name: Title"
+                reading.talks.append((reading.citing, line.index))
         elif not line.text:
             reading.abstract_open = False
         else:

@@ -178,6 +178,9 @@ INLINE_ABSTRACT_PART = re.compile(
     rf"""^{_PART}(?:{_JOIN}{_PART})*\s*:\s+\S""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "Methods We used a diagnostic test analytic framework. ...": a part's heading run into its text,
+# as a journal's page copies it (a paragraph of running text; "Design Space Exploration" is a title)
+RUN_IN_ABSTRACT_PART = re.compile(rf"""^{_PART}(?:{_JOIN}{_PART})*\s+(?-i:[A-Z][a-z])""", re.VERBOSE | re.IGNORECASE)
 # "arXiv CS.LG", "cs.CL · cs.AI", "[cs.AI]": arXiv subject classes alone, which sites show near a title
 CATEGORIES = re.compile(
     r"""^\W*(?:arxiv\s*)?(?:\[?(?:cs|math|stat|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|hep-[a-z]{2}|nlin
