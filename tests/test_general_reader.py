@@ -759,3 +759,25 @@ def test_an_authors_label_over_one_word_is_a_menu_not_a_list():
     result, _ = read(page)
     assert [(r.title, r.authors, r.arxiv_id) for r in result.records] == [
         ("Aletheia tackles FirstProof autonomously", (), "2602.21201")]
+
+
+def test_a_short_model_name_before_a_dash_and_names_is_a_title():
+    page = ("f-GAN: Training Generative Neural Samplers using Variational Divergence Minimization - Sebastian Nowozin et al.\n"
+            "\nhttps://arxiv.org/pdf/1606.00709.pdf\n\nSobolev GAN - Youssef Mroueh et al.\n\n"
+            "https://arxiv.org/pdf/1711.04894.pdf\n\n\nJane Wang, Senior Research Scientist, DeepMind\n")
+    result, _ = read(page)
+    assert [(r.title, r.arxiv_id) for r in result.records] == [
+        ("f-GAN: Training Generative Neural Samplers using Variational Divergence Minimization", "1606.00709"),
+        ("Sobolev GAN", "1711.04894")]
+    assert classify("Jane Wang, Senior Research Scientist, DeepMind").kind != "candidate"
+
+
+def test_an_unlabelled_abstract_under_a_title_with_blank_lines_between():
+    page = ("Skip to main content\n\nUtilizing patient data from the veterans administration electronic health record\n"
+            "\n\n\nThe US Veterans Administration (VA) has developed a robust and mature computational infrastructure "
+            "in support of its electronic health record. This paper describes informatics challenges and design "
+            "issues that were confronted in building three Web-based systems.\n")
+    result, _ = read(page)
+    assert [r.title for r in result.records] == [
+        "Utilizing patient data from the veterans administration electronic health record"]
+    assert result.records[0].abstract.startswith("The US Veterans Administration")

@@ -410,7 +410,8 @@ def summarised_title(reading: Reading, line: Line) -> tuple[int, str] | None:
              else reading.dropped if reading.previous == "prose" else None)
     if title is None or len(title[1].split()) < MIN_SUMMARY_TITLE_WORDS or current and title[0] <= current.last:
         return None
-    return title if line.index - title[0] <= SUMMARY_REACH else None
+    # right under the title (blank lines between are a page's spacing), or one sentence down
+    return title if reading.previous == "candidate" or line.index - title[0] <= SUMMARY_REACH else None
 
 
 def shown_whole(reading: Reading, line: Line) -> str | None:

@@ -304,6 +304,15 @@ BY = re.compile(r"""^by\s+(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
 MAX_BY_PART = 3  # a "by" part among the first few parts of a line: a date, then the byline
 MAX_TITLE_SYMBOLS = 0.25  # "NEC Rese??a??r??c??h??I?nstitute ,?!#4": text garbled in copying, never a title
 MIN_BYLINE_TITLE_WORDS = 3
+# "Sobolev GAN - Youssef Mroueh et al.": a shorter title before the dash names a model (an acronym)
+SHORT_TITLE = re.compile(r"""\b[A-Z][A-Z\d]+\b""", re.VERBOSE)
+# "Jane Wang, Senior Research Scientist, DeepMind", "Alexia Jolicoeur-Martineau, PhD Researcher, MILA":
+# a person, a role and an organisation, never a title
+PERSON_ROLE = re.compile(
+    r"""^[^,]{3,40},\s*(?:[\w.-]+\s+){0,3}(?:Scientist|Researcher|Professor|Engineer|Student|Candidate|Fellow
+          |Director|Lecturer|Postdoc|Scholar|Manager|Founder|Lead|Head|Chair|Editor)s?\b""",
+    re.VERBOSE,
+)
 # "Dijkstra", "Driscoll", "Van Rossum": family names as a reading list gives them
 NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)
 
@@ -453,6 +462,8 @@ def is_candidate(line: str) -> bool:
         return False
     if ISSUE_LINE.match(line) or ROLE_LABEL.match(line) or line.split()[0] in JOINING_WORDS:
         return False
+    if PERSON_ROLE.match(line) and names_line(line.split(",")[0], alone=True):
+        return False  # "Jane Wang, Senior Research Scientist, DeepMind"
     if ABSTRACT_PART.match(line):
         return False  # "Design, Setting, and Participants": a heading inside a structured abstract
     if line.count("$") % 2 or line.count("{") != line.count("}"):
@@ -585,7 +596,7 @@ def byline(line: str) -> Cue | None:
     for match in reversed(list(BYLINE_DASH.finditer(text))):
         title, authors = text[:match.start()].strip(), text[match.end():].strip().rstrip(".")
         found = names_line(authors, alone=line[:1] in BULLETS)
-        if found and words(title) >= MIN_BYLINE_TITLE_WORDS and is_candidate(title):
+        if found and (words(title) >= MIN_BYLINE_TITLE_WORDS or SHORT_TITLE.search(title)) and is_candidate(title):
             return Cue("byline", title, names=found)
     return None
 
