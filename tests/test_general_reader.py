@@ -781,3 +781,40 @@ def test_an_unlabelled_abstract_under_a_title_with_blank_lines_between():
     assert [r.title for r in result.records] == [
         "Utilizing patient data from the veterans administration electronic health record"]
     assert result.records[0].abstract.startswith("The US Veterans Administration")
+
+
+def test_a_pdf_cover_page_counter_label_is_not_a_references_heading():
+    """"CITATIONS" over "99" is a counter on a repository's cover page; reading it as the
+    heading of other work would lose the paper below it."""
+    page = ("ResearchGate Articles: Age, Discipline, Audience Size and Impact\nDOI: 10.1002/asi.23675\n"
+            "CITATIONS\n99\nREADS\n6,722\nMike Thelwall\nUniversity of Wolverhampton\nSEE PROFILE\n"
+            "1\nResearchGate Articles: Age, Discipline, Audience Size and\nImpact1\nMike Thelwall and Kayvan Kousha\n")
+    result, _ = read(page)
+    assert [(r.title, r.authors) for r in result.records] == [
+        ("ResearchGate Articles: Age, Discipline, Audience Size and Impact", ("Mike Thelwall", "Kayvan Kousha"))]
+    assert classify("References").kind == "cited"
+
+
+def test_a_title_ending_on_a_joining_word_runs_on_over_a_blank_line():
+    page = ("How accessibility influences citation counts: The case of\n\n"
+            "citations to the full text articles available from ResearchGate\n\n"
+            "Mohammad Sababi*, Sayed Amir Marashi, Moohebat Pourmajidian\n")
+    result, _ = read(page)
+    assert [r.title for r in result.records] == [
+        "How accessibility influences citation counts: The case of citations to the full text articles "
+        "available from ResearchGate"]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Follow this and additional works at: https://digitalcommons.unl.edu/libphilprac", "chrome"),
+    ("Part of the Library and Information Commons", "chrome"),
+    ("Public engagement impact indicators View project", "chrome"),
+    ("Debdas Mondal DAV Model School, I.I.T Kharagpur, [email protected]", "affiliation"),
+])
+def test_repository_cover_page_lines(line, kind):
+    assert classify(line).kind == kind
+
+
+def test_degrees_after_names_are_not_part_of_them():
+    assert labelled_names("Jane Roe, MD, MPH, John Smith").names == ("Jane Roe", "John Smith")
+    assert labelled_names("Ada Md Lovelace").names == ("Ada Md Lovelace",)  # a name, not a degree

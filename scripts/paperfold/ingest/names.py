@@ -71,6 +71,8 @@ TOPIC_WORDS = {"learning", "processing", "modeling", "modelling", "language", "l
                "agent", "agents", "survey", "benchmark", "benchmarks", "paper", "papers", "report", "reports",
                "technical", "workshop", "conference", "tutorial", "session", "introduction", "overview"}
 TITLE_ENDINGS = ("tion", "tions", "sion", "sions", "ogy", "ysis", "iques", "ities", "isms")
+# "Kar, Debal Chandra PhD", "Jane Roe, MD, MPH": degrees after a name, not part of it
+DEGREE = re.compile(r"""(?:,\s*|\s+)(?:Ph\.?\s?D|M\.?D|MPH|MSc|BSc|DPhil|FRCP)\.?(?=[\s,;]|$)""", re.VERBOSE)
 # "The FirstProof Assessment", "Our Approach": a heading opens with these, a person's name does not
 NOT_FIRST_WORDS = {"The", "This", "These", "Those", "Our", "Their", "Its", "Your", "My"}
 # "Martin 2011; Melsted, Ntranos, and Pachter 2019", "Pasadena, CA, 91125, USA": a year or a postcode
@@ -119,7 +121,7 @@ def strip_glue(line: str) -> str:
 
 def split_names(text: str) -> Names:
     """The names in an author list, without affiliation marks, "+N more" or "et al."."""
-    text = strip_glue(BRACKETED.sub("", ORCID_WIDGET.sub("", text)))
+    text = strip_glue(BRACKETED.sub("", DEGREE.sub("", ORCID_WIDGET.sub("", text))))
     more, et_al = 0, False
     if match := MORE_AUTHORS.search(text):
         more, text = int(match["n"]), text[:match.start()]

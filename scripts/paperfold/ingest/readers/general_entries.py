@@ -63,6 +63,9 @@ MIN_SUMMARY_TITLE_WORDS = 3
 MIN_SUMMARY_START_WORDS = 12  # a summary under a numbered title may open with one sentence on its own line
 SUMMARY_REACH = 3  # lines from a title to the summary that speaks of it (one sentence may come between)
 MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
+# "ResearchGate Articles: ... Audience Size and" / "Impact1": a footnote's mark on a title's last word
+FOOTNOTE_MARK = re.compile(r"""(?<=[a-z])\d{1,2}\*?$""", re.VERBOSE)
+COUNT_ALONE = re.compile(r"""^\d[\d,.]*\s*[kKmM]?$""", re.VERBOSE)  # "99", "6,722", "1.2k"
 # "Hugo Larochelle: The Neural Autoregressive Distribution Estimator": a talk under an "Invited talks" heading
 TALK_LINE = re.compile(r"""^(?P<speaker>[^:]{3,60}?)\s*:\s+(?P<title>\S.*)$""", re.VERBOSE)
 
@@ -321,11 +324,14 @@ def flush_date(reading: Reading) -> None:
 
 def continues_title(candidate: tuple[int, str] | None, line: Line) -> bool:
     """A title wrapped onto the next line: "Submission and Formatting Instructions for" /
-    "International Conference on Machine Learning (ICML 2024)"."""
-    if candidate is None or line.index != candidate[0] + len(candidate[1].split("\n")):
+    "International Conference on Machine Learning (ICML 2024)"; or, after a line that ends on
+    a joining word, onto the line after a blank one (a viewer that sets each line apart)."""
+    if candidate is None:
         return False
-    last_word = candidate[1].split()[-1].lower()
-    return last_word in WRAPPED_TITLE_ENDS or line.text[:1].islower()
+    gap, last_word = line.index - candidate[0], candidate[1].split()[-1].lower()
+    if gap == 1:
+        return last_word in WRAPPED_TITLE_ENDS or line.text[:1].islower()
+    return gap == 2 and last_word in WRAPPED_TITLE_ENDS
 
 
 def take_text(reading: Reading, line: Line, cue: Cue) -> None:
@@ -380,7 +386,8 @@ def take_summary(reading: Reading, line: Line) -> bool:
 def take_title_like(reading: Reading, line: Line, cue: Cue) -> None:
     """A title-like line (wrapped, set whole above, or new), or prose that ends one's claim."""
     if cue.kind == "candidate" and continues_title(reading.candidate, line):
-        reading.candidate = (reading.candidate[0], f"{reading.candidate[1]} {line.text}")
+        rest = FOOTNOTE_MARK.sub("", line.text) if len(line.text.split()) == 1 else line.text
+        reading.candidate = (reading.candidate[0], f"{reading.candidate[1]} {rest}")
         if reading.id_title and reading.id_title[0] == reading.candidate[0]:
             reading.id_title = reading.candidate
     elif cue.kind == "candidate" and (whole := shown_whole(reading, line)):
@@ -528,6 +535,15 @@ def page_start(lines: list[Line], position: int, heading: int) -> int | None:
     return start
 
 
+def counter_label(lines: list[Line], position: int) -> bool:
+    """"CITATIONS", then "99" on the next line: a counter's label (a PDF's cover page), not a
+    heading over a list of other work."""
+    if not CITED_HEADING.match(lines[position].text):
+        return False
+    following = next((line.text for line in lines[position + 1:] if line.text), "")
+    return bool(COUNT_ALONE.match(following))
+
+
 def talk_head(text: str) -> bool:
     """"John Langford: Imperative Learning": a speaker's name, a colon, the talk's title."""
     match = TALK_LINE.match(text)
@@ -562,7 +578,7 @@ def read_entries(lines: list[Line]) -> Reading:
                 reading.talks.append((reading.citing, line.index))
         elif not line.text:
             reading.abstract_open = False
-        else:
+        elif not counter_label(lines, position):
             step(reading, line, ahead[position])
         position += 1
     if reading.citing is not None:

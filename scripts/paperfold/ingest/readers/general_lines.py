@@ -194,7 +194,8 @@ _NAV_ITEM = r"""(?:Skip\s+to\b.*|Sign\s+(?:in|up|out)|Log\s*(?:in|out)|Register|
           |Save(?:\s+to\s+library)?|Search(?:\s+(?:papers|arXiv|this\s+site))?|Menu|Home|Back|Next|Previous
           |Loading(?:\s+\w+)?|Copied!?|Copy\s+link|Bookmark|Follow|Upvote|Get\s+trending\s+papers.*|Newsletter
           |Advertisement|Browse(?:\s+\w+){0,3}|(?:Show|Read|See|Load)\s+(?:more|less|all)\b.*|(?:Show|Hide|View)\s+(?:abstract|summary|details)
-          |Read\s+full\s+text|Post\s+(?:a\s+)?comment|Open\s+Access
+          |Read\s+full\s+text|Post\s+(?:a\s+)?comment|See\s+profile|Open\s+Access
+          |Follow\s+this\s+and\s+additional\s+works\b.*|Part\s+of\s+the\b.*\bCommons  # a repository's cover page
           |Full\s+text|Export\s+citation|Add\s+to\s+(?:library|list|collection|my\b.*)|Edit|Report
           |Contact(?:\s+us)?|Privacy(?:\s+policy)?|Terms(?:\s+of\s+(?:use|service))?
           |Cookies?(?:\s+(?:policy|settings))?|Accept(?:\s+all)?(?:\s+cookies)?|Timezone:.*
@@ -209,7 +210,7 @@ NAVIGATION = re.compile(rf"""^\W*{_NAV_ITEM}(?:\W+{_NAV_ITEM}){{0,2}}\W*$""", re
 # "pith. machine review for the scientific record. sign in", "Scientometrics Aims and scope Submit manuscript":
 # a site's header with its button glued to the end
 NAV_TAIL = re.compile(
-    r"""\b(?:sign\s+(?:in|up)|log\s*in|subscribe|submit\s+(?:manuscript|paper)|menu)\W*$""",
+    r"""\b(?:sign\s+(?:in|up)|log\s*in|subscribe|submit\s+(?:manuscript|paper)|menu|view\s+project)\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "- 1 Citations", "3k Downloads", "30240 papers", "2,387citations", "h-index19", "1/2", "• 1 authors",
@@ -242,11 +243,11 @@ SENTENCE_END = re.compile(r"""[.!…]["”’)]?$""", re.VERBOSE)
 # ". It shows", "? We": sentences following each other inside a line
 SENTENCE_BREAK = re.compile(r"""[.!?]\s+[A-Z]""", re.VERBOSE)
 # "1Joint Center for ...", "2Institute ...", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org",
-# "Correspondence to Dr Rob Kok; r.kok07{at}gmail.com"
+# "Correspondence to Dr Rob Kok; r.kok07{at}gmail.com", "Debdas Mondal DAV Model School, [email protected]"
 AFFILIATION = re.compile(
     r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
           |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
-          |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|\W*(?:Correspondence|Corresponding\s+authors?)\b)""",
+          |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]|\W*(?:Correspondence|Corresponding\s+authors?)\b)""",
     re.VERBOSE,
 )
 
