@@ -193,8 +193,8 @@ _NAV_ITEM = r"""(?:Skip\s+to\b.*|Sign\s+(?:in|up|out)|Log\s*(?:in|out)|Register|
           |(?:View\s*/\s*)?Download(?:\s+(?:PDF|paper|citation))?|View\s+(?:PDF|all\b.*)|PDF|HTML|Share(?:\s+this.*)?|Cite(?:\s+this)?
           |Save(?:\s+to\s+library)?|Search(?:\s+(?:papers|arXiv|this\s+site))?|Menu|Home|Back|Next|Previous
           |Loading(?:\s+\w+)?|Copied!?|Copy\s+link|Bookmark|Follow|Upvote|Get\s+trending\s+papers.*|Newsletter
-          |Advertisement|Browse(?:\s+\w+){0,3}|(?:Show|Read|See|Load)\s+(?:more|less|all)\b.*|(?:Show|Hide|View)\s+(?:abstract|summary|details)
-          |Read\s+full\s+text|Post\s+(?:a\s+)?comment|See\s+profile|Open\s+Access
+          |Advertisement|Browse(?:\s+\w+){0,3}|(?:Show|Read|See|Load)\s+(?:more|less|all)\b.*
+          |(?:Show|Hide|View)\s+(?:abstract|summary|details)|Read\s+full\s+text|Post\s+(?:a\s+)?comment|See\s+profile|Open\s+Access
           |Follow\s+this\s+and\s+additional\s+works\b.*|Part\s+of\s+the\b.*\bCommons  # a repository's cover page
           |Full\s+text|Export\s+citation|Add\s+to\s+(?:library|list|collection|my\b.*)|Edit|Report
           |Contact(?:\s+us)?|Privacy(?:\s+policy)?|Terms(?:\s+of\s+(?:use|service))?
@@ -247,7 +247,8 @@ SENTENCE_BREAK = re.compile(r"""[.!?]\s+[A-Z]""", re.VERBOSE)
 AFFILIATION = re.compile(
     r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
           |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
-          |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]|\W*(?:Correspondence|Corresponding\s+authors?)\b)""",
+          |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
+          |\W*(?:Correspondence|Corresponding\s+authors?)\b)""",
     re.VERBOSE,
 )
 
@@ -597,7 +598,8 @@ def byline(line: str) -> Cue | None:
     for match in reversed(list(BYLINE_DASH.finditer(text))):
         title, authors = text[:match.start()].strip(), text[match.end():].strip().rstrip(".")
         found = names_line(authors, alone=line[:1] in BULLETS)
-        if found and (words(title) >= MIN_BYLINE_TITLE_WORDS or SHORT_TITLE.search(title)) and is_candidate(title):
+        long_enough = words(title) >= MIN_BYLINE_TITLE_WORDS or words(title) == 2 and SHORT_TITLE.search(title)
+        if found and long_enough and is_candidate(title):
             return Cue("byline", title, names=found)
     return None
 
