@@ -339,7 +339,9 @@ def words(line: str) -> int:
 
 def tidy(text: str) -> str:
     """A line without an image's stand-in before it or Markdown emphasis inside it."""
-    return EMPHASIS.sub("", IMAGE_PLACEHOLDER.sub("", text)).strip()
+    text = IMAGE_PLACEHOLDER.sub("", text)
+    # EMPHASIS needs "**", "__" or a leading "#": a line without them (most) skips its scan
+    return (EMPHASIS.sub("", text) if "**" in text or "__" in text or "#" in text else text).strip()
 
 
 def field_segments(text: str) -> list[str]:
@@ -356,6 +358,8 @@ def field_segments(text: str) -> list[str]:
 
 def gutter_pieces(text: str) -> list[str]:
     """A flattened line-numbered view cut back into its lines (blank ones included)."""
+    if text.count("|") < MIN_GUTTER_MARKS:  # each mark has its "|": most lines skip the scan
+        return [text]
     marks = list(GUTTER.finditer(text))
     if len(marks) < MIN_GUTTER_MARKS:
         return [text]
@@ -562,7 +566,7 @@ def byline(line: str) -> Cue | None:
 
 def is_affiliation(line: str) -> bool:
     """An institution, an address with e-mail addresses, or an e-mail address hidden from robots."""
-    return (len(EMAIL.findall(line)) >= 2 or bool(HIDDEN_EMAIL.match(line))
+    return (line.count("@") >= 2 and len(EMAIL.findall(line)) >= 2 or bool(HIDDEN_EMAIL.match(line))
             or len(line) <= MAX_AFFILIATION_CHARS and bool(AFFILIATION.match(line)) and not is_prose(line))
 
 
