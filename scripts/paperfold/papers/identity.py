@@ -107,6 +107,8 @@ def folded_words(text: str, limit: int) -> list[str]:
 def _space_outside_latex(text: str, start: int) -> int:
     """The first whitespace at or after `start` that no LaTeX span covers (len(text): none).
     Spans are found from the start, left to right, as _unified's substitution finds them."""
+    if "\\" not in text and "$" not in text:  # no span can start: most abstracts, found in C
+        return _next_space(text, start)
     spans = LATEX_SPAN.finditer(text)
     span = next(spans, None)
     while (space := _next_space(text, start)) < len(text):
