@@ -8,9 +8,11 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from paperfold.build import load_papers
 from paperfold.enrich import related
 from paperfold.enrich import similarity
 from paperfold.model import Paper
+from sitebuild import ROOT
 from paperfold.enrich.related import COLISTED_REASON, DEFAULT_BLEND, STATED_REASON, Blend, paper_text, relate
 
 
@@ -257,6 +259,29 @@ def test_lists_do_not_change_with_the_number_of_threads(monkeypatch):
 ])
 def test_terms_of_a_text(text, expected):
     assert similarity.phrases(text) == expected
+
+
+def test_the_corpus_counting_makes_the_rows_of_scikit_learns_vectorizer_over_phrases():
+    # similarity.count_terms counts a corpus in arrays; scikit-learn's own vectorizer, given
+    # `phrases` as its analyzer, is the reference for what the rows must be.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    seeds = [paper_text(p) for p in load_papers(ROOT / "seeds")]
+    texts = [*seeds, "", "A new arXiv preprint", "Code: https://github.com/x/y and more", "LoRA für Größe, naïve b200",
+             "the implicit bias of the logistic loss", "implicit bias; logistic loss"]
+    reference = TfidfVectorizer(analyzer=similarity.phrases, min_df=2, max_df=similarity.MAX_DF,
+                                sublinear_tf=True, dtype=np.float32)
+    expected = reference.fit_transform(texts)
+    model, matrix, terms = similarity.fitted_tfidf(texts)
+    assert list(terms) == list(reference.get_feature_names_out())
+    assert "implicit bias" in terms and "bias logistic" not in terms
+    assert abs(matrix - expected).max() == 0
+    assert abs(model.transform(texts[-3:]) - expected[-3:]).max() == 0  # rows for texts added under serve
+
+
+def test_no_shared_term_gives_no_model():
+    model, matrix, terms = similarity.fitted_tfidf(["grokking", "scaling", ""])
+    assert model is None and matrix.shape == (3, 0) and not len(terms)
 
 
 REASON_TERMS_CASES = [  # a pair's ranked terms -> the terms its reason names
