@@ -243,26 +243,31 @@ def related_lists(papers: Sequence[Paper], features: Features, rows: np.ndarray,
     if blend.neighbours:
         neighbours = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(n, n))
     text = similarity.pair_scores(features.matrix, rows, cols) if features.vectors is None else None
-    expanded = None
-    if blend.expansion and text is not None and features.matrix.shape[1]:
-        expanded = expanded_text(papers, features, (rows, cols, text), text_rows, text_cols, blend)
-    parts = score_pairs(papers, features, rows, cols, blend, neighbours, expanded, text)
+    parts = score_pairs(papers, features, rows, cols, blend, neighbours, None, text)
     pinned = parts["stated"] if blend.pin_stated else np.zeros(len(rows), bool)
     shown = (parts["evidence"] >= blend.floor) & (parts["evidence"] > 0)
+    if blend.expansion and text is not None and features.matrix.shape[1] and shown.any():
+        # Ranked by the expanded rows: only the pairs the floor lets through (half the
+        # cost at 100,000 papers), and only the rows those pairs need.
+        expanded = expanded_text(papers, features, (rows, cols, text), text_rows, text_cols, blend, shown)
+        ranked = similarity.pair_scores(expanded, rows[shown], cols[shown])
+        parts["score"][shown] = parts["score"][shown] - text[shown] + ranked  # as score_pairs(expanded=...)
     chosen = _choose(papers, rows, cols, parts["score"], pinned, k, keep=pinned | shown)
     return _entries(papers, rows[chosen], cols[chosen], {name: _take(v, chosen) for name, v in parts.items()},
                     features, topic_titles or {})
 
 
 def expanded_text(papers, features: Features, scored: tuple[np.ndarray, np.ndarray, np.ndarray],
-                  text_rows: np.ndarray, text_cols: np.ndarray, blend: Blend) -> sp.csr_matrix:
-    """The TF-IDF rows that the `scored` pairs (rows, cols, text scores) need, each with its
-    nearest candidates added (similarity.expanded_rows). A needed row with no scored pair
-    of its own (a partner of a recomputed list, in related_update.py) takes its candidates
-    from the text candidates (text_rows, text_cols), as a full computation would. Reasons
-    still read features.matrix: they name only terms both papers say."""
+                  text_rows: np.ndarray, text_cols: np.ndarray, blend: Blend,
+                  ranked: np.ndarray | None = None) -> sp.csr_matrix:
+    """The TF-IDF rows that the `scored` pairs (rows, cols, text scores) need (those where
+    `ranked` is True, when given), each with its nearest candidates added
+    (similarity.expanded_rows). A needed row with no scored pair of its own (a partner of
+    a recomputed list, in related_update.py) takes its candidates from the text candidates
+    (text_rows, text_cols), as a full computation would. Reasons still read
+    features.matrix: they name only terms both papers say."""
     rows, cols, text = scored
-    needed = np.union1d(rows, cols)
+    needed = np.union1d(rows, cols) if ranked is None else np.union1d(rows[ranked], cols[ranked])
     missing = np.setdiff1d(needed, rows)
     if len(missing):
         more_rows, more_cols = candidate_pairs(papers, features, text_rows, text_cols, missing)
