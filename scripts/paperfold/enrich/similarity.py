@@ -121,22 +121,23 @@ def count_terms(texts: list[str], max_df: float) -> tuple[sp.csr_matrix, np.ndar
     ids = ids[:-1]
     kept = ~stop[ids]
     paired = kept[:-1] & kept[1:]  # two words in a row, neither a stop word nor a break
-    width = len(words) + 1
-    # A term as one number: first word * width, + 1 + second word for a phrase.
-    keys = np.concatenate([ids[kept] * width, ids[:-1][paired] * width + 1 + ids[1:][paired]])
+    width = len(words)
+    # Columns: a word's id, then width + the rank of a phrase among the phrases (first * width + second).
+    phrases_found, phrase_column = np.unique(ids[:-1][paired] * width + ids[1:][paired], return_inverse=True)
+    columns = np.concatenate([ids[kept], width + phrase_column.ravel()])
     rows = np.concatenate([text[kept], text[:-1][paired]])
-    keys, columns = np.unique(keys, return_inverse=True)
-    counts = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, columns.ravel())),
-                           shape=(len(texts), len(keys)))
+    n_columns = width + len(phrases_found)
+    counts = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, columns)), shape=(len(texts), n_columns))
     counts.sum_duplicates()
-    df = np.bincount(counts.indices, minlength=len(keys))
+    df = np.bincount(counts.indices, minlength=n_columns)
     shared = np.flatnonzero((df >= 2) & (df <= max_df * len(texts)))
     if not len(shared):
         raise ValueError("no term is in two texts")  # as TfidfVectorizer raises
-    first, second = np.divmod(keys[shared], width)
-    terms = [words[a] if b == 0 else f"{words[a]} {words[b - 1]}" for a, b in zip(first.tolist(), second.tolist())]
+    first, second = np.divmod(phrases_found[shared[shared >= width] - width], width)
+    terms = [words[i] for i in shared[shared < width].tolist()]
+    terms += [f"{words[a]} {words[b]}" for a, b in zip(first.tolist(), second.tolist())]
     order = sorted(range(len(terms)), key=terms.__getitem__)
-    column = np.full(len(keys), -1, np.int64)
+    column = np.full(n_columns, -1, np.int64)
     column[shared[order]] = np.arange(len(order))
     return _columns(counts, column), np.array(terms, dtype=object)[order]
 
@@ -304,7 +305,7 @@ def expanded_rows(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, sco
     cost of scoring expanded rows at scale, for 0.01 of speech precision@5 (0.93 to 0.92)
     and nothing on the other judged sets.
     """
-    n = matrix.shape[0]
+    n, n_terms = matrix.shape
     wanted = np.zeros(n, bool)
     wanted[needed] = True
     pick = wanted[rows]
@@ -321,11 +322,15 @@ def expanded_rows(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, sco
     at = np.searchsorted(needed, rows[best])  # the block holds the needed rows only
     feedback = sp.csr_matrix((weights, (at, cols[best])), shape=(len(needed), n))
     block = normalize(matrix[needed] + feedback @ matrix).tocsr()
+    # Sorted column indices: scipy's elementwise product (pair_scores) takes a fast path on
+    # them; on the sparse product's unsorted rows it was 1.5 times as slow.
+    block.sort_indices()
     block.data[block.data < EXPANDED_MIN] = 0
     block.eliminate_zeros()
-    place = sp.csr_matrix((np.ones(len(needed), np.float32), (needed, np.arange(len(needed)))),
-                          shape=(n, len(needed)))
-    return (place @ normalize(block)).astype(np.float32).tocsr()
+    block = normalize(block).astype(np.float32)
+    lengths = np.zeros(n, np.int64)  # each needed row's block row in its place, the others empty
+    lengths[needed] = np.diff(block.indptr)
+    return sp.csr_matrix((block.data, block.indices, np.concatenate([[0], np.cumsum(lengths)])), shape=(n, n_terms))
 
 
 def _unordered(rows: np.ndarray, cols: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
