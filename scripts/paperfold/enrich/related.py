@@ -231,15 +231,18 @@ def _entries(papers, rows, cols, parts, features: Features, topic_titles) -> lis
     by_terms = _term_reasons(similarity.pair_terms(features.matrix, rows, cols), features.terms)
     by_topics = _topic_reasons(parts["topic_column"], features.evidence.topic_names, topic_titles)
     by_authors = _author_reasons(parts["authors"], features.evidence.author_names, [papers[r].authors for r in rows])
-    related: list[list[Related]] = [[] for _ in papers]
-    pairs = zip(rows.tolist(), cols.tolist(), parts["score"].tolist(), parts["stated"].tolist(),
-                parts["colisted"].tolist(), by_authors, by_terms, by_topics)
-    for r, c, score, is_stated, is_colisted, authors_part, terms_part, topics_part in pairs:
-        stated_part = (_stated_reason(papers[r], papers[c]) if is_stated
-                       else COLISTED_REASON if is_colisted else "")
-        reason = SEPARATOR.join(filter(None, (stated_part, authors_part, terms_part, topics_part)))
-        related[r].append(Related(papers[c].id, round(score, 4), reason or MEANING_REASON))
-    return related
+    stated_parts = [""] * len(rows)
+    for at in np.flatnonzero(parts["stated"] | parts["colisted"]).tolist():
+        r, c = rows[at], cols[at]
+        stated_parts[at] = _stated_reason(papers[r], papers[c]) if parts["stated"][at] else COLISTED_REASON
+    reasons = [SEPARATOR.join(filter(None, four)) or MEANING_REASON
+               for four in zip(stated_parts, by_authors, by_terms, by_topics)]
+    ids = [p.id for p in papers]
+    entries = list(map(Related, [ids[c] for c in cols.tolist()], [round(x, 4) for x in parts["score"].tolist()],
+                       reasons))
+    # The pairs come row by row (_choose): each paper's entries are one slice.
+    bounds = np.searchsorted(rows, np.arange(len(papers) + 1)).tolist()
+    return [entries[start:stop] for start, stop in zip(bounds[:-1], bounds[1:])]
 
 
 def _stated_reason(paper: Paper, other: Paper) -> str:
