@@ -13,6 +13,11 @@ still score it against the shipped default:
 - "shared neighbours x0.1": 0.1 x the share of text candidates the two papers have in
   common adds to the ranking score;
 - "phrases x2": two-word terms weigh twice their TF-IDF.
+- "second feedback round": each row's 3 nearest are chosen again by the cosine of the
+  expanded rows, and the literal rows expanded with those (for every paper: the cost
+  of one more expansion and of scoring every candidate pair on expanded rows).
+- "stated as neighbours": a stated or co-listed partner counts 0.2 more when the 3
+  nearest rows of the expansion are chosen.
 
 Stated relations pinned first (the first version's rule) are not here: BENCHMARKS.md
 keeps the figures measured when related.py still had that option (commit fe66e6e).
@@ -91,12 +96,34 @@ def phrases_twice(papers, tfidf, vectors, blend):
     return replace(features, matrix=normalize(features.matrix @ sp.diags(weights)).astype(np.float32).tocsr())
 
 
+def second_round(papers, features, scored, text_rows, text_cols, blend, ranked=None):
+    """related.expanded_text, with each row's nearest chosen by the expanded rows' cosine."""
+    rows, cols, text = scored
+    every = np.arange(len(papers))
+    first = similarity.expanded_rows(features.matrix, rows, cols, text, every, related.EXPANSION_NEIGHBOURS,
+                                     blend.expansion)
+    again = similarity.pair_scores(first, rows, cols)
+    return similarity.expanded_rows(features.matrix, rows, cols, again, every, related.EXPANSION_NEIGHBOURS,
+                                    blend.expansion)
+
+
+def stated_as_neighbours(papers, features, scored, text_rows, text_cols, blend, ranked=None):
+    """related.expanded_text, a stated or co-listed partner counting 0.2 more as a neighbour."""
+    rows, cols, text = scored
+    keys = rows * len(papers) + cols
+    stated = related._member(keys, features.evidence.colisted) | related._member(keys, features.stated)
+    return similarity.expanded_rows(features.matrix, rows, cols, text + 0.2 * stated, np.arange(len(papers)),
+                                    related.EXPANSION_NEIGHBOURS, blend.expansion)
+
+
 EXPERIMENTS = {
     "topics by Jaccard overlap": dict(score_pairs=_adding(jaccard, floor_reads_it=True)),
     "arXiv category x0.05": dict(score_pairs=_adding(category, floor_reads_it=True)),
     "LSA x0.3": dict(score_pairs=_adding(lsa, floor_reads_it=False)),
     "shared neighbours x0.1": dict(score_pairs=_adding(shared_neighbours, floor_reads_it=False)),
     "phrases x2": dict(fit=phrases_twice),
+    "second feedback round": dict(expanded_text=second_round),
+    "stated as neighbours": dict(expanded_text=stated_as_neighbours),
 }
 
 
