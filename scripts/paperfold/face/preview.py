@@ -10,6 +10,7 @@ configs built once).
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import re
@@ -213,7 +214,8 @@ def reuse_files(on: bool) -> None:
     instead of its get_files. This is the one place Paperfold reaches into MkDocs past the
     hook API: `mkdocs.commands.build.build` calls `get_files` (a module-level name) and
     then `add_files_from_theme` before the first hook that sees the files (`on_files`),
-    and at 10,000 pages those took about a second of every rebuild. What to check when
+    and at 10,000 pages those took 2.8 s and 1.1 s of a profiled rebuild (under load; the
+    profiler inflates them, BENCHMARKS.md). What to check when
     MkDocs is upgraded: that `build` still calls these two by these names, and that
     tests/test_preview.py's served==clean tests pass."""
     mkdocs.commands.build.get_files = files_of if on else _GET_FILES
@@ -244,17 +246,10 @@ def files_of(config) -> Files:
             file = _MADE[path] = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
             set_exclusions([file], config)
             file.abs_dest_path, file.url  # worked out once, kept by every copy
-        files.append(_copy(file))
+        files.append(copy.copy(file))
     for gone in _MADE.keys() - set(listing):
         del _MADE[gone]
     return _ThemeListedOnce(files)
-
-
-def _copy(file: File) -> File:
-    """A shallow copy: copy.copy goes through __reduce_ex__, a second per 10,000 Files."""
-    copied = File.__new__(File)
-    copied.__dict__.update(file.__dict__)
-    return copied
 
 
 def _listing(docs_dir: str) -> list[str]:
@@ -272,8 +267,7 @@ def _listing(docs_dir: str) -> list[str]:
 
 class _ThemeListedOnce(Files):
     """Files whose add_files_from_theme lists the theme's folders once per process: Material
-    has thousands of icon files, walked on every build (about half a second at each
-    rebuild). The theme's own folders do not change while the server runs; a custom_dir
+    has thousands of icon files, walked on every build. The theme's own folders do not change while the server runs; a custom_dir
     (overrides/) is listed again each build, and a change there lists them all again."""
 
     _listed: dict[tuple, list[str]] = {}
