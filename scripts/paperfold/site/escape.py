@@ -3,9 +3,11 @@
 Text read from dumps reaches Markdown pages, where `<script>`, `[x](javascript:…)`,
 `#`, `*`, `|` or a leading `---` would otherwise become markup. In plain runs every
 character Markdown or HTML could read as syntax becomes a character reference
-(`&#35;`, `&amp;`). Inline math (`$…$`) is kept verbatim for the math renderer,
-except for the few characters that could open HTML inside it. `yaml_value` writes
-dump text as one YAML value, for the curation files a reader may commit.
+(`&#35;`, `&amp;`). Inline math (`$…$`) becomes the element the math renderer
+reads, `<span class="arithmatex">\\(…\\)</span>` (the markup pymdownx.arithmatex wrote
+when the site still ran it on every page), its TeX written as character references
+too, so Markdown passes it through unread. `yaml_value` writes dump text as one YAML
+value, for the curation files a reader may commit.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ INLINE_MATH = re.compile(
     """,
     re.VERBOSE,
 )
-# Characters that Markdown, its extensions or the math renderer could read as
-# syntax. They become character references rather than backslash escapes, because
-# "\(" and "\[" open math in arithmatex.
+# Characters that Markdown or the math renderer could read as syntax. They become
+# character references rather than backslash escapes: "\(" would be Markdown's escaped
+# "(", and the math spans' own "\(" must reach the page as typed.
 MARKDOWN_SYNTAX = "\\`*_{}[]()<>#+-.!|&$~:=^"
 # One str.replace per character, about fifteen times faster than str.translate with a
 # table of multi-character results (which takes CPython's slow path: a lookup per
@@ -57,7 +59,7 @@ def _escape_math(math: str) -> str:
 
 
 def md(text: object) -> str:
-    """Markdown-safe form of `text`, one line, with inline math left for the math renderer."""
+    """Markdown-safe form of `text`, one line, with inline math as the math renderer's spans."""
     if text is None:
         return ""
     return _md_run(" ".join(str(text).split()))
@@ -65,7 +67,16 @@ def md(text: object) -> str:
 
 def _md_run(text: str) -> str:
     """md() of text whose whitespace is already normalised (its edges are kept)."""
-    return _by_math(text, _escape_plain, _escape_math)
+    return _by_math(text, _escape_plain, _math_span)
+
+
+def _math_span(math: str) -> str:
+    """"$a<b$" as the element math.js renders, with the TeX "\\(a\\lt{}b\\)" written as
+    character references: Markdown reads none of it, the browser shows the TeX as typed.
+    Writing it here rather than running pymdownx.arithmatex on every page saves that
+    extension's inline pattern, which Markdown tried at every text node (BENCHMARKS.md)."""
+    tex = "\\(" + _escape_math(math)[1:-1] + "\\)"
+    return f'<span class="arithmatex">{_escape_plain(tex)}</span>'
 
 
 def _by_math(text: str, plain: Callable[[str], str], math: Callable[[str], str]) -> str:
@@ -102,8 +113,8 @@ def _inside_math(text: str, at: int) -> bool:
 
 def html_inline(text: object) -> str:
     """Dump text for a raw HTML line, which Markdown passes through unread: escaped as
-    HTML, with inline math written as pymdownx.arithmatex (generic) writes md()'s math,
-    for the math renderer (KaTeX rejects a bare `&`). Long listings are written so (the
+    HTML, with inline math in the span md() writes (its TeX only HTML-escaped here), for
+    the math renderer (KaTeX rejects a bare `&`). Long listings are written so (the
     Timeline, topic and Unsorted pages): Markdown reading them item by item took seconds
     at 10,000 papers."""
     if text is None:
@@ -112,7 +123,7 @@ def html_inline(text: object) -> str:
 
 
 def _arithmatex_span(math: str) -> str:
-    """"$a<b$" as pymdownx.arithmatex (generic) writes md()'s "$a\\lt{}b$"."""
+    """"$a<b$" as `<span class="arithmatex">\\(a\\lt{}b\\)</span>`, as md()'s span reads."""
     return f'<span class="arithmatex">\\({html.escape(_escape_math(math)[1:-1])}\\)</span>'
 
 
