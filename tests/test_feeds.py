@@ -91,16 +91,25 @@ def test_stale_topic_files_are_removed(tmp_path):
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["papers.xml"]
 
 
-def test_the_vocabulary_is_the_tags_plugin_allow_list():
+def test_the_vocabulary_is_what_a_hand_written_page_may_tag():
+    from types import SimpleNamespace
+
     from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
 
     from paperfold.face import mkdocs_hook
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     mkdocs_hook.on_config(config)
-    tags = next(p for name, p in config.plugins.items() if name.endswith("tags"))
     vocabulary, _ = load_vocabulary(ROOT / "topics.yml")
-    assert {t.name for t in tags.config.tags_allowed} == set(vocabulary.ids)
+
+    def page(tags):
+        return SimpleNamespace(meta={"tags": tags}, file=SimpleNamespace(src_uri="notes.md"))
+
+    mkdocs_hook.check_tags(page(sorted(vocabulary.ids)))  # every topic is allowed
+    mkdocs_hook.check_tags(page(None))
+    with pytest.raises(PluginError, match="notes.md: Tags not in allow list: not-a-topic"):
+        mkdocs_hook.check_tags(page([sorted(vocabulary.ids)[0], "not-a-topic"]))
 
 
 @pytest.fixture(scope="module")
