@@ -3,11 +3,11 @@
 import markdown
 import pytest
 
-from paperfold.site.escape import MARKDOWN_SYNTAX, attr, html_inline, md, md_linking_arxiv, safe_url
+from paperfold.site.escape import AT_LINE_START, LINE_START, MARKDOWN_SYNTAX, attr, html_inline, md, md_linking_arxiv, safe_url
 
 
 def render(text: str) -> str:
-    engine = markdown.Markdown(extensions=["tables", "toc", "fenced_code"])  # mkdocs.yml's, and MkDocs' own
+    engine = markdown.Markdown(extensions=["attr_list", "tables", "toc", "fenced_code"])  # mkdocs.yml's, and MkDocs' own
     return engine.convert(md(text))
 
 
@@ -20,6 +20,10 @@ def render(text: str) -> str:
     "# not a heading",
     "* not a list",
     "1. not a list",
+    "- not a list",
+    "+ not a list",
+    "---",
+    "2.5 million tokens (a) and (b). -- Done!",
     "**bold** _em_ `code`",
     "\\(not math\\) \\[not math\\]",
 ])
@@ -41,7 +45,10 @@ def test_every_syntax_character_and_typed_references_show_as_typed():
     text = f"a {MARKDOWN_SYNTAX} b &#35; &amp; &lt;x&gt; #"
     escaped = md(text)
     outside_references = re.sub(r"&(?:#\d+|amp);", "", escaped)
-    assert not set(outside_references) & set(MARKDOWN_SYNTAX)
+    # Those that are syntax only where a line starts are escaped there, and left elsewhere.
+    assert not set(outside_references) & (set(MARKDOWN_SYNTAX) - set(AT_LINE_START))
+    for start in ("- x", "+ x", "1. x", "--- x", "(a) x", "!x"):
+        assert not LINE_START.match(re.sub(r"&#\d+;", "", md(start))), start
     assert htmllib.unescape(re.sub(r"</?p>", "", render(text))) == text
 
 
@@ -69,7 +76,7 @@ def test_attr_and_urls():
 
 
 def render_linked(text: str, pages: dict) -> str:
-    engine = markdown.Markdown(extensions=["tables", "toc", "fenced_code"])
+    engine = markdown.Markdown(extensions=["attr_list", "tables", "toc", "fenced_code"])
     return engine.convert(md_linking_arxiv(text, lambda arxiv_id: pages.get(arxiv_id)))
 
 

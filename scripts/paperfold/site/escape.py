@@ -33,13 +33,21 @@ INLINE_MATH = re.compile(
 # character references rather than backslash escapes: "\(" would be Markdown's escaped
 # "(", and the math spans' own "\(" must reach the page as typed.
 MARKDOWN_SYNTAX = "\\`*_{}[]()<>#+-.!|&$~:=^"
+# Of those, these are syntax only where a line starts (a list item "- " "+ " "1. ", a rule
+# or underline "---"), or next to a character escaped anyway ("![", "](", "<!--"). md()
+# writes one line, so only its start can stand there (LINE_START). Left as they are in
+# the rest of the text, they spare Markdown a character reference each: abstracts are
+# full of "." and "-", and Markdown stashed every reference on its own (BENCHMARKS.md).
+AT_LINE_START = "().!+-"
 # One str.replace per character, about fifteen times faster than str.translate with a
 # table of multi-character results (which takes CPython's slow path: a lookup per
 # character), and escaping abstracts was most of a paper page's body. Order matters:
 # "&" first, as "&amp;" (no "#"), then "#", so no replacement is replaced again.
-REPLACEMENTS = (("&", "&amp;"),) + tuple(
-    (char, f"&#{ord(char)};") for char in "#" + MARKDOWN_SYNTAX.replace("&", "").replace("#", "")
+REPLACEMENTS = (("&", "&amp;"), ("#", "&#35;")) + tuple(
+    (char, f"&#{ord(char)};") for char in MARKDOWN_SYNTAX if char not in "&#" + AT_LINE_START
 )
+# "1. ", "- ", "---", "+1", "(a)": the digits and marks md()'s text starts with
+LINE_START = re.compile(r"""^ \d* [().!+\-]+ """, re.VERBOSE)
 ARXIV_PREFIX = re.compile(r"arxiv\s*:", re.IGNORECASE)  # "arXiv:2011.06063", not "arxiv.org/abs/…"
 MATH_HTML = {"<": r"\lt{}", ">": r"\gt{}", "&": r"\&"}
 # What MATH_HTML replaces: "a<b", "x>0", "a & b"; not the "&" of "a \& b", already escaped
@@ -62,7 +70,12 @@ def md(text: object) -> str:
     """Markdown-safe form of `text`, one line, with inline math as the math renderer's spans."""
     if text is None:
         return ""
-    return _md_run(" ".join(str(text).split()))
+    return _escape_line_start(_md_run(" ".join(str(text).split())))
+
+
+def _escape_line_start(escaped: str) -> str:
+    """The AT_LINE_START marks the (escaped) text starts with, as character references."""
+    return LINE_START.sub(lambda match: "".join(c if c.isdigit() else f"&#{ord(c)};" for c in match.group()), escaped)
 
 
 def _md_run(text: str) -> str:
@@ -96,7 +109,7 @@ def md_linking_arxiv(text: object, href_in_site: Callable[[str], str | None]) ->
         return ""
     text = " ".join(str(text).split())
     if "arxiv" not in text.lower():  # most abstracts mention no id
-        return _md_run(text)
+        return _escape_line_start(_md_run(text))
     parts, last = [], 0
     for match in ARXIV_ID.finditer(text):
         if not ARXIV_PREFIX.match(match.group()) or _inside_math(text, match.start()):
@@ -104,7 +117,7 @@ def md_linking_arxiv(text: object, href_in_site: Callable[[str], str | None]) ->
         href = href_in_site(match["id"]) or f"https://arxiv.org/abs/{match['id']}"
         parts += [_md_run(text[last:match.start()]), f"[{_escape_plain(match.group())}]({href})"]
         last = match.end()
-    return "".join(parts) + _md_run(text[last:])
+    return _escape_line_start("".join(parts) + _md_run(text[last:]))
 
 
 def _inside_math(text: str, at: int) -> bool:
