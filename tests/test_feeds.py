@@ -152,3 +152,12 @@ def test_a_page_with_a_tag_outside_the_vocabulary_fails_the_build(tmp_path):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
                              "-d", str(project / "site")], cwd=project, capture_output=True, text=True, timeout=600)
     assert result.returncode != 0 and "Tags not in allow list: not-a-topic" in result.stderr
+
+
+def test_timeline_months_keep_their_anchors_and_stay_out_of_search(site):
+    """The month headings' attribute lists (timeline.md.j2) need attr_list in mkdocs.yml."""
+    html = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    months = re.findall(r'<h2 data-pagefind-ignore="all" id="(\d{4}-\d{2}|undated)">', html)
+    assert months and len(months) == html.count("<h2")
+    assert f'href="#{months[0]}"' in html  # the table of contents links the month
+    assert "{ #" not in html
