@@ -71,6 +71,13 @@ TOPIC_WORDS = {"learning", "processing", "modeling", "modelling", "language", "l
                "agent", "agents", "survey", "benchmark", "benchmarks", "paper", "papers", "report", "reports",
                "technical", "workshop", "conference", "tutorial", "session", "introduction", "overview"}
 TITLE_ENDINGS = ("tion", "tions", "sion", "sions", "ogy", "ysis", "iques", "ities", "isms")
+# "Kar, Debal Chandra PhD", "Jane Roe, MD, MPH": degrees after a name, not part of it
+DEGREE = re.compile(r"""(?:,\s*|\s+)(?:Ph\.?\s?D|M\.?D|MPH|MSc|BSc|DPhil|FRCP)\.?(?=[\s,;]|$)""", re.VERBOSE)
+# "The FirstProof Assessment", "Our Approach": a heading opens with these, a person's name does not
+NOT_FIRST_WORDS = {"The", "This", "These", "Those", "Our", "Their", "Its", "Your", "My"}
+# "Martin 2011; Melsted, Ntranos, and Pachter 2019", "Pasadena, CA, 91125, USA": a year or a postcode
+# standing alone is never part of an author line (marks are glued to names or short)
+STANDALONE_NUMBER = re.compile(r"""(?<![\w.])\d{4,}(?![\w.])""", re.VERBOSE)
 MIN_WORDS, MAX_WORDS = 2, 5
 MAX_LIST_CHARS = 5000  # longer "names" are not an author list (and the pairing pattern stays cheap)
 MIN_PAIRED_COMMAS = 3  # "Chen, L., Vasquez, J.": a labelled list this comma-rich may pair family and given names
@@ -101,7 +108,7 @@ def is_name(part: str, min_words: int = MIN_WORDS) -> bool:
     words = part.split()
     if any(ACRONYM_WORD.search(word) for word in words):  # "Training LLMs" is a heading
         return False
-    if not min_words <= len(words) <= MAX_WORDS:
+    if not min_words <= len(words) <= MAX_WORDS or words[0] in NOT_FIRST_WORDS:
         return False
     if not all(NAME_WORD.match(w) or INITIAL.match(w) or w in PARTICLES for w in words):
         return False
@@ -114,7 +121,7 @@ def strip_glue(line: str) -> str:
 
 def split_names(text: str) -> Names:
     """The names in an author list, without affiliation marks, "+N more" or "et al."."""
-    text = strip_glue(BRACKETED.sub("", ORCID_WIDGET.sub("", text)))
+    text = strip_glue(BRACKETED.sub("", DEGREE.sub("", ORCID_WIDGET.sub("", text))))
     more, et_al = 0, False
     if match := MORE_AUTHORS.search(text):
         more, text = int(match["n"]), text[:match.start()]
@@ -166,7 +173,7 @@ def names_line(line: str, alone: bool = False) -> Names | None:
     `alone`: one name on its own line counts (a bulleted item, or the line right
     after an entry's title); otherwise a line needs two names, or "et al." / "+N more".
     """
-    if ":" in line or "http" in line or len(line) > 2000:
+    if ":" in line or "http" in line or len(line) > 2000 or STANDALONE_NUMBER.search(line):
         return None
     found = split_names(line)
     if found.names and not all(is_name(name) for name in found.names):

@@ -44,6 +44,9 @@ FACT_NAMES = ("title", "authors", "abstract", "date", "arxiv_id", "doi")
 # "Survey Certification: Causal Reinforcement Learning: A Survey": a category label before a title
 TITLE_LABEL_PREFIX = re.compile(r"""^(?P<label>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}):\s+(?P<rest>\S.*)$""", re.VERBOSE)
 MIN_LABELLED_TITLES = 3  # titles on one page whose labels end in the same word: categories, not title words
+CUT_TITLE_ENDS = {"a", "an", "the", "of", "and", "or", "via", "towards", "using"}  # no whole title ends so
+# "... in expected Frobenius… ▽ More": the button that unfolds a cut abstract, not its text
+TOGGLE = re.compile(r"""\s*[▽△▼▲]\s*(?:More|Less)\s*$""", re.VERBOSE)
 MIN_LABELLED_REST = 3  # words left after the label, or the label stays ("PAVI: Plate-Amortized ...")
 
 
@@ -55,7 +58,7 @@ def score(text: str) -> float:
 
 
 def abstract_text(entry: Entry) -> str | None:
-    return clean_text(" ".join(entry.abstract[1])) or None if entry.abstract else None
+    return clean_text(TOGGLE.sub("", " ".join(entry.abstract[1]))) or None if entry.abstract else None
 
 
 def guard(entries: list[Entry]) -> Callable[[Entry], bool]:
@@ -65,21 +68,33 @@ def guard(entries: list[Entry]) -> Callable[[Entry], bool]:
 
 
 def is_paper(entry: Entry, listing: bool = True) -> bool:
-    """The precision guard: a title with authors, an id or an abstract; or a long abstract.
+    """The precision guard: a whole title with authors, an id or an abstract; or, without a
+    title, a long abstract with an arXiv id or a DOI that names its paper.
     Outside a `listing` (a page of several titles with "by" lines), authors from a "By ..."
     line alone do not do: a blog post has them too; a paper shows one more fact with them
-    (an abstract, an id, a DOI or a date)."""
+    (an abstract, an id, a DOI or a date). A title cut off at a joining word ("... Link
+    Prediction and") is doubtful, and an abstract without a title or an id names no paper
+    the site could show or merge: both are reported rather than guessed at."""
     abstract = abstract_text(entry) or ""
+    if entry.title and cut_off(entry.title[1]):
+        return False
     if entry.title and entry.by_line and not (listing or abstract or entry.arxiv_id or entry.doi or entry.date):
         return False
     if entry.title and (entry.authors or entry.arxiv_id or abstract):
         return True
-    return len(abstract.split()) >= MIN_ABSTRACT_WORDS
+    return len(abstract.split()) >= MIN_ABSTRACT_WORDS and bool(entry.arxiv_id or entry.doi)
+
+
+def cut_off(title: str) -> bool:
+    """"Citation Networks as a Multi-layer Graph: Link Prediction and": a title copied short."""
+    return title.split()[-1].lower() in CUT_TITLE_ENDS
 
 
 def looks_like_entry(entry: Entry) -> bool:
-    """Worth a line in the build report: numbered, or a title or authors with something more."""
-    return entry.numbered or bool(entry.title or entry.authors) and entry.last > entry.start
+    """Worth a line in the build report: numbered, or a title or authors with something more,
+    or an abstract (one without a title is no paper here, but it is not dropped unseen)."""
+    return (entry.numbered or bool(entry.title or entry.authors) and entry.last > entry.start
+            or entry.abstract is not None)
 
 
 def record_date(entry: Entry) -> tuple[str | None, str | None, int | None]:
@@ -120,14 +135,25 @@ def skipped_entry(dump: Dump, entry: Entry) -> Problem:
     found = [name.replace("_", " ") for name in FACT_NAMES[1:] if entry.has(name)]
     title = f"'{entry.title[1][:PREVIEW]}'" if entry.title else "an entry without a title"
     has = f" with only {', '.join(found)}" if found else " alone"
-    message = (f"not a paper: {title}{has}; expected a title with authors, an arXiv id or an abstract, "
-               f"or an abstract of {MIN_ABSTRACT_WORDS} words or more")
+    if entry.title and cut_off(entry.title[1]):
+        has = f", a title cut off at '{entry.title[1].split()[-1]}'"
+    message = (f"not a paper: {title}{has}; expected a whole title with authors, an arXiv id or an abstract, "
+               f"or an abstract of {MIN_ABSTRACT_WORDS} words or more with an arXiv id or a DOI")
     return Problem(dump.origin(entry.start), message, "warning")
 
 
 def cited_section(dump: Dump, index: int, count: int) -> Problem:
     message = (f"{count} lines under '{dump.text.split(chr(10))[index].strip()[:PREVIEW]}' are other work "
                f"(citations, related papers, talks), not papers of this page")
+    return Problem(dump.origin(index), message, "warning")
+
+
+def cited_abstract(dump: Dump, heading: int, index: int) -> Problem:
+    """An abstract in a list of other work ("Invited talks", then "John Langford: Imperative
+    Learning" and its "Abstract: ..."), reported at its own line: a dedicated reader that reads
+    the page's abstracts as records finds it accounted for there."""
+    message = (f"an abstract under '{dump.text.split(chr(10))[heading].strip()[:PREVIEW]}' (a talk or other "
+               f"work), not a paper of this page")
     return Problem(dump.origin(index), message, "warning")
 
 
@@ -179,4 +205,5 @@ def read(dump: Dump) -> ReadResult:
     skipped = [skipped_entry(dump, entry) for entry in entries
                if not paper(entry) and looks_like_entry(entry)]
     skipped += [cited_section(dump, index, count) for index, count in reading.cited]
+    skipped += [cited_abstract(dump, heading, index) for heading, index in reading.talks]
     return ReadResult(records, (), tuple(sorted(skipped, key=lambda problem: problem.origin)))

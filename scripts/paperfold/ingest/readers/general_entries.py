@@ -28,11 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from paperfold.ingest.names import Names, labelled_names, split_names
+from paperfold.ingest.names import Names, labelled_names, names_line, split_names
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_lines import (
-    INLINE_AUTHORS, ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART, LINK_LINE, LISTED_ID, PAGE_TOP, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
+    INLINE_AUTHORS, ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART, LINK_LINE, RUN_IN_ABSTRACT_PART, LISTED_ID, PAGE_TOP, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
     classify, find_date, is_affiliation, is_candidate, logical_lines,
 )
 
@@ -63,6 +63,11 @@ MIN_SUMMARY_TITLE_WORDS = 3
 MIN_SUMMARY_START_WORDS = 12  # a summary under a numbered title may open with one sentence on its own line
 SUMMARY_REACH = 3  # lines from a title to the summary that speaks of it (one sentence may come between)
 MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
+# "ResearchGate Articles: ... Audience Size and" / "Impact1": a footnote's mark on a title's last word
+FOOTNOTE_MARK = re.compile(r"""(?<=[a-z])\d{1,2}\*?$""", re.VERBOSE)
+COUNT_ALONE = re.compile(r"""^\d[\d,.]*\s*[kKmM]?$""", re.VERBOSE)  # "99", "6,722", "1.2k"
+# "Hugo Larochelle: The Neural Autoregressive Distribution Estimator": a talk under an "Invited talks" heading
+TALK_LINE = re.compile(r"""^(?P<speaker>[^:]{3,60}?)\s*:\s+(?P<title>\S.*)$""", re.VERBOSE)
 
 
 @dataclass
@@ -104,6 +109,7 @@ class Reading:
     previous: str = "blank"  # what the previous non-blank line was
     cited: list[tuple[int, int]] = field(default_factory=list)  # (heading index, lines under it): other work
     citing: int | None = None  # the index of the heading of the list of other work being read
+    talks: list[tuple[int, int]] = field(default_factory=list)  # (heading index, abstract index): a talk's abstract
 
     @property
     def current(self) -> Entry | None:
@@ -157,11 +163,20 @@ def entry_for(reading: Reading, name: str, index: int) -> Entry:
         return current
     if fresh and name == "authors":
         fresh = wrapped_title(reading, fresh)
+    if fresh and name == "abstract" and current and doi_only(current):
+        return new_entry(reading, index, fresh)  # "Filter by Categories", a DOI, then the article's own title
     if fresh and (current is None or current.has(name) or current.abstract is not None or name == "authors"):
         return new_entry(reading, index, fresh)  # authors stand right under their own title
     if current is None or current.has(name):
         return new_entry(reading, index)
     return current
+
+
+def doi_only(entry: Entry) -> bool:
+    """An entry of a title-like line and a DOI alone: a journal page's DOI under its menus, whose
+    article title comes after it; a labelled abstract under that title is the article's."""
+    return bool(entry.title and entry.doi) and not (entry.numbered or entry.authors or entry.abstract or entry.date
+                                                    or entry.arxiv_id)
 
 
 def wrapped_title(reading: Reading, title: tuple[int, str]) -> tuple[int, str]:
@@ -231,6 +246,9 @@ def continues_abstract(reading: Reading, line: Line, cue: Cue) -> bool:
         return True
     if INLINE_ABSTRACT_PART.match(line.text) and reading.previous in ("abstract_text", "abstract_part"):
         return True  # "Methods: We selected ..." after "Background and objectives: To assess ..."
+    if RUN_IN_ABSTRACT_PART.match(line.text) and cue.kind == "prose" and reading.previous == "abstract_text" and (
+            RUN_IN_ABSTRACT_PART.match(entry.abstract[1][0])):
+        return True  # "Methods We used ..." after "Objective Searching the medical literature ..."
     if not reading.abstract_open or cue.kind in ENDS_ABSTRACT:
         return False
     last = entry.abstract[1][-1]
@@ -306,11 +324,14 @@ def flush_date(reading: Reading) -> None:
 
 def continues_title(candidate: tuple[int, str] | None, line: Line) -> bool:
     """A title wrapped onto the next line: "Submission and Formatting Instructions for" /
-    "International Conference on Machine Learning (ICML 2024)"."""
-    if candidate is None or line.index != candidate[0] + len(candidate[1].split("\n")):
+    "International Conference on Machine Learning (ICML 2024)"; or, after a line that ends on
+    a joining word, onto the line after a blank one (a viewer that sets each line apart)."""
+    if candidate is None:
         return False
-    last_word = candidate[1].split()[-1].lower()
-    return last_word in WRAPPED_TITLE_ENDS or line.text[:1].islower()
+    gap, last_word = line.index - candidate[0], candidate[1].split()[-1].lower()
+    if gap == 1:
+        return last_word in WRAPPED_TITLE_ENDS or line.text[:1].islower()
+    return gap == 2 and last_word in WRAPPED_TITLE_ENDS
 
 
 def take_text(reading: Reading, line: Line, cue: Cue) -> None:
@@ -334,6 +355,8 @@ def take_names(reading: Reading, line: Line, cue: Cue) -> bool:
         return False
     add_authors(reading, line.index, cue.names, continued=reading.previous == "names" or cue.kind == "more_names")
     reading.current.by_line = reading.current.by_line or cue.kind == "by"
+    if cue.date and reading.current.date is None:  # "01/19/2021 ∙ by Fupin Yao, et al.": the date beside the names
+        reading.current.date = (line.index, cue.date)
     return True
 
 
@@ -363,7 +386,8 @@ def take_summary(reading: Reading, line: Line) -> bool:
 def take_title_like(reading: Reading, line: Line, cue: Cue) -> None:
     """A title-like line (wrapped, set whole above, or new), or prose that ends one's claim."""
     if cue.kind == "candidate" and continues_title(reading.candidate, line):
-        reading.candidate = (reading.candidate[0], f"{reading.candidate[1]} {line.text}")
+        rest = FOOTNOTE_MARK.sub("", line.text) if len(line.text.split()) == 1 else line.text
+        reading.candidate = (reading.candidate[0], f"{reading.candidate[1]} {rest}")
         if reading.id_title and reading.id_title[0] == reading.candidate[0]:
             reading.id_title = reading.candidate
     elif cue.kind == "candidate" and (whole := shown_whole(reading, line)):
@@ -393,7 +417,8 @@ def summarised_title(reading: Reading, line: Line) -> tuple[int, str] | None:
              else reading.dropped if reading.previous == "prose" else None)
     if title is None or len(title[1].split()) < MIN_SUMMARY_TITLE_WORDS or current and title[0] <= current.last:
         return None
-    return title if line.index - title[0] <= SUMMARY_REACH else None
+    # right under the title (blank lines between are a page's spacing), or one sentence down
+    return title if reading.previous == "candidate" or line.index - title[0] <= SUMMARY_REACH else None
 
 
 def shown_whole(reading: Reading, line: Line) -> str | None:
@@ -402,6 +427,12 @@ def shown_whole(reading: Reading, line: Line) -> str | None:
     if reading.candidate is None or reading.previous != "candidate":
         return None
     return reading.shown.get(key(f"{reading.candidate[1]} {line.text}"))
+
+
+def one_word(text: str) -> bool:
+    """A line under an "Authors" label that holds one word (and perhaps a number): no author list."""
+    found = labelled_names(text)
+    return not found.et_al and len(found.names) <= 1 and all(len(name.split()) <= 1 for name in found.names)
 
 
 def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
@@ -433,6 +464,8 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
         reading.previous = "abstract_part" if ABSTRACT_PART.match(line.text) else "abstract_text"
         return
     reading.abstract_open = False
+    if expected == "authors" and one_word(line.text):
+        expected = None  # "Authors" as a site's menu item, then "Recent"; or a heading, then "page 6"
     if expected and cue.kind not in ("numbered", "facts", "abstract", "announce", "authors"):
         reading.previous = take_expected(reading, line, cue, expected)
         return
@@ -490,6 +523,8 @@ def page_start(lines: list[Line], position: int, heading: int) -> int | None:
     if not opens_abstract(lines, position):
         return None
     head = [back for back in range(position - 1, -1, -1) if lines[back].text and lines[back].index > heading]
+    if head and talk_head(lines[head[0]].text):
+        return None  # "Hugo Larochelle: The Neural Autoregressive ...", "Abstract: ...": a talk of the list
     start = position
     for n, back in enumerate(head[:PAGE_HEAD_LINES]):
         text = lines[back].text
@@ -498,6 +533,21 @@ def page_start(lines: list[Line], position: int, heading: int) -> int | None:
             break
         start = back
     return start
+
+
+def counter_label(lines: list[Line], position: int) -> bool:
+    """"CITATIONS", then "99" on the next line: a counter's label (a PDF's cover page), not a
+    heading over a list of other work."""
+    if not CITED_HEADING.match(lines[position].text):
+        return False
+    following = next((line.text for line in lines[position + 1:] if line.text), "")
+    return bool(COUNT_ALONE.match(following))
+
+
+def talk_head(text: str) -> bool:
+    """"John Langford: Imperative Learning": a speaker's name, a colon, the talk's title."""
+    match = TALK_LINE.match(text)
+    return bool(match) and names_line(match["speaker"], alone=True) is not None
 
 
 def close_cited(reading: Reading, lines: list[Line], end: int) -> None:
@@ -524,9 +574,11 @@ def read_entries(lines: list[Line]) -> Reading:
                 close_cited(reading, lines, restart)
                 position = restart
                 continue
+            if line.text and opens_abstract(lines, position):  # under a speaker's "Name: Title"
+                reading.talks.append((reading.citing, line.index))
         elif not line.text:
             reading.abstract_open = False
-        else:
+        elif not counter_label(lines, position):
             step(reading, line, ahead[position])
         position += 1
     if reading.citing is not None:

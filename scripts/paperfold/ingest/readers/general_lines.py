@@ -71,9 +71,9 @@ DATE_TEXT = re.compile(
 )
 # "Jan 06, 2026 · arXiv 2601.03194v1", "2021, ArXiv", "Research 01 March 2023 | Open Access",
 # "News & Views | 21 February 2023": a short line made of a date and a few separated words
-DATED_PARTS = re.compile(r"""\s*[|·•]\s*""", re.VERBOSE)
+DATED_PARTS = re.compile(r"""\s*[|·•∙]\s*""", re.VERBOSE)
 # "Submission received: 9 September 2021 / Revised: 4 October 2021 / Published: 19 October 2021"
-LABELLED_PARTS = re.compile(r"""\s+/\s+|\s*[|;·•]\s*""", re.VERBOSE)
+LABELLED_PARTS = re.compile(r"""\s+/\s+|\s*[|;·•∙]\s*""", re.VERBOSE)
 # "2023": a year alone, which ends many titles ("NeurIPS 2023") and so is not a date line there
 YEAR = re.compile(r"""^(?:19|20)\d\d$""", re.VERBOSE)
 # What may follow a date that opens its line: the end, or a separator ("2021, ArXiv")
@@ -96,6 +96,8 @@ BARE_ID = re.compile(
     r"""^\W*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\W*$""",
     re.VERBOSE,
 )
+# "Published 24 Feb 2026 in cs.AI, cs.CL, and cs.LG | (2602.21201v1)": an id in brackets ending a short line
+CLOSING_ID = re.compile(r"""[(\[](?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?[)\]]\W*$""", re.VERBOSE)
 # "Volume 2014, Article ID 372768, 6 pages", "Journal of Applied Mathematics": an issue's or a
 # journal's line in a paper page's header, never the paper's title
 ISSUE_LINE = re.compile(
@@ -107,6 +109,10 @@ ISSUE_LINE = re.compile(
 # time slot with a paper's title and its authors, glued by a space
 TIMED = re.compile(r"""^\s*\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?\s+(?P<rest>\S.*)$""", re.VERBOSE)
 JOINERS = {"&", "and", ",", ";"}
+# "and unique molecular identifiers (UMIs) (Kebschull ...": a line opening with these in lower case
+# carries on a sentence of running text; a title does not start so
+JOINING_WORDS = {"and", "or", "but", "of", "the", "to", "in", "with", "for", "by", "as", "at", "from", "that",
+                 "which", "than", "into", "on"}
 MIN_TIMED_TITLE_WORDS = 4  # "Introduction and overview", "Coffee", "Round table": a programme's own items
 # "Academic Editor: Ying Hu", "Session Chair: Ada Lovelace": a person in a role, never a title
 ROLE_LABEL = re.compile(
@@ -118,8 +124,9 @@ ROLE_LABEL = re.compile(
 # a proceedings' contents line: the title glued to its authors, dot leaders, a page number
 CONTENTS_LINE = re.compile(r"""^(?P<body>.+?)(?:\s*\.){3,}\s*\d*\s*$""", re.VERBOSE)
 GLUED_CASE = re.compile(r"""[a-z)](?=[A-Z][a-z])""", re.VERBOSE)  # "LearningAbdellah"
-# "[1]  arXiv:2407.14741 [pdf, other]": a listing's numbered id line, above its entry's title
-LISTED_ID = re.compile(r"""^\s*\[\d+\]\s+arXiv\s*:""", re.VERBOSE | re.IGNORECASE)
+# "[1]  arXiv:2407.14741 [pdf, other]", "1. arXiv:2407.04686  [pdf, other": a listing's (or a search
+# result list's) numbered id line, above its entry's title
+LISTED_ID = re.compile(r"""^\s*(?:\[\d+\]|\d+\.)\s+arXiv\s*:""", re.VERBOSE | re.IGNORECASE)
 # "10.1145/2893181": a DOI alone on its line
 BARE_DOI = re.compile(r"""^\W*(?P<doi>10\.\d{4,9}/[^\s|]+)$""", re.VERBOSE)
 # "Doi: | https://doi.org/10.22331/q-2021", "DOI 10.1000/xyz", "Symmetry 2021, 13(10), 1973; https://doi.org/10.3390/sym13101973"
@@ -171,6 +178,9 @@ INLINE_ABSTRACT_PART = re.compile(
     rf"""^{_PART}(?:{_JOIN}{_PART})*\s*:\s+\S""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "Methods We used a diagnostic test analytic framework. ...": a part's heading run into its text,
+# as a journal's page copies it (a paragraph of running text; "Design Space Exploration" is a title)
+RUN_IN_ABSTRACT_PART = re.compile(rf"""^{_PART}(?:{_JOIN}{_PART})*\s+(?-i:[A-Z][a-z])""", re.VERBOSE | re.IGNORECASE)
 # "arXiv CS.LG", "cs.CL · cs.AI", "[cs.AI]": arXiv subject classes alone, which sites show near a title
 CATEGORIES = re.compile(
     r"""^\W*(?:arxiv\s*)?(?:\[?(?:cs|math|stat|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|hep-[a-z]{2}|nlin
@@ -178,13 +188,14 @@ CATEGORIES = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # "Skip to main content", "Sign in", "Download PDF", "Subscribe", "Get trending papers ...":
-# navigation and buttons, whole lines only
-NAVIGATION = re.compile(
-    r"""^\W*(?:Skip\s+to\b.*|Sign\s+(?:in|up|out)|Log\s*(?:in|out)|Register|Subscribe.*|Unsubscribe.*
-          |Download(?:\s+(?:PDF|paper|citation))?|View\s+(?:PDF|all\b.*)|PDF|HTML|Share(?:\s+this.*)?|Cite(?:\s+this)?
+# navigation and buttons
+_NAV_ITEM = r"""(?:Skip\s+to\b.*|Sign\s+(?:in|up|out)|Log\s*(?:in|out)|Register|Subscribe.*|Unsubscribe.*
+          |(?:View\s*/\s*)?Download(?:\s+(?:PDF|paper|citation))?|View\s+(?:PDF|all\b.*)|PDF|HTML|Share(?:\s+this.*)?|Cite(?:\s+this)?
           |Save(?:\s+to\s+library)?|Search(?:\s+(?:papers|arXiv|this\s+site))?|Menu|Home|Back|Next|Previous
           |Loading(?:\s+\w+)?|Copied!?|Copy\s+link|Bookmark|Follow|Upvote|Get\s+trending\s+papers.*|Newsletter
-          |Advertisement|Browse(?:\s+\w+){0,3}|(?:Show|Read|See|Load)\s+(?:more|less|all)\b.*|Open\s+Access
+          |Advertisement|Browse(?:\s+\w+){0,3}|(?:Show|Read|See|Load)\s+(?:more|less|all)\b.*
+          |(?:Show|Hide|View)\s+(?:abstract|summary|details)|Read\s+full\s+text|Post\s+(?:a\s+)?comment|See\s+profile|Open\s+Access
+          |Follow\s+this\s+and\s+additional\s+works\b.*|Part\s+of\s+the\b.*\bCommons  # a repository's cover page
           |Full\s+text|Export\s+citation|Add\s+to\s+(?:library|list|collection|my\b.*)|Edit|Report
           |Contact(?:\s+us)?|Privacy(?:\s+policy)?|Terms(?:\s+of\s+(?:use|service))?
           |Cookies?(?:\s+(?:policy|settings))?|Accept(?:\s+all)?(?:\s+cookies)?|Timezone:.*
@@ -193,22 +204,32 @@ NAVIGATION = re.compile(
           |Read\s+(?:this\s+)?(?:article|paper)(?:\s+(?:at|on|here))?|Refer\s+to\s+caption|Continue\s+reading
           |Abstract\s+(?:and|&)\s+\w+|(?:Article)?\s*PDF\s+Available|Full[-\s]text\s+available
           |(?:[\w.-]+\s+){0,2}logo)  # "arXiv logo": an image's alternative text
-        \W*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
+"""
+# Whole lines only: one button, or a few glued ("READ FULL TEXT VIEW PDF")
+NAVIGATION = re.compile(rf"""^\W*{_NAV_ITEM}(?:\W+{_NAV_ITEM}){{0,2}}\W*$""", re.VERBOSE | re.IGNORECASE)
 # "pith. machine review for the scientific record. sign in", "Scientometrics Aims and scope Submit manuscript":
 # a site's header with its button glued to the end
 NAV_TAIL = re.compile(
-    r"""\b(?:sign\s+(?:in|up)|log\s*in|subscribe|submit\s+(?:manuscript|paper)|menu)\W*$""",
+    r"""\b(?:sign\s+(?:in|up)|log\s*in|subscribe|submit\s+(?:manuscript|paper)|menu|view\s+project)\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "- 1 Citations", "3k Downloads", "30240 papers", "2,387citations", "h-index19", "1/2", "• 1 authors",
-# "Total of 3 entries", "Showing 1–50 of 1,234 results"
+# "Total of 3 entries", "Showing 1–50 of 1,234 results", "Showing 1–31 of 31 results for author: Musco, C",
+# "Top 0.1%" (a rank)
 COUNTER = re.compile(
     r"""^[\W]*(?:[\d.,]+\s*[kKmM]?\+?\s*(?:citations?|downloads?|views?|papers?|upvotes?|likes?|comments?
           |stars?|authors?|reads?|references?|results?|entries|mentions?|followers?|collections?)
           |[\w-]*?\s*(?:h-index|score|novelty)\s*[\d.,%]+|\d+\s*/\s*\d+
-          |(?:total\s+of|showing(?:\s+\w+)?)\s+[\d,]+(?:\s*[–-]\s*[\d,]+)?(?:\s+of\s+[\d,]+)?(?:\s+\w+){0,3})\s*\W*$""",
+          |(?:total\s+of|showing(?:\s+\w+)?)\s+[\d,]+(?:\s*[–-]\s*[\d,]+)?(?:\s+of\s+[\d,]+)?(?:\s+\w+){0,3}
+          (?:\s+(?:for|in|matching)\b.*)?|top\s+[\d.,]+\s*%)\s*\W*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Original Article", "Guest Editorial", "Letter to the Editor", "Research Papers": a journal's kinds of
+# article, as its menus and an article's head show them
+ARTICLE_TYPE = re.compile(
+    r"""^\W*(?:(?:Original|Research|Review|Brief|Short|Full|Guest|Invited|Regular|Technical|Perspective|Opinion)\s+)?
+        (?:Articles?|Papers?|Reports?|Communications?|Editorials?|Letters?(?:\s+to\s+(?:the\s+)?Editor)?
+          |Case\s+Reports?|Commentary|Commentaries)\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Kenneth Church Northeastern UniversitySan JoseCA k.church@northeastern.edu Omar Alonso ...":
@@ -221,11 +242,13 @@ HIDDEN_EMAIL = re.compile(r"""^\W*\[\s*email\s+protected\s*\]\W*$""", re.VERBOSE
 SENTENCE_END = re.compile(r"""[.!…]["”’)]?$""", re.VERBOSE)
 # ". It shows", "? We": sentences following each other inside a line
 SENTENCE_BREAK = re.compile(r"""[.!?]\s+[A-Z]""", re.VERBOSE)
-# "1Joint Center for ...", "2Institute ...", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org"
+# "1Joint Center for ...", "2Institute ...", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org",
+# "Correspondence to Dr Rob Kok; r.kok07{at}gmail.com", "Debdas Mondal DAV Model School, [email protected]"
 AFFILIATION = re.compile(
     r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
           |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
-          |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,})""",
+          |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
+          |\W*(?:Correspondence|Corresponding\s+authors?)\b)""",
     re.VERBOSE,
 )
 
@@ -280,8 +303,18 @@ TITLE_NAMES_YEAR = re.compile(
 )
 # "by   Risto Vuorio, et al.": authors after "by"
 BY = re.compile(r"""^by\s+(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
+MAX_BY_PART = 3  # a "by" part among the first few parts of a line: a date, then the byline
 MAX_TITLE_SYMBOLS = 0.25  # "NEC Rese??a??r??c??h??I?nstitute ,?!#4": text garbled in copying, never a title
 MIN_BYLINE_TITLE_WORDS = 3
+# "Sobolev GAN - Youssef Mroueh et al.": a shorter title before the dash names a model (an acronym)
+SHORT_TITLE = re.compile(r"""\b[A-Z][A-Z\d]+\b""", re.VERBOSE)
+# "Jane Wang, Senior Research Scientist, DeepMind", "Alexia Jolicoeur-Martineau, PhD Researcher, MILA":
+# a person, a role and an organisation, never a title
+PERSON_ROLE = re.compile(
+    r"""^[^,]{3,40},\s*(?:[\w.-]+\s+){0,3}(?:Scientist|Researcher|Professor|Engineer|Student|Candidate|Fellow
+          |Director|Lecturer|Postdoc|Scholar|Manager|Founder|Lead|Head|Chair|Editor)s?\b""",
+    re.VERBOSE,
+)
 # "Dijkstra", "Driscoll", "Van Rossum": family names as a reading list gives them
 NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)
 
@@ -316,6 +349,7 @@ AUTHORS_FOLLOW = TITLE_KINDS | {"facts", "names", "by", "more_names", "affiliati
 BULLETS = "•-–*"  # not "·": a middle dot alone on a line separates, it does not list
 NUMBERED_NAME_WORDS = 3  # a numbered line this short that reads as a name is an author
 MAX_AFFILIATION_CHARS = 300  # longer lines are not affiliations (and the pattern stays linear)
+MIN_TITLE_LIKE_WORDS = 10  # a line this long with no comma or digit names a place in a title, it is no address
 
 
 @dataclass(frozen=True)
@@ -375,9 +409,10 @@ def logical_lines(lines: list[Line]) -> list[Line]:
 
 
 def is_chrome(line: str) -> bool:
-    """Navigation, buttons, counters, symbol or emoji lines: never a title."""
+    """Navigation, buttons, counters, article types, symbol or emoji lines: never a title."""
     letters = sum(c.isalpha() for c in line)
     return (letters < 3 or bool(NAVIGATION.match(line)) or bool(COUNTER.match(line)) or bool(CATEGORIES.match(line))
+            or bool(ARTICLE_TYPE.match(line))
             or bool(NAV_TAIL.search(line)) or has_symbol(line))
 
 
@@ -427,8 +462,10 @@ def is_candidate(line: str) -> bool:
     if FIELD_VALUE.match(line) or TOKEN_FIELD.match(line) or NOTICE.search(line) or (
             symbol_share(line) > MAX_TITLE_SYMBOLS):
         return False
-    if ISSUE_LINE.match(line) or ROLE_LABEL.match(line):
+    if ISSUE_LINE.match(line) or ROLE_LABEL.match(line) or line.split()[0] in JOINING_WORDS:
         return False
+    if PERSON_ROLE.match(line) and names_line(line.split(",")[0], alone=True):
+        return False  # "Jane Wang, Senior Research Scientist, DeepMind"
     if ABSTRACT_PART.match(line):
         return False  # "Design, Setting, and Participants": a heading inside a structured abstract
     if line.count("$") % 2 or line.count("{") != line.count("}"):
@@ -478,10 +515,15 @@ def dated_line(line: str) -> tuple[str, str] | None:
 
 def facts(line: str) -> Cue | None:
     """A line that carries a date, an arXiv id or a DOI. Unlabelled ids count on short
-    lines only: a long line mentions other work ("extends arXiv:2011.06063")."""
+    lines, or first on their line ("arxiv: 2605.21481 · v1 · submitted 2026-05-20 · ..."):
+    a long line mentions other work ("extends arXiv:2011.06063")."""
     found_date = dated_line(line)
     short = words(line) <= 12
-    arxiv = (ARXIV_CUE.search(line) or BARE_ID.match(line)) if short else None
+    arxiv = ARXIV_CUE.search(line)
+    if not (short or arxiv and not line[:arxiv.start()].strip(" |•·[(")):
+        arxiv = None
+    elif short and not arxiv:
+        arxiv = BARE_ID.match(line) or CLOSING_ID.search(line)
     doi = DOI_CUE.search(line) or BARE_DOI.match(line) if short or line[:4].lower() == "doi:" else None
     if not (found_date or arxiv or doi):
         return None
@@ -493,6 +535,7 @@ def numbered(text: str, previous: str) -> Cue:
     """A numbered line: an entry, or an item of a numbered list of authors or affiliations
     ("1. Richard J Abdill", "1. University of Minnesota, United States")."""
     short = len(text.split()) <= NUMBERED_NAME_WORDS  # "1. Infinite Dimensional Word Embeddings" is a title
+    short = short or bool(GLUED_MARK.search(text))  # "2. Jos A H M Verbeek3,": the mark tells a name
     after = previous in AUTHORS_FOLLOW - {"numbered"}  # "2. Another Title" under "1. ..." is an entry
     if short and after and (found := names_line(text, alone=True)):
         return Cue("names", text, names=found)
@@ -555,15 +598,30 @@ def byline(line: str) -> Cue | None:
     for match in reversed(list(BYLINE_DASH.finditer(text))):
         title, authors = text[:match.start()].strip(), text[match.end():].strip().rstrip(".")
         found = names_line(authors, alone=line[:1] in BULLETS)
-        if found and words(title) >= MIN_BYLINE_TITLE_WORDS and is_candidate(title):
+        long_enough = words(title) >= MIN_BYLINE_TITLE_WORDS or words(title) == 2 and SHORT_TITLE.search(title)
+        if found and long_enough and is_candidate(title):
             return Cue("byline", title, names=found)
     return None
 
 
+def by_names(line: str) -> Names | None:
+    """The names of a "by" line, or of a "by" part of a line set off by bars or dots
+    ("01/19/2021 ∙ by Fupin Yao, et al. ∙ University of Surrey")."""
+    parts = DATED_PARTS.split(line) if DATED_PARTS.search(line) else [line]
+    for part in parts[:MAX_BY_PART]:
+        if (match := BY.match(part.strip())) and (found := names_line(match["value"], alone=True)):
+            return found
+    return None
+
+
 def is_affiliation(line: str) -> bool:
-    """An institution, an address with e-mail addresses, or an e-mail address hidden from robots."""
+    """An institution, an address with e-mail addresses, or an e-mail address hidden from robots;
+    not a long line without a comma or a digit, which is a title that names a place ("A Study on
+    ... Patients Attending Psychiatry Outpatient Department in a Tertiary Care Hospital")."""
+    titled = words(line) >= MIN_TITLE_LIKE_WORDS and not any(c in line for c in ",;@0123456789")
     return (len(EMAIL.findall(line)) >= 2 or bool(HIDDEN_EMAIL.match(line))
-            or len(line) <= MAX_AFFILIATION_CHARS and bool(AFFILIATION.match(line)) and not is_prose(line))
+            or len(line) <= MAX_AFFILIATION_CHARS and bool(AFFILIATION.match(line)) and not is_prose(line)
+            and not titled)
 
 
 def classify(line: str, previous: str = "blank", before_affiliation: bool = False) -> Cue:
@@ -590,6 +648,8 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     if match := TITLE_LABEL.match(line):
         return Cue("title", match["value"].strip())
     if found := facts(line):
+        if found.date and not (found.arxiv_id or found.doi) and (found_names := by_names(line)):
+            return Cue("by", line, names=found_names, date=found.date)  # "01/19/2021 ∙ by Fupin Yao, et al. ∙ ..."
         return found
     if match := OTHER_LABEL.match(line):
         return Cue("other_label", (match["value"] or "").strip())
@@ -601,7 +661,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     if is_chrome(line):
         return Cue("chrome", line)
     bulleted = line[:1] in BULLETS
-    if (match := BY.match(line)) and (found_names := names_line(match["value"], alone=True)):
+    if found_names := by_names(line):
         return Cue("by", line, names=found_names)  # a paper's, or a blog post's: general.py asks for more
     if (previous in AUTHORS_FOLLOW or bulleted and previous != "text") and (found_names := names_line(
             line, alone=bulleted or previous in TITLE_KINDS)) and (
@@ -609,6 +669,8 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
             or looks_personal(line, found_names)  # "Get Started" under a heading is a button ...
             or previous in TITLE_KINDS and before_affiliation):  # ... and no button has an affiliation
         return Cue("names", line, names=found_names)
+    if previous == "names" and line[:1] in ",;" and (found_names := names_line(line, alone=True)):
+        return Cue("names", line, names=found_names)  # "Delaney K. Sullivan", "1,2", ", Lior Pachter": marks between
     if previous in AUTHORS_FOLLOW and (found_names := names_before_affiliation(line)):
         return Cue("names", line, names=found_names)  # "LARS THØRVÄLD, The Thørväld Group, Iceland"
     if previous in AUTHORS_FOLLOW and (found_names := marked_names(line)):
