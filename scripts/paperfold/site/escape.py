@@ -2,8 +2,8 @@
 
 Text read from dumps reaches Markdown pages, where `<script>`, `[x](javascript:…)`,
 `#`, `*`, `|` or a leading `---` would otherwise become markup. In plain runs every
-character Markdown or HTML could read as syntax becomes a character reference
-(`&#35;`, `&amp;`). Inline math (`$…$`) becomes the element the math renderer
+character Markdown or HTML could read as syntax where it stands becomes a character
+reference (`&#35;`, `&amp;`; "." or "-" only where the line starts, as in "1." or "- "). Inline math (`$…$`) becomes the element the math renderer
 reads, `<span class="arithmatex">\\(…\\)</span>` (the markup pymdownx.arithmatex wrote
 when the site still ran it on every page), its TeX written as character references
 too, so Markdown passes it through unread. `yaml_value` writes dump text as one YAML
