@@ -8,9 +8,11 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
+from paperfold.build import load_papers
 from paperfold.enrich import related
 from paperfold.enrich import similarity
 from paperfold.model import Paper
+from sitebuild import ROOT
 from paperfold.enrich.related import COLISTED_REASON, DEFAULT_BLEND, STATED_REASON, Blend, paper_text, relate
 
 
@@ -68,18 +70,6 @@ def test_never_related_to_its_alias_or_a_paper_with_its_id():
             assert "grok-logistic" not in [r.id for r in p.related]
 
 
-PINNED = Blend(pin_stated=True)  # the first version's rule, kept as an option
-
-
-def test_stated_relations_appear_first_with_their_reason_in_both_directions_when_pinned():
-    lonely = paper("almanac-x", "Gradient noise scale predicts batch size", "Batch parallelism of training.",
-                   stated_related=("lion",))
-    out = relate(CORPUS + (lonely,), k=2, blend=PINNED)
-    for id, other in (("almanac-x", "lion"), ("lion", "almanac-x")):
-        first = by_id(out)[id].related[0]
-        assert first.id == other and STATED_REASON in first.reason
-
-
 def test_a_stated_relation_alone_does_not_clear_the_floor():
     lonely = paper("almanac-x", "Gradient noise scale predicts batch size", "Batch parallelism of training.",
                    stated_related=("lion",))
@@ -104,18 +94,12 @@ def test_papers_listed_under_one_headline_are_co_listed():
     assert COLISTED_REASON in entry.reason and STATED_REASON not in entry.reason
 
 
-def test_stated_relations_are_all_shown_even_past_k_when_pinned():
-    hub = paper("hub", "Headline", "Words.", stated_related=tuple(p.id for p in CORPUS))
-    out = relate(CORPUS + (hub,), k=2, blend=PINNED)
-    assert sorted(related_ids(out, "hub")) == sorted(p.id for p in CORPUS)
-    assert all(len(p.related) <= 2 for p in out if p.id != "hub")
-
-
 def test_stated_relation_through_an_alias_resolves_to_the_current_id():
     pointer = paper("almanac-y", "Unrelated headline", "Nothing in common here.", stated_related=("lion-v1",))
     moved = paper("lion", DETECTION.title, DETECTION.abstract, aliases=("lion-v1",))
-    out = relate((GROKKING, GROKKING_2, moved, pointer), k=3, blend=PINNED)
-    assert related_ids(out, "almanac-y") == ["lion"]
+    out = relate((GROKKING, GROKKING_2, moved, pointer), k=3, blend=Blend(floor=0.0))
+    assert related_ids(out, "almanac-y")[0] == "lion"
+    assert STATED_REASON in by_id(out)["almanac-y"].related[0].reason
 
 
 def test_every_reason_is_present_and_readable():
@@ -257,6 +241,29 @@ def test_lists_do_not_change_with_the_number_of_threads(monkeypatch):
 ])
 def test_terms_of_a_text(text, expected):
     assert similarity.phrases(text) == expected
+
+
+def test_the_corpus_counting_makes_the_rows_of_scikit_learns_vectorizer_over_phrases():
+    # similarity.count_terms counts a corpus in arrays; scikit-learn's own vectorizer, given
+    # `phrases` as its analyzer, is the reference for what the rows must be.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    seeds = [paper_text(p) for p in load_papers(ROOT / "seeds")]
+    texts = [*seeds, "", "A new arXiv preprint", "Code: https://github.com/x/y and more", "LoRA für Größe, naïve b200",
+             "the implicit bias of the logistic loss", "implicit bias; logistic loss"]
+    reference = TfidfVectorizer(analyzer=similarity.phrases, min_df=2, max_df=similarity.MAX_DF,
+                                sublinear_tf=True, dtype=np.float32)
+    expected = reference.fit_transform(texts)
+    model, matrix, terms = similarity.fitted_tfidf(texts)
+    assert list(terms) == list(reference.get_feature_names_out())
+    assert "implicit bias" in terms and "bias logistic" not in terms
+    assert abs(matrix - expected).max() == 0
+    assert abs(model.transform(texts[-3:]) - expected[-3:]).max() == 0  # rows for texts added under serve
+
+
+def test_no_shared_term_gives_no_model():
+    model, matrix, terms = similarity.fitted_tfidf(["grokking", "scaling", ""])
+    assert model is None and matrix.shape == (3, 0) and not len(terms)
 
 
 REASON_TERMS_CASES = [  # a pair's ranked terms -> the terms its reason names

@@ -1,13 +1,14 @@
-"""The hf_daily and almanac readers against the real seeds (counts and values checked by hand with grep)."""
+"""The hf_daily and almanac readers against the real seeds (counts and values checked by hand with grep),
+and detection over every real page, seed and golden case."""
 
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from paperfold.ingest.detect import page_starts, read_dump
+from paperfold.ingest.detect import CERTAIN, HIGHEST_SCORE, MIN_SCORE, choose_reader, page_starts, read_dump, split_pages
 from paperfold.model import Dump
-from paperfold.ingest.readers import almanac, hf_daily
+from paperfold.ingest.readers import READERS, almanac, hf_daily
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {
@@ -198,3 +199,34 @@ def test_almanac_guides_are_skipped_with_reason():
 @pytest.mark.parametrize("key, reader", [("hf_apr13", almanac), ("almanac_page", hf_daily), ("almanac_plain", hf_daily)])
 def test_readers_do_not_claim_each_others_pages(key, reader):
     assert reader.score(seed_dump(key).text) == 0.0
+
+
+# --- detection ----------------------------------------------------------------
+
+PAGES = sorted(path for folder in ("seeds", "tests/cases", "tests/bench/general_pages")
+               for path in (ROOT / folder).rglob("*") if path.suffix in (".txt", ".bib"))
+
+
+def every_score_choice(text: str):
+    """choose_reader as it was before HIGHEST_SCORE: every reader scored, up to a certain one."""
+    best, best_score = None, 0.0
+    for reader in READERS:
+        score = reader.score(text)
+        if best is None or score > best_score:
+            best, best_score = reader, score
+        if best_score >= CERTAIN:
+            break
+    return (best if best_score >= MIN_SCORE else None), best_score
+
+
+def test_detection_skips_only_readers_that_cannot_win():
+    """A reader choose_reader does not ask (its HIGHEST_SCORE is no better than the best so
+    far) would not have been chosen: on every real page, seed and golden case, the choice
+    and its score are those of scoring every reader, and no reader scores above its highest."""
+    assert len(PAGES) > 100
+    for path in PAGES:
+        text = path.read_bytes().decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+        for page in split_pages(Dump(path.name, text, CAPTURE, "test")):
+            assert choose_reader(page.text) == every_score_choice(page.text), path
+            for reader in READERS:
+                assert reader.score(page.text) <= HIGHEST_SCORE.get(reader.NAME, CERTAIN), (path, reader.NAME)

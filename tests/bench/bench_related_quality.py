@@ -20,12 +20,15 @@ vocabulary (topics.yml). Metrics:
   (how the floor was chosen).
 
 Rows: text-only TF-IDF (the old vectoriser, no topics, no stated relations, no floor),
-the shipped default, and each alternative (one blend setting changed from the default).
+the shipped default, each alternative (one blend setting changed from the default, in
+ALTERNATIVES), and each experiment that changes a step of related.py for the run
+(related_experiments.py: ways tried and not shipped).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import sys
 import tempfile
@@ -43,6 +46,9 @@ from paperfold.build import load_papers  # noqa: E402
 from paperfold.enrich import related as related_stage  # noqa: E402
 from paperfold.model import Paper  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import related_experiments  # noqa: E402
+
 DATA = ROOT / "tests" / "data"
 SETS = {
     "seeds": (ROOT / "seeds", DATA / "related_blind_seeds.yml"),
@@ -51,6 +57,21 @@ SETS = {
     "mixed": (DATA / "related_sets" / "mixed.txt", DATA / "related_sets" / "mixed.yml"),
 }
 AT_PRECISION, AT_RECALL, MIN_GROUP = 5, 8, 3
+# One blend setting changed from the default at a time.
+ALTERNATIVES = {
+    "no neighbour expansion": dict(expansion=0.0),
+    "neighbour expansion x0.5": dict(expansion=0.5),
+    "neighbour expansion x2": dict(expansion=2.0),
+    "no listing-word discount": dict(listing_terms=False),
+    "no topics": dict(topics=0.0),
+    "topics x0.2": dict(topics=0.2),
+    "no authors": dict(authors=0.0),
+    "stated x0.3, co-listed x0.1": dict(stated=0.3, colisted=0.1),
+    "no stated, no co-listed": dict(stated=0.0, colisted=0.0),
+    "no floor": dict(floor=0.0),
+    "floor 0.08": dict(floor=0.08),
+    "floor 0.12": dict(floor=0.12),
+}
 
 
 def squash(text: str | None) -> str:
@@ -152,7 +173,7 @@ def text_only(papers: tuple[Paper, ...]) -> tuple[Paper, ...]:
 
 
 def parse_blend(text: str) -> dict:
-    """"floor=0.1,lsa=0.3" -> {"floor": 0.1, "lsa": 0.3}"""
+    """"floor=0.1,topics=0.3" -> {"floor": 0.1, "topics": 0.3}"""
     changes = {}
     for part in filter(None, text.split(",")):
         name, value = part.split("=")
@@ -161,23 +182,27 @@ def parse_blend(text: str) -> dict:
 
 
 def variants(embeddings: bool, tries: list[str]):
-    """(name, blend, backend): the baseline, the default, the alternatives, any --try."""
+    """(name, blend, backend, experiment): the baseline, the default, the alternatives, the
+    experiments, any --try."""
     default = related_stage.DEFAULT_BLEND
-    yield "text-only TF-IDF", related_stage.TEXT_ONLY, "tfidf"
-    yield "shipped default", default, "tfidf"
-    for name, change in related_stage.ALTERNATIVES.items():
-        yield name, replace(default, **change), "tfidf"
+    yield "text-only TF-IDF", related_stage.TEXT_ONLY, "tfidf", None
+    yield "shipped default", default, "tfidf", None
+    for name, change in ALTERNATIVES.items():
+        yield name, replace(default, **change), "tfidf", None
+    for name in related_experiments.EXPERIMENTS:
+        yield name, default, "tfidf", name
     for text in tries:
-        yield f"try {text}", replace(default, **parse_blend(text)), "tfidf"
+        yield f"try {text}", replace(default, **parse_blend(text)), "tfidf", None
     if embeddings:
-        yield "MiniLM embeddings, text only", related_stage.TEXT_ONLY, "embeddings"
-        yield "MiniLM embeddings + default blend", default, "embeddings"
+        yield "MiniLM embeddings, text only", related_stage.TEXT_ONLY, "embeddings", None
+        yield "MiniLM embeddings + default blend", default, "embeddings", None
 
 
-def run(papers, topic_titles, blend, backend, cache):
+def run(papers, topic_titles, blend, backend, cache, experiment: str | None = None):
     source = text_only(papers) if blend is related_stage.TEXT_ONLY else papers
-    return related_stage.relate(source, k=8, topic_titles=topic_titles, blend=blend, backend=backend,
-                                cache_dir=cache)
+    with related_experiments.applied(experiment) if experiment else contextlib.nullcontext():
+        return related_stage.relate(source, k=8, topic_titles=topic_titles, blend=blend, backend=backend,
+                                    cache_dir=cache)
 
 
 def main() -> None:
@@ -186,7 +211,7 @@ def main() -> None:
     parser.add_argument("--variant", default="shipped default", help="the row --details shows")
     parser.add_argument("--embeddings", action="store_true", help="also rows with MiniLM (optional extra)")
     parser.add_argument("--try", dest="tries", action="append", default=[],
-                        help='another blend, as changes to the default: "floor=0.1,lsa=0.3"')
+                        help='another blend, as changes to the default: "floor=0.1,topics=0.3"')
     parser.add_argument("--bands", action="store_true", help="also: judged-related share by score band")
     parser.add_argument("--only-tries", action="store_true", help="skip the alternatives")
     parser.add_argument("--cache", type=Path, default=ROOT / ".paperfold-cache" / "related")
@@ -199,13 +224,13 @@ def main() -> None:
     with_outliers = [n for n, (_, _, judged) in loaded.items() if judged.outliers]
     print(f"| variant | {header} | " + " | ".join(f"{n} outl." for n in with_outliers) + " |")
     print("|---|" + "---|" * (3 * len(SETS) + len(with_outliers)))
-    for name, blend, backend in variants(args.embeddings, args.tries):
+    for name, blend, backend, experiment in variants(args.embeddings, args.tries):
         if args.only_tries and not name.startswith(("try", "text-only", "shipped")):
             continue
         cells, outliers = [], []
         for set_name, (papers, titles, judged) in loaded.items():
             try:
-                related = run(papers, titles, blend, backend, args.cache)
+                related = run(papers, titles, blend, backend, args.cache, experiment)
             except Exception as error:  # the embeddings extra is optional
                 cells = [f"not run: {str(error).splitlines()[0][:60]}"]
                 break

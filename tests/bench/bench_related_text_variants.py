@@ -3,8 +3,8 @@
     .venv/bin/pip install PyStemmer==3.1.0 wordfreq==3.1.1   # only for this script
     .venv/bin/python tests/bench/bench_related_text_variants.py [VARIANT ...]
 
-Each variant replaces how similarity.py makes terms or weighs them (the functions are
-swapped for the run, nothing else changes), then the judged sets of
+Each variant replaces how similarity.py makes terms or weighs them (similarity.fitted_tfidf
+or expanded_rows is swapped for the run, nothing else changes), then the judged sets of
 bench_related_quality.py are scored under three blends: text only, the default without
 neighbour expansion, and the default. Variants:
 
@@ -32,7 +32,20 @@ from sklearn.preprocessing import normalize
 import bench_related_quality as bench
 from paperfold.enrich import related, similarity
 
-PHRASES, FITTED = similarity.phrases, similarity.fitted_tfidf
+FITTED = similarity.fitted_tfidf
+
+
+def fitted_with(analyzer):
+    """similarity.fitted_tfidf's configuration over another analyzer, by scikit-learn's own
+    vectorizer (similarity.count_terms counts `phrases`' terms only)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    def fitted(texts):
+        vectorizer = TfidfVectorizer(analyzer=analyzer, min_df=2, sublinear_tf=True, dtype=np.float32,
+                                     max_df=similarity.MAX_DF if len(texts) >= similarity.MAX_DF_FROM else 1.0)
+        matrix = vectorizer.fit_transform(texts).tocsr()
+        return vectorizer, matrix, vectorizer.get_feature_names_out()
+    return fitted
 
 
 def stemmed_phrases(text: str) -> list[str]:
@@ -48,10 +61,10 @@ def stemmed_phrases(text: str) -> list[str]:
     return [s for s, k in zip(stems, kept) if k] + [f"{a} {b}" for (a, ka), (b, kb) in pairs if ka and kb]
 
 
-def reweighted(weigh):
-    """fitted_tfidf with each column multiplied by weigh(texts, vectorizer, terms), rows renormalised."""
+def reweighted(weigh, base=FITTED):
+    """base (a fitted_tfidf) with each column multiplied by weigh(texts, vectorizer, terms), rows renormalised."""
     def fitted(texts):
-        vectorizer, matrix, terms = FITTED(texts)
+        vectorizer, matrix, terms = base(texts)
         if vectorizer is None:
             return vectorizer, matrix, terms
         weights = sp.diags(weigh(texts, vectorizer, terms).astype(np.float32))
@@ -72,10 +85,11 @@ def idf_power(power: float):
 
 def burstiness(texts, vectorizer, terms):
     index = {t: j for j, t in enumerate(terms)}
+    analyze = vectorizer.build_analyzer() if hasattr(vectorizer, "build_analyzer") else similarity.phrases
     occurrences, holders = np.zeros(len(terms)), np.zeros(len(terms))
     for text in texts:
         seen = {}
-        for term in similarity.phrases(text):
+        for term in analyze(text):
             if term in index:
                 seen[index[term]] = seen.get(index[term], 0) + 1
         for j, count in seen.items():
@@ -97,12 +111,12 @@ def expanded_by_share(matrix, rows, cols, scores, needed, neighbours, weight):
 
 VARIANTS = {
     "as shipped": {},
-    "stemming": dict(phrases=stemmed_phrases),
+    "stemming": dict(fitted_tfidf=fitted_with(stemmed_phrases)),
     "general English weights, p=1": dict(fitted_tfidf=reweighted(general_english(1))),
     "general English weights, p=2": dict(fitted_tfidf=reweighted(general_english(2))),
     "idf ** 1.5": dict(fitted_tfidf=reweighted(idf_power(1.5))),
     "burstiness ** 0.5": dict(fitted_tfidf=reweighted(burstiness)),
-    "stemming + burstiness ** 0.5": dict(phrases=stemmed_phrases, fitted_tfidf=reweighted(burstiness)),
+    "stemming + burstiness ** 0.5": dict(fitted_tfidf=reweighted(burstiness, fitted_with(stemmed_phrases))),
     "expansion by share (0.3 of the mean of 3)": dict(expanded_rows=expanded_by_share),
 }
 
@@ -119,7 +133,6 @@ def main(names: list[str]) -> None:
     expanded_rows = similarity.expanded_rows
     for variant in names:
         swap = VARIANTS[variant]
-        similarity.phrases = swap.get("phrases", PHRASES)
         similarity.fitted_tfidf = swap.get("fitted_tfidf", FITTED)
         similarity.expanded_rows = swap.get("expanded_rows", expanded_rows)
         for blend_name, blend in blends:
@@ -128,7 +141,7 @@ def main(names: list[str]) -> None:
                 scores = judged.scores(bench.run(papers, titles, blend, "tfidf", None))
                 cells += [f"{scores['p@5']:.2f}", f"{scores['r@8']:.2f}"]
             print(f"| {variant} | {blend_name} | " + " | ".join(cells) + " |", flush=True)
-    similarity.phrases, similarity.fitted_tfidf, similarity.expanded_rows = PHRASES, FITTED, expanded_rows
+    similarity.fitted_tfidf, similarity.expanded_rows = FITTED, expanded_rows
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@
   topics, and its reason names the most specific topic they share.
 - Authors: names shown on both papers (case and spacing ignored). Most dumps show only
   a count, so this is rare and strong.
-- arXiv category: weighted like a topic (cs.LG, held by half a corpus, says nothing).
 - Stated relations: a source says the two are related (Almanac's "Related events"), or
   lists both under the same headline (both are related to one third paper that states it).
 
@@ -32,7 +31,7 @@ from paperfold.model import Paper
 
 LISTING_SHARE = 0.4  # a term in more than 40% of one dump's entries is that listing's word
 LISTING_MIN = 10  # ... in a dump of at least 10 papers; in fewer, shared words are the subject
-BROAD_SHARE = 0.2  # a topic or category held by a fifth of the papers says nothing
+BROAD_SHARE = 0.2  # a topic held by a fifth of the papers says nothing
 AUTHOR_MAX_PAPERS = 50  # an "author" on more papers than this is a placeholder or a consortium
 NAME_NOISE = re.compile(r"[\s.\-‐]+")  # "W. Q. Zheng" and "W.Q. Zheng" are one name
 
@@ -108,16 +107,14 @@ class Evidence:
     topic_names: list[str]
     authors: sp.csr_matrix  # papers x authors (on 2 to AUTHOR_MAX_PAPERS papers), 1 where shown
     author_names: list[str]  # as first shown
-    category: sp.csr_matrix  # papers x categories, each cell the category's specificity
     colisted: np.ndarray  # sorted keys row * n + col of pairs listed under one headline
 
     @classmethod
     def of(cls, papers: Sequence[Paper], index: dict[str, int]) -> "Evidence":
         n = len(papers)
         topics, topic_names = _weighted(label_matrix([p.tags for p in papers]), n)
-        category, _ = _weighted(label_matrix([[p.category] if p.category else [] for p in papers]), n)
         authors, author_names = _authors(papers)
-        return cls(topics, topic_names, authors, author_names, category, _colisted(papers, index))
+        return cls(topics, topic_names, authors, author_names, _colisted(papers, index))
 
     def topic_scores(self, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per pair, the weighted Jaccard overlap of the two papers' topics (each topic weighs its
@@ -127,9 +124,6 @@ class Evidence:
         totals = np.asarray(self.topics.sum(axis=1)).ravel()
         union = totals[rows] + totals[cols] - shared
         return np.divide(shared, union, out=np.zeros(len(rows), np.float32), where=union > 0), column
-
-    def category_scores(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        return _shared_labels(self.category, rows, cols)[1]
 
     def shared_authors(self, rows: np.ndarray, cols: np.ndarray) -> sp.csr_matrix:
         """Pairs x authors, 1 where both papers show the author."""

@@ -15,11 +15,12 @@ A pair's score (Blend, weights in DEFAULT_BLEND) adds up:
 3. Shared authors, where the pages show names.
 4. A stated relation (Almanac's "Related events"), both ways, or two papers listed
    under the same headline.
-5. The same arXiv category, weighted like a topic (off: no gain measured).
 
 A pair below the floor (Blend.floor) is not shown: a paper with nothing close gets a
 short list, or none, never padding. The floor and weights were chosen on the judged
-sets in tests/data/ (tests/bench/bench_related_quality.py; BENCHMARKS.md).
+sets in tests/data/ (tests/bench/bench_related_quality.py; BENCHMARKS.md). Blend holds
+only what ships; the alternatives tried and not shipped live in the bench
+(tests/bench/related_experiments.py).
 
 Stages, for callers that recompute part of the corpus: `fit` computes the features of
 all papers (TF-IDF rows, listing words discounted; `evidence.Evidence`); `candidate_pairs`
@@ -43,7 +44,6 @@ from typing import Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
 from paperfold.enrich import similarity
@@ -68,57 +68,24 @@ class Blend:
     """How a pair's evidence adds up to its score, and the floor below which it is not shown."""
 
     listing_terms: bool = True  # zero each dump's listing words (evidence.discount_listing_terms)
-    phrases: float = 1.0  # two-word terms weigh this many times their TF-IDF ("scaling laws")
     topics: float = 0.1  # x topic overlap, each topic weighted by its specificity (evidence.py)
-    topic_jaccard: bool = False  # the old measure: Jaccard overlap of all tags, however broad
     authors: float = 0.15  # x number of shared authors (at most 2 counted)
-    category: float = 0.0  # x specificity of a shared arXiv category: no gain measured
     # Almanac's "Related events" are its own recommendations, often loose: a small bonus,
     # not a pin (pinned, they filled the headline's list with papers no judge picked).
     stated: float = 0.05  # a stated relation
     colisted: float = 0.05  # listed under the same headline
-    pin_stated: bool = False  # the old rule: stated relations first, all of them, even past k
-    lsa: float = 0.0  # x cosine of SVD-reduced TF-IDF rows (latent semantic analysis): no gain measured
     # Text scores compare rows that add this much of their 3 nearest rows, each weighted by its
     # cosine (pseudo-relevance feedback, similarity.expanded_rows): it won on every judged set.
     expansion: float = 1.0
-    # x share of text neighbours the two have in common (reorders only): +0.02 precision on
-    # the seeds, -0.01 on the graphs set, and seconds at 100k papers; off.
-    neighbours: float = 0.0
-    # Pairs whose evidence (the score but shared neighbours and LSA, which only reorder) is
-    # below this are not shown. Of the judged pairs scoring under 0.10, 7% were related;
-    # from 0.10 to 0.12, 14% (bench_related_quality.py --bands, BENCHMARKS.md).
+    # Pairs whose evidence (the score but the expansion, which only reorders) is below this
+    # are not shown. Of the judged pairs scoring under 0.10, 7% were related; from 0.10 to
+    # 0.12, 14% (bench_related_quality.py --bands, BENCHMARKS.md).
     floor: float = 0.10
 
 
 DEFAULT_BLEND = Blend()
 # Text alone, as the first version had it: the bench's baseline.
-TEXT_ONLY = Blend(listing_terms=False, topics=0.0, authors=0.0, stated=0.0, colisted=0.0, neighbours=0.0,
-                  expansion=0.0, floor=0.0)
-# The shipped blend before the judged sets (issue 13), and one change at a time from the default.
-ALTERNATIVES = {
-    "before: text + Jaccard topics + pinned stated": dict(
-        listing_terms=False, topic_jaccard=True, authors=0.0, stated=0.0, colisted=0.0, pin_stated=True,
-        neighbours=0.0, expansion=0.0, floor=0.0),
-    "no neighbour expansion": dict(expansion=0.0),
-    "neighbour expansion x0.5": dict(expansion=0.5),
-    "neighbour expansion x2": dict(expansion=2.0),
-    "no listing-word discount": dict(listing_terms=False),
-    "phrases x2": dict(phrases=2.0),
-    "topics by Jaccard overlap": dict(topic_jaccard=True),
-    "no topics": dict(topics=0.0),
-    "topics x0.2": dict(topics=0.2),
-    "no authors": dict(authors=0.0),
-    "arXiv category x0.05": dict(category=0.05),
-    "stated x0.3, co-listed x0.1": dict(stated=0.3, colisted=0.1),
-    "stated pinned first": dict(pin_stated=True),
-    "no stated, no co-listed": dict(stated=0.0, colisted=0.0),
-    "LSA x0.3": dict(lsa=0.3),
-    "shared neighbours x0.1": dict(neighbours=0.1),
-    "no floor": dict(floor=0.0),
-    "floor 0.08": dict(floor=0.08),
-    "floor 0.12": dict(floor=0.12),
-}
+TEXT_ONLY = Blend(listing_terms=False, topics=0.0, authors=0.0, stated=0.0, colisted=0.0, expansion=0.0, floor=0.0)
 
 
 TfIdf = tuple[sp.csr_matrix, np.ndarray]  # L2-normalised rows, and the term of each column
@@ -138,8 +105,8 @@ def relate(
     tfidf: TfIdf | None = None,
     blend: Blend = DEFAULT_BLEND,
 ) -> tuple[Paper, ...]:
-    """Return the papers with `related` filled, best first: k entries at most (with
-    blend.pin_stated, every stated relation is kept even past k), none below blend.floor.
+    """Return the papers with `related` filled, best first: k entries at most, none below
+    blend.floor.
     `tfidf`: the papers' text_tfidf, when the caller has it already (the Map uses it too)."""
     if backend not in BACKENDS:
         raise ValueError(f"unknown related-papers backend {backend!r}; expected one of {BACKENDS}")
@@ -168,7 +135,6 @@ class Features:
     matrix: sp.csr_matrix  # TF-IDF rows, listing words zeroed (per the blend)
     terms: np.ndarray
     vectors: np.ndarray | None  # embeddings, when that backend is used
-    reduced: np.ndarray | None  # LSA rows, when the blend weighs them
     evidence: Evidence
     stated: np.ndarray  # sorted keys row * n + col of stated relations, both ways
 
@@ -178,19 +144,13 @@ def fit(papers: tuple[Paper, ...], tfidf: TfIdf, vectors: np.ndarray | None, ble
     matrix, terms = tfidf
     if blend.listing_terms:
         matrix = discount_listing_terms(matrix, papers)
-    if blend.phrases != 1.0 and len(terms):
-        weights = np.where(np.char.find(terms.astype(str), " ") >= 0, blend.phrases, 1.0).astype(np.float32)
-        matrix = normalize(matrix @ sp.diags(weights)).astype(np.float32).tocsr()
-    reduced = similarity.reduce(matrix) if blend.lsa and matrix.shape[1] > 2 and len(papers) > 2 else None
     index = _index_by_id(papers)
-    return Features(matrix, terms, vectors, reduced, Evidence.of(papers, index), _stated_keys(papers, index))
+    return Features(matrix, terms, vectors, Evidence.of(papers, index), _stated_keys(papers, index))
 
 
 def score_pairs(papers, features: Features, rows: np.ndarray, cols: np.ndarray, blend: Blend,
-                neighbours: sp.csr_matrix | None = None, expanded: sp.csr_matrix | None = None,
-                text: np.ndarray | None = None) -> dict[str, np.ndarray]:
+                expanded: sp.csr_matrix | None = None, text: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """Each pair's score and the parts a reason is made of, for any block of (row, col) pairs.
-    `neighbours`: papers x papers, 1 for each paper's text candidates (for blend.neighbours);
     `expanded`: the expanded rows that rank pairs (expanded_text); `text`: the pairs'
     TF-IDF cosines, when the caller has them."""
     n = len(papers)
@@ -201,24 +161,15 @@ def score_pairs(papers, features: Features, rows: np.ndarray, cols: np.ndarray, 
     stated = _member(rows * n + cols, features.stated)
     colisted = _member(rows * n + cols, features.evidence.colisted) & ~stated
     topic, topic_column = features.evidence.topic_scores(rows, cols)
-    if blend.topic_jaccard:
-        topic = _jaccard(papers, rows, cols)
     authors = features.evidence.shared_authors(rows, cols)
     score = text + blend.topics * topic + blend.stated * stated + blend.colisted * colisted
     score = score + blend.authors * np.minimum(np.diff(authors.indptr), 2)
-    if blend.category:
-        score = score + blend.category * features.evidence.category_scores(rows, cols)
-    # What the floor reads: the literal text score and the evidence above. Expansion, shared
-    # neighbours and LSA only reorder; they prove nothing alone (an outlier's weak neighbours,
-    # expanded, would look twice as close).
+    # What the floor reads: the literal text score and the evidence above. The expansion
+    # only reorders; it proves nothing alone (an outlier's weak neighbours, expanded, would
+    # look twice as close).
     evidence = score
     if expanded is not None:
         score = score - text + similarity.pair_scores(expanded, rows, cols)
-    if blend.neighbours and neighbours is not None:
-        shared = np.asarray(neighbours[rows].multiply(neighbours[cols]).sum(axis=1)).ravel()
-        score = score + blend.neighbours * shared / max(1, neighbours.getnnz(axis=1).max())
-    if features.reduced is not None:
-        score = score + blend.lsa * np.einsum("ij,ij->i", features.reduced[rows], features.reduced[cols])
     return dict(score=score.astype(np.float32), evidence=evidence, text=text, stated=stated, colisted=colisted,
                 topic=topic, topic_column=topic_column, authors=authors)
 
@@ -238,31 +189,31 @@ def related_lists(papers: Sequence[Paper], features: Features, rows: np.ndarray,
     alone, the others left empty (related_update.py recomputes a block of papers this way)."""
     text_rows, text_cols = rows, cols
     rows, cols = candidate_pairs(papers, features, rows, cols, only)
-    n = len(papers)
-    neighbours = None
-    if blend.neighbours:
-        neighbours = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)), shape=(n, n))
     text = similarity.pair_scores(features.matrix, rows, cols) if features.vectors is None else None
-    expanded = None
-    if blend.expansion and text is not None and features.matrix.shape[1]:
-        expanded = expanded_text(papers, features, (rows, cols, text), text_rows, text_cols, blend)
-    parts = score_pairs(papers, features, rows, cols, blend, neighbours, expanded, text)
-    pinned = parts["stated"] if blend.pin_stated else np.zeros(len(rows), bool)
+    parts = score_pairs(papers, features, rows, cols, blend, text=text)
     shown = (parts["evidence"] >= blend.floor) & (parts["evidence"] > 0)
-    chosen = _choose(papers, rows, cols, parts["score"], pinned, k, keep=pinned | shown)
+    if blend.expansion and text is not None and features.matrix.shape[1] and shown.any():
+        # Ranked by the expanded rows: only the pairs the floor lets through (half the
+        # cost at 100,000 papers), and only the rows those pairs need.
+        expanded = expanded_text(papers, features, (rows, cols, text), text_rows, text_cols, blend, shown)
+        ranked = similarity.pair_scores(expanded, rows[shown], cols[shown])
+        parts["score"][shown] = parts["score"][shown] - text[shown] + ranked  # as score_pairs(expanded=...)
+    chosen = _choose(papers, rows, cols, parts["score"], k, keep=shown)
     return _entries(papers, rows[chosen], cols[chosen], {name: _take(v, chosen) for name, v in parts.items()},
                     features, topic_titles or {})
 
 
 def expanded_text(papers, features: Features, scored: tuple[np.ndarray, np.ndarray, np.ndarray],
-                  text_rows: np.ndarray, text_cols: np.ndarray, blend: Blend) -> sp.csr_matrix:
-    """The TF-IDF rows that the `scored` pairs (rows, cols, text scores) need, each with its
-    nearest candidates added (similarity.expanded_rows). A needed row with no scored pair
-    of its own (a partner of a recomputed list, in related_update.py) takes its candidates
-    from the text candidates (text_rows, text_cols), as a full computation would. Reasons
-    still read features.matrix: they name only terms both papers say."""
+                  text_rows: np.ndarray, text_cols: np.ndarray, blend: Blend,
+                  ranked: np.ndarray | None = None) -> sp.csr_matrix:
+    """The TF-IDF rows that the `scored` pairs (rows, cols, text scores) need (those where
+    `ranked` is True, when given), each with its nearest candidates added
+    (similarity.expanded_rows). A needed row with no scored pair of its own (a partner of
+    a recomputed list, in related_update.py) takes its candidates from the text candidates
+    (text_rows, text_cols), as a full computation would. Reasons still read
+    features.matrix: they name only terms both papers say."""
     rows, cols, text = scored
-    needed = np.union1d(rows, cols)
+    needed = np.union1d(rows, cols) if ranked is None else np.union1d(rows[ranked], cols[ranked])
     missing = np.setdiff1d(needed, rows)
     if len(missing):
         more_rows, more_cols = candidate_pairs(papers, features, text_rows, text_cols, missing)
@@ -280,15 +231,18 @@ def _entries(papers, rows, cols, parts, features: Features, topic_titles) -> lis
     by_terms = _term_reasons(similarity.pair_terms(features.matrix, rows, cols), features.terms)
     by_topics = _topic_reasons(parts["topic_column"], features.evidence.topic_names, topic_titles)
     by_authors = _author_reasons(parts["authors"], features.evidence.author_names, [papers[r].authors for r in rows])
-    related: list[list[Related]] = [[] for _ in papers]
-    pairs = zip(rows.tolist(), cols.tolist(), parts["score"].tolist(), parts["stated"].tolist(),
-                parts["colisted"].tolist(), by_authors, by_terms, by_topics)
-    for r, c, score, is_stated, is_colisted, authors_part, terms_part, topics_part in pairs:
-        stated_part = (_stated_reason(papers[r], papers[c]) if is_stated
-                       else COLISTED_REASON if is_colisted else "")
-        reason = SEPARATOR.join(filter(None, (stated_part, authors_part, terms_part, topics_part)))
-        related[r].append(Related(papers[c].id, round(score, 4), reason or MEANING_REASON))
-    return related
+    stated_parts = [""] * len(rows)
+    for at in np.flatnonzero(parts["stated"] | parts["colisted"]).tolist():
+        r, c = rows[at], cols[at]
+        stated_parts[at] = _stated_reason(papers[r], papers[c]) if parts["stated"][at] else COLISTED_REASON
+    reasons = [SEPARATOR.join(filter(None, four)) or MEANING_REASON
+               for four in zip(stated_parts, by_authors, by_terms, by_topics)]
+    ids = [p.id for p in papers]
+    entries = list(map(Related, [ids[c] for c in cols.tolist()], [round(x, 4) for x in parts["score"].tolist()],
+                       reasons))
+    # The pairs come row by row (_choose): each paper's entries are one slice.
+    bounds = np.searchsorted(rows, np.arange(len(papers) + 1)).tolist()
+    return [entries[start:stop] for start, stop in zip(bounds[:-1], bounds[1:])]
 
 
 def _stated_reason(paper: Paper, other: Paper) -> str:
@@ -366,32 +320,16 @@ def _forbidden_keys(papers: Sequence[Paper]) -> np.ndarray:
     return _keys(pairs, len(papers))
 
 
-def _jaccard(papers, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Jaccard overlap of the two papers' tags, 0 when either has none (the old topic measure)."""
-    names = {t: j for j, t in enumerate(sorted({t for p in papers for t in p.tags}))}
-    cells = [(i, names[t]) for i, p in enumerate(papers) for t in set(p.tags)]
-    if not cells:
-        return np.zeros(len(rows), np.float32)
-    at, tag = zip(*cells)
-    tags = sp.csr_matrix((np.ones(len(at), np.float32), (at, tag)), shape=(len(papers), len(names)))
-    shared = np.asarray(tags[rows].multiply(tags[cols]).sum(axis=1)).ravel()
-    counts = np.diff(tags.indptr)
-    union = counts[rows] + counts[cols] - shared
-    return np.divide(shared, union, out=np.zeros(len(rows), np.float32), where=union > 0).astype(np.float32)
-
-
-def _choose(papers, rows, cols, scores, pinned, k: int, keep: np.ndarray) -> np.ndarray:
-    """Positions of the pairs shown, in order: per row, pinned first, then by score, ties by id.
-
-    At most k per row, except that every pinned pair is shown even past k.
-    """
+def _choose(papers, rows, cols, scores, k: int, keep: np.ndarray) -> np.ndarray:
+    """Positions of the pairs shown, in order: per row, at most k of those to `keep`, by
+    score, ties by id."""
     id_rank = np.argsort(np.argsort(np.array([p.id for p in papers], dtype=object)))
     rounded = np.round(scores.astype(np.float64), 6)  # float noise must not reorder ties
-    order = np.lexsort((id_rank[cols], -rounded, ~pinned, rows))
+    order = np.lexsort((id_rank[cols], -rounded, rows))
     order = order[keep[order]]
     sorted_rows = rows[order]
     starts = np.searchsorted(sorted_rows, sorted_rows, side="left")
-    return order[(np.arange(len(order)) - starts < k) | pinned[order]]
+    return order[np.arange(len(order)) - starts < k]
 
 
 def _topic_reasons(columns: np.ndarray, names: list[str], topic_titles: Mapping[str, str]) -> list[str]:

@@ -39,7 +39,6 @@ from typing import Mapping, Sequence
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
 from threadpoolctl import threadpool_limits
 
 from paperfold.enrich import related, similarity
@@ -55,7 +54,7 @@ class State:
     """What the last computation knew, row by row in the papers' order then."""
 
     settings: tuple  # (k, backend, topic titles): another value means a full computation
-    vectorizer: TfidfVectorizer | None
+    vectorizer: similarity.TermModel | None
     terms: np.ndarray
     ids: list[str]
     texts: list[str]

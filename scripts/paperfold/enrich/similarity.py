@@ -2,6 +2,13 @@
 
 Everything here is computation over arrays: no Paper, no files.
 
+The TF-IDF rows (`fitted_tfidf`) hold the terms `phrases` makes: words and two-word
+phrases that never bridge a stop word. `count_terms` counts them for a whole corpus with
+one regex scan per 5,000 texts and array operations (scikit-learn's vectorizer, given
+`phrases` as its analyzer, made the same rows 1.5 to 2 times as slowly: a Python step per
+term); scikit-learn's TfidfTransformer weighs the counts, and `TermModel` makes rows for
+texts added later (related_update.py) through scikit-learn's CountVectorizer.
+
 Two ways to find candidate neighbours:
 
 - `exact_candidates`: chunked sparse products X[chunk] @ X.T, keeping only the
@@ -13,19 +20,20 @@ Two ways to find candidate neighbours:
   This is approximate with respect to TF-IDF: a true neighbour can be missed
   if the projection or the clustering hides it.
 
-Either way the candidates are then scored exactly by `pair_products`, which
-also yields the terms that contributed most to each pair's score.
+Either way the candidates are then scored exactly (`pair_scores`), and `pair_terms`
+gives the terms that contributed most to a pair's score.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 from sklearn.neighbors import NearestNeighbors
 from sklearn.preprocessing import normalize
 
@@ -72,36 +80,104 @@ def phrases(text: str) -> list[str]:
     scikit-learn's own 1-2-grams, a phrase never bridges a removed stop
     word, so every term is something the text literally says: "implicit bias
     of the logistic loss" gives "implicit bias" and "logistic loss", not
-    "bias logistic".
+    "bias logistic". `count_terms` makes the same terms for a whole corpus at once.
     """
-    text = text.lower()
-    if "http" in text or "www." in text:  # most texts have no address; URL.sub would scan them all
-        text = URL.sub(" ", text)
-    words = WORD.findall(text)
+    words = WORD.findall(_cleaned(text))
     kept = [w for w in words if w not in STOP_WORDS]
     pairs = zip(words, words[1:])
     return kept + [f"{a} {b}" for a, b in pairs if a not in STOP_WORDS and b not in STOP_WORDS]
 
 
-def make_vectorizer(n_docs: int) -> TfidfVectorizer:
-    """The one TF-IDF configuration Paperfold uses: 1-2-grams via `phrases`,
-    sublinear tf (1 + log tf), smoothed idf, L2-normalised float32 rows.
+def _cleaned(text: str) -> str:
+    """Lowercase, web addresses out."""
+    text = text.lower()
+    if "http" in text or "www." in text:  # most texts have no address; URL.sub would scan them all
+        text = URL.sub(" ", text)
+    return text
 
-    min_df=2: a term seen in a single paper can never be shared, so it cannot
-    relate two papers; dropping it also keeps the vocabulary small at scale.
-    Stop words: STOP_WORDS (scikit-learn's English list plus listing boilerplate).
-    max_df: terms in more than MAX_DF of the papers are dropped, from
-    MAX_DF_FROM papers on; in a handful of papers that share a subject the
-    shared words are the point, and idf already weighs them down.
-    """
-    return TfidfVectorizer(
-        analyzer=phrases,  # lowercase words and 2-word phrases, English stop words out
-        min_df=2,
-        max_df=MAX_DF if n_docs >= MAX_DF_FROM else 1.0,
-        sublinear_tf=True,
-        norm="l2",
-        dtype=np.float32,
-    )
+
+# Between two texts joined for one regex scan: WORD finds it as a word, and no lowercased
+# text can hold it. As word 0, a stop word, it also ends a text's last phrase.
+TEXT_BREAK = " TEXTBREAK "
+JOINED_TEXTS = 5_000  # texts per regex scan: ~1 million words, ~60 MB of word strings
+
+
+def _word_ids(texts: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Every word of every text, as ids in text order (0 between texts, as `TEXT_BREAK`),
+    and the word of each id. A Python step per word, not per term: at 100,000 papers,
+    scikit-learn's counting of `phrases`' terms took 3 times as long."""
+    index = {TEXT_BREAK.strip(): 0}
+    ids = [np.zeros(1, np.int64)]
+    for start in range(0, len(texts), JOINED_TEXTS):
+        part = (_cleaned(t) for t in texts[start:start + JOINED_TEXTS])
+        words = WORD.findall(TEXT_BREAK.join(part) + TEXT_BREAK)
+        for word in set(words).difference(index):
+            index[word] = len(index)
+        ids.append(np.fromiter(map(index.__getitem__, words), np.int64, len(words)))
+    return np.concatenate(ids), list(index)
+
+
+def count_terms(texts: list[str], max_df: float) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Term counts (texts x terms, float32) of `phrases`' terms found in 2 to max_df * len(texts)
+    texts, terms in alphabetical order: what scikit-learn's CountVectorizer(analyzer=phrases,
+    min_df=2, max_df=max_df) counts, for a whole corpus in a few array operations."""
+    ids, words = _word_ids(texts)
+    stop = np.array([w in STOP_WORDS for w in words])
+    stop[0] = True  # the break between texts
+    text = np.cumsum(ids == 0)[:-1] - 1  # the text each word is in
+    ids = ids[:-1]
+    kept = ~stop[ids]
+    paired = kept[:-1] & kept[1:]  # two words in a row, neither a stop word nor a break
+    width = len(words)
+    # Columns: a word's id, then width + the rank of a phrase among the phrases (first * width + second).
+    phrases_found, phrase_column = np.unique(ids[:-1][paired] * width + ids[1:][paired], return_inverse=True)
+    columns = np.concatenate([ids[kept], width + phrase_column.ravel()])
+    rows = np.concatenate([text[kept], text[:-1][paired]])
+    n_columns = width + len(phrases_found)
+    counts = sp.csr_matrix((np.ones(len(rows), np.float32), (rows, columns)), shape=(len(texts), n_columns))
+    counts.sum_duplicates()
+    df = np.bincount(counts.indices, minlength=n_columns)
+    shared = np.flatnonzero((df >= 2) & (df <= max_df * len(texts)))
+    if not len(shared):
+        raise ValueError("no term is in two texts")  # as TfidfVectorizer raises
+    first, second = np.divmod(phrases_found[shared[shared >= width] - width], width)
+    terms = [words[i] for i in shared[shared < width].tolist()]
+    terms += [f"{words[a]} {words[b]}" for a, b in zip(first.tolist(), second.tolist())]
+    order = sorted(range(len(terms)), key=terms.__getitem__)
+    column = np.full(n_columns, -1, np.int64)
+    column[shared[order]] = np.arange(len(order))
+    return _columns(counts, column), np.array(terms, dtype=object)[order]
+
+
+def _columns(matrix: sp.csr_matrix, column: np.ndarray) -> sp.csr_matrix:
+    """matrix with column j moved to column[j], or dropped where column[j] is -1."""
+    moved = column[matrix.indices]
+    keep = moved >= 0
+    row_of = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(row_of[keep], minlength=matrix.shape[0]))])
+    out = sp.csr_matrix((matrix.data[keep], moved[keep], indptr), shape=(matrix.shape[0], int(column.max()) + 1))
+    out.sort_indices()
+    return out
+
+
+class TermModel:
+    """The vocabulary and idf weights fitted on a corpus: rows for further texts in its columns."""
+
+    def __init__(self, terms: np.ndarray, weighting: TfidfTransformer):
+        self.terms = terms
+        self.weighting = weighting
+
+    @property
+    def idf_(self) -> np.ndarray:
+        return self.weighting.idf_
+
+    @functools.cached_property
+    def _counter(self) -> CountVectorizer:
+        vocabulary = {t: j for j, t in enumerate(self.terms.tolist())}
+        return CountVectorizer(analyzer=phrases, vocabulary=vocabulary, dtype=np.float32)
+
+    def transform(self, texts: list[str]) -> sp.csr_matrix:
+        return self.weighting.transform(self._counter.transform(texts))
 
 
 def tfidf(texts: list[str]) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -110,15 +186,26 @@ def tfidf(texts: list[str]) -> tuple[sp.csr_matrix, np.ndarray]:
     return matrix, terms
 
 
-def fitted_tfidf(texts: list[str]) -> tuple[TfidfVectorizer | None, sp.csr_matrix, np.ndarray]:
-    """tfidf(texts), and the fitted vectorizer that makes rows for further texts in the
-    same columns (None when no term is shared by two texts)."""
-    vectorizer = make_vectorizer(len(texts))
+def fitted_tfidf(texts: list[str]) -> tuple[TermModel | None, sp.csr_matrix, np.ndarray]:
+    """tfidf(texts), and the model that makes rows for further texts in the same columns
+    (None when no term is shared by two texts).
+
+    The one TF-IDF configuration Paperfold uses: the terms of `phrases` (words and
+    two-word phrases, STOP_WORDS out: scikit-learn's English list plus listing
+    boilerplate), sublinear tf (1 + log tf), smoothed idf, L2-normalised float32 rows.
+    min_df=2: a term seen in a single paper can never be shared, so it cannot relate two
+    papers; dropping it also keeps the vocabulary small at scale. max_df: terms in more
+    than MAX_DF of the papers are dropped, from MAX_DF_FROM papers on; in a handful of
+    papers that share a subject the shared words are the point, and idf already weighs
+    them down.
+    """
     try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # empty vocabulary: no term is shared by two papers
+        counts, terms = count_terms(texts, MAX_DF if len(texts) >= MAX_DF_FROM else 1.0)
+    except ValueError:  # no term is shared by two papers
         return None, sp.csr_matrix((len(texts), 0), dtype=np.float32), np.array([], dtype=object)
-    return vectorizer, matrix.tocsr(), vectorizer.get_feature_names_out()
+    weighting = TfidfTransformer(norm="l2", sublinear_tf=True)
+    matrix = weighting.fit_transform(counts).astype(np.float32).tocsr()
+    return TermModel(terms, weighting), matrix, terms
 
 
 def _top_of_rows(scores: np.ndarray, m: int) -> np.ndarray:
@@ -225,7 +312,7 @@ def expanded_rows(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, sco
     cost of scoring expanded rows at scale, for 0.01 of speech precision@5 (0.93 to 0.92)
     and nothing on the other judged sets.
     """
-    n = matrix.shape[0]
+    n, n_terms = matrix.shape
     wanted = np.zeros(n, bool)
     wanted[needed] = True
     pick = wanted[rows]
@@ -242,11 +329,15 @@ def expanded_rows(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, sco
     at = np.searchsorted(needed, rows[best])  # the block holds the needed rows only
     feedback = sp.csr_matrix((weights, (at, cols[best])), shape=(len(needed), n))
     block = normalize(matrix[needed] + feedback @ matrix).tocsr()
+    # Sorted column indices: scipy's elementwise product (pair_scores) takes a fast path on
+    # them; on the sparse product's unsorted rows it was 1.5 times as slow.
+    block.sort_indices()
     block.data[block.data < EXPANDED_MIN] = 0
     block.eliminate_zeros()
-    place = sp.csr_matrix((np.ones(len(needed), np.float32), (needed, np.arange(len(needed)))),
-                          shape=(n, len(needed)))
-    return (place @ normalize(block)).astype(np.float32).tocsr()
+    block = normalize(block).astype(np.float32)
+    lengths = np.zeros(n, np.int64)  # each needed row's block row in its place, the others empty
+    lengths[needed] = np.diff(block.indptr)
+    return sp.csr_matrix((block.data, block.indices, np.concatenate([[0], np.cumsum(lengths)])), shape=(n, n_terms))
 
 
 def _unordered(rows: np.ndarray, cols: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -19,6 +19,11 @@ MIN_SCORE = 0.3  # below this a reader is only guessing
 CERTAIN = 1.0  # the highest score a reader gives
 MIN_EXTRA_PAPERS = 2  # papers with authors that only the general reader finds on a dedicated reader's page
 OPENING_WORDS = 12  # words that tell one abstract from another on one page
+# The highest score a reader gives, where that is below CERTAIN. A reader that cannot beat
+# the best score so far is not asked: the general reader reads every entry of a page to
+# score it, and a page a dedicated reader recognises would be read so twice (the wider
+# reading below reads it once).
+HIGHEST_SCORE = {general.NAME: general.SCORE}
 
 
 def known_kinds() -> str:
@@ -53,10 +58,13 @@ def choose_reader(text: str):
     (None, score) below MIN_SCORE.
 
     Scores stop at CERTAIN, so once a reader reaches it no later reader can win
-    and their detectors need not run over the text.
+    and their detectors need not run over the text; nor need a later reader's whose
+    HIGHEST_SCORE does not beat the best so far.
     """
     best, best_score = None, 0.0
     for reader in READERS:
+        if best is not None and HIGHEST_SCORE.get(reader.NAME, CERTAIN) <= best_score:
+            continue
         score = reader.score(text)
         if best is None or score > best_score:
             best, best_score = reader, score
@@ -96,8 +104,8 @@ def wider_reading(page: Dump, reader, score: float, result: ReadResult):
     abstract its precision guard refuses) are kept as they were read: none is lost."""
     if reader is general or score >= CERTAIN:
         return reader, result
-    # choose_reader's general.score read the entries already; reading them again costs one
-    # more pass, and only on pages no reader is certain of.
+    # The one general reading of this page: choose_reader does not score the general reader
+    # once a dedicated one scores above it; only pages no reader is certain of pay for it.
     wider = general.read(page)
     found, wider_titles = titles(result), titles(wider)
     extra = [r for r in wider.records if r.title and r.authors and key(r.title) not in found]

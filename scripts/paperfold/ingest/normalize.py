@@ -8,6 +8,7 @@ page was captured, so every resolver takes that reference date.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
@@ -93,6 +94,7 @@ def _resolve_yearless(month: int, day: int, reference: date) -> date | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 13)  # listings repeat their dates: "Apr 13", "3d ago"
 def resolve_date(text: str | None, reference: date) -> str | None:
     """ISO date for `text`, as precise as the text allows, or None if it is not a date.
 

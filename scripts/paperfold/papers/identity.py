@@ -40,8 +40,9 @@ WORD = re.compile(r"[^\W_]+")
 # "π_0", "x^2", "h_2o": sub- and superscript marks that rendering LaTeX leaves ("$\pi_0$" -> "π_0");
 # dropped so that scripts join their base as NFKC joins Unicode ones ("π₀" -> "π0")
 SCRIPT_MARK = re.compile(r"""(?<=[^\W_])[_^]""", re.VERBOSE)
-# What NON_WORD matches in ASCII text (all but letters and digits), as a table for str.translate
-ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+# What NON_WORD matches in ASCII text (all but letters and digits), as a table for bytes.translate
+# (a str.translate table is a dict looked up character by character, several times slower)
+ASCII_NON_WORD = bytes(c if chr(c).isalnum() else ord(" ") for c in range(256))
 
 
 # The LaTeX in a title or abstract: math spans and commands with their arguments. Only
@@ -107,6 +108,8 @@ def folded_words(text: str, limit: int) -> list[str]:
 def _space_outside_latex(text: str, start: int) -> int:
     """The first whitespace at or after `start` that no LaTeX span covers (len(text): none).
     Spans are found from the start, left to right, as _unified's substitution finds them."""
+    if "\\" not in text and "$" not in text:  # no span can start: most abstracts, found in C
+        return _next_space(text, start)
     spans = LATEX_SPAN.finditer(text)
     span = next(spans, None)
     while (space := _next_space(text, start)) < len(text):
@@ -126,7 +129,7 @@ def _next_space(text: str, start: int) -> int:
 def _words(text: str, limit: int) -> list[str]:
     unified = _unified(text)
     if unified.isascii():
-        return unified.translate(ASCII_NON_WORD).split()[:limit]
+        return unified.encode("ascii").translate(ASCII_NON_WORD).decode("ascii").split()[:limit]
     return [match.group() for match in islice(WORD.finditer(unified), limit)]
 
 

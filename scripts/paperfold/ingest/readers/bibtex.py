@@ -22,6 +22,7 @@ between entries other than %-comment lines (an entry that lost its "@") is a war
 
 from __future__ import annotations
 
+import functools
 import re
 
 import bibtexparser
@@ -80,6 +81,14 @@ FIELD_KEYS = {"title": "title", "abstract": "abstract", "authors": "author", "do
               "category": "primaryclass"}
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def decoded_run(run: str) -> tuple[str, str]:
+    """A run with LaTeX markup as text (math verbatim), and pylatexenc's error if any. By
+    text, for every file: the same accents and math recur from entry to entry, and a call
+    costs about 0.2 ms (on the 10k corpus's BibTeX files, most of the calls)."""
+    return _RUN_DECODER.decode(run)
+
+
 class DecodeTextFields(LatexDecodingMiddleware):
     """LaTeX decoding (math verbatim) for every field but the verbatim ones.
 
@@ -102,7 +111,7 @@ class DecodeTextFields(LatexDecodingMiddleware):
             return super()._transform_python_value_string(python_string)
         parts, errors, last = [], [], 0
         for run in runs:
-            text, error = super()._transform_python_value_string(run.group())
+            text, error = decoded_run(run.group())
             parts += [python_string[last:run.start()], text]
             errors += [error] if error else []
             last = run.end()
@@ -116,6 +125,13 @@ class DecodeTextFields(LatexDecodingMiddleware):
         result = super().transform_entry(entry, library)
         entry.fields = entry.fields + verbatim
         return result
+
+    def decode(self, text: str) -> tuple[str, str]:
+        """pylatexenc over the whole of `text` (the base class's conversion)."""
+        return super()._transform_python_value_string(text)
+
+
+_RUN_DECODER = DecodeTextFields()  # decoded_run's: one LaTeX context for every file
 
 
 def parse_stack() -> list:

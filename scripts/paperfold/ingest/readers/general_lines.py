@@ -284,6 +284,9 @@ LOWER_FIELD = re.compile(rf"""(?:^|(?<=\s))(?i:{"|".join(_FIELDS)}):\s""", re.VE
 MIN_LOWER_FIELDS = 3
 # "indonesia uses ... title : indonesia ...": a field label written with a space before its colon
 SPACED_FIELD = re.compile(rf"""\s(?i:{"|".join(_FIELDS)})\s+:""", re.VERBOSE)
+# " Title:", "• authors :": what any cut between glued fields needs (a field label after a space);
+# one scan for it spares most lines the three scans above
+FIELD_AFTER_SPACE = re.compile(rf"""\s[-•*]?\s*(?i:{"|".join(_FIELDS)})\s*:""", re.VERBOSE)
 # "Record: found", "Status: accepted": a field with a one- or two-word value, not a title
 FIELD_VALUE = re.compile(r"""^[A-Z][\w-]*(?:\s\w+)?\s*:\s+[a-z][\w-]*(?:\s[a-z][\w-]*)?$""", re.VERBOSE)
 # "key: cord-1008529-nypaa9v3", "PMID: 26363352": a label and a one-token value, not a title
@@ -373,13 +376,17 @@ def words(line: str) -> int:
 
 def tidy(text: str) -> str:
     """A line without an image's stand-in before it or Markdown emphasis inside it."""
-    return EMPHASIS.sub("", IMAGE_PLACEHOLDER.sub("", text)).strip()
+    text = IMAGE_PLACEHOLDER.sub("", text)
+    # EMPHASIS needs "**", "__" or a leading "#": a line without them (most) skips its scan
+    return (EMPHASIS.sub("", text) if "**" in text or "__" in text or "#" in text else text).strip()
 
 
 def field_segments(text: str) -> list[str]:
     """A line that glues labelled fields together, cut into one piece per field: two or
     more labels, or a label spaced as no title is ("... Network title : indonesia ..."),
     or three or more in lower case ("authors: ... title: ... date: ...")."""
+    if not FIELD_AFTER_SPACE.search(text):  # no label after a space: nothing to cut at
+        return [text]
     cuts = [match.start() for match in GLUED_FIELD.finditer(text) if match.start() > 0]
     if len(lower := [match.start() for match in LOWER_FIELD.finditer(text)]) >= MIN_LOWER_FIELDS:
         cuts = sorted(set(cuts) | {cut for cut in lower if cut > 0})
@@ -390,6 +397,8 @@ def field_segments(text: str) -> list[str]:
 
 def gutter_pieces(text: str) -> list[str]:
     """A flattened line-numbered view cut back into its lines (blank ones included)."""
+    if text.count("|") < MIN_GUTTER_MARKS:  # each mark has its "|": most lines skip the scan
+        return [text]
     marks = list(GUTTER.finditer(text))
     if len(marks) < MIN_GUTTER_MARKS:
         return [text]
@@ -619,7 +628,7 @@ def is_affiliation(line: str) -> bool:
     not a long line without a comma or a digit, which is a title that names a place ("A Study on
     ... Patients Attending Psychiatry Outpatient Department in a Tertiary Care Hospital")."""
     titled = words(line) >= MIN_TITLE_LIKE_WORDS and not any(c in line for c in ",;@0123456789")
-    return (len(EMAIL.findall(line)) >= 2 or bool(HIDDEN_EMAIL.match(line))
+    return (line.count("@") >= 2 and len(EMAIL.findall(line)) >= 2 or bool(HIDDEN_EMAIL.match(line))
             or len(line) <= MAX_AFFILIATION_CHARS and bool(AFFILIATION.match(line)) and not is_prose(line)
             and not titled)
 
