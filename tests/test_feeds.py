@@ -91,16 +91,25 @@ def test_stale_topic_files_are_removed(tmp_path):
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["papers.xml"]
 
 
-def test_the_vocabulary_is_the_tags_plugin_allow_list():
+def test_the_vocabulary_is_what_a_hand_written_page_may_tag():
+    from types import SimpleNamespace
+
     from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
 
     from paperfold.face import mkdocs_hook
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     mkdocs_hook.on_config(config)
-    tags = next(p for name, p in config.plugins.items() if name.endswith("tags"))
     vocabulary, _ = load_vocabulary(ROOT / "topics.yml")
-    assert {t.name for t in tags.config.tags_allowed} == set(vocabulary.ids)
+
+    def page(tags):
+        return SimpleNamespace(meta={"tags": tags}, file=SimpleNamespace(src_uri="notes.md"))
+
+    mkdocs_hook.check_tags(page(sorted(vocabulary.ids)))  # every topic is allowed
+    mkdocs_hook.check_tags(page(None))
+    with pytest.raises(PluginError, match="notes.md: Tags not in allow list: not-a-topic"):
+        mkdocs_hook.check_tags(page([sorted(vocabulary.ids)[0], "not-a-topic"]))
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +152,12 @@ def test_a_page_with_a_tag_outside_the_vocabulary_fails_the_build(tmp_path):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
                              "-d", str(project / "site")], cwd=project, capture_output=True, text=True, timeout=600)
     assert result.returncode != 0 and "Tags not in allow list: not-a-topic" in result.stderr
+
+
+def test_timeline_months_keep_their_anchors_and_stay_out_of_search(site):
+    """The month headings' attribute lists (timeline.md.j2) need attr_list in mkdocs.yml."""
+    html = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    months = re.findall(r'<h2 data-pagefind-ignore="all" id="(\d{4}-\d{2}|undated)">', html)
+    assert months and len(months) == html.count("<h2")
+    assert f'href="#{months[0]}"' in html  # the table of contents links the month
+    assert "{ #" not in html

@@ -102,7 +102,9 @@ def measure(papers: int, runs: int, scratch_root: str | None) -> dict:
                                      str(docs.parent / "site")], docs.parent)
             plain.append(seconds)
             plain_cpu.append(cpu)
-            print(f"  round {run + 1}: paperfold build {ours[-1]:.1f} s (CPU {ours_cpu[-1]:.1f} s), "
+            print(f"  round {run + 1}: paperfold build {ours[-1]:.1f} s (CPU {ours_cpu[-1]:.1f} s; generation "
+                  f"{generation[-1]:.1f} s, Pagefind {pagefind[-1]:.1f} s, so MkDocs about "
+                  f"{ours[-1] - generation[-1] - pagefind[-1]:.1f} s), "
                   f"plain Material {plain[-1]:.1f} s (CPU {plain_cpu[-1]:.1f} s)", flush=True)
         count = len(list((project / "docs" / "papers").glob("*.md")))
     return {"pages": count, "ours": statistics.median(ours), "plain": statistics.median(plain),

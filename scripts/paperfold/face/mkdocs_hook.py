@@ -24,7 +24,7 @@ from pathlib import Path
 
 from dataclasses import replace
 
-from mkdocs.plugins import event_priority
+from mkdocs.exceptions import PluginError
 
 from paperfold.build import generate_written, settings_from_mkdocs, vocabulary_of
 from paperfold.report import capped_lines, format_report
@@ -63,17 +63,26 @@ def on_serve(server, config, builder, **kwargs):
     return server
 
 
-@event_priority(100)  # before Material's tags plugin reads `tags_allowed` in its own on_config
-def on_config(config, **kwargs):
-    """The vocabulary in topics.yml is the tags plugin's allow-list (an empty vocabulary allows all)."""
-    from material.plugins.tags.structure.tag import Tag
+_TOPICS: list[frozenset[str]] = []  # topics.yml's ids (on_config), for on_page_markdown
 
+
+def on_config(config, **kwargs):
+    """The vocabulary in topics.yml: the tags a hand-written page may carry (an empty vocabulary allows all)."""
     settings = settings_from_mkdocs(config)
-    tags = next((p for name, p in config.plugins.items() if name.endswith("tags")), None)
-    if tags is not None and settings.topics_file is not None:
+    ids: frozenset[str] = frozenset()
+    if settings.topics_file is not None:
         vocabulary, _ = vocabulary_of(settings.topics_file)  # its problems are reported by the build
-        tags.config.tags_allowed = {Tag(topic_id) for topic_id in vocabulary.ids}
+        ids = frozenset(vocabulary.ids)
+    _TOPICS[:] = [ids]
     return config
+
+
+def check_tags(page) -> None:
+    """A hand-written page's tags must be topics (the chips, overrides/partials/tags.html)."""
+    allowed = _TOPICS[0] if _TOPICS else frozenset()
+    stray = [str(tag) for tag in page.meta.get("tags") or () if allowed and str(tag) not in allowed]
+    if stray:
+        raise PluginError(f"{page.file.src_uri}: Tags not in allow list: {', '.join(stray)} (topics.yml)")
 
 
 def on_page_context(context, page, config, nav):
@@ -143,6 +152,7 @@ _SET_ASIDE: dict[str, list[str]] = {}  # page src_uri -> the lines set aside, in
 
 def on_page_markdown(markdown, page, **kwargs):
     if not is_generated(page.file.src_uri):
+        check_tags(page)
         return markdown
     lines = _SET_ASIDE[page.file.src_uri] = []
 

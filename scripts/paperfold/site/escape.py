@@ -2,10 +2,12 @@
 
 Text read from dumps reaches Markdown pages, where `<script>`, `[x](javascript:…)`,
 `#`, `*`, `|` or a leading `---` would otherwise become markup. In plain runs every
-character Markdown or HTML could read as syntax becomes a character reference
-(`&#35;`, `&amp;`). Inline math (`$…$`) is kept verbatim for the math renderer,
-except for the few characters that could open HTML inside it. `yaml_value` writes
-dump text as one YAML value, for the curation files a reader may commit.
+character Markdown or HTML could read as syntax where it stands becomes a character
+reference (`&#35;`, `&amp;`; "." or "-" only where the line starts, as in "1." or "- "). Inline math (`$…$`) becomes the element the math renderer
+reads, `<span class="arithmatex">\\(…\\)</span>` (the markup pymdownx.arithmatex wrote
+when the site still ran it on every page), its TeX written as character references
+too, so Markdown passes it through unread. `yaml_value` writes dump text as one YAML
+value, for the curation files a reader may commit.
 """
 
 from __future__ import annotations
@@ -27,17 +29,25 @@ INLINE_MATH = re.compile(
     """,
     re.VERBOSE,
 )
-# Characters that Markdown, its extensions or the math renderer could read as
-# syntax. They become character references rather than backslash escapes, because
-# "\(" and "\[" open math in arithmatex.
+# Characters that Markdown or the math renderer could read as syntax. They become
+# character references rather than backslash escapes: "\(" would be Markdown's escaped
+# "(", and the math spans' own "\(" must reach the page as typed.
 MARKDOWN_SYNTAX = "\\`*_{}[]()<>#+-.!|&$~:=^"
+# Of those, these are syntax only where a line starts (a list item "- " "+ " "1. ", a rule
+# or underline "---"), or next to a character escaped anyway ("![", "](", "<!--"). md()
+# writes one line, so only its start can stand there (LINE_START). Left as they are in
+# the rest of the text, they spare Markdown a character reference each: abstracts are
+# full of "." and "-", and Markdown stashed every reference on its own (BENCHMARKS.md).
+AT_LINE_START = "().!+-"
 # One str.replace per character, about fifteen times faster than str.translate with a
 # table of multi-character results (which takes CPython's slow path: a lookup per
 # character), and escaping abstracts was most of a paper page's body. Order matters:
 # "&" first, as "&amp;" (no "#"), then "#", so no replacement is replaced again.
-REPLACEMENTS = (("&", "&amp;"),) + tuple(
-    (char, f"&#{ord(char)};") for char in "#" + MARKDOWN_SYNTAX.replace("&", "").replace("#", "")
+REPLACEMENTS = (("&", "&amp;"), ("#", "&#35;")) + tuple(
+    (char, f"&#{ord(char)};") for char in MARKDOWN_SYNTAX if char not in "&#" + AT_LINE_START
 )
+# "1. ", "- ", "---", "+1", "(a)": the digits and marks md()'s text starts with
+LINE_START = re.compile(r"""^ \d* [().!+\-]+ """, re.VERBOSE)
 ARXIV_PREFIX = re.compile(r"arxiv\s*:", re.IGNORECASE)  # "arXiv:2011.06063", not "arxiv.org/abs/…"
 MATH_HTML = {"<": r"\lt{}", ">": r"\gt{}", "&": r"\&"}
 # What MATH_HTML replaces: "a<b", "x>0", "a & b"; not the "&" of "a \& b", already escaped
@@ -57,15 +67,29 @@ def _escape_math(math: str) -> str:
 
 
 def md(text: object) -> str:
-    """Markdown-safe form of `text`, one line, with inline math left for the math renderer."""
+    """Markdown-safe form of `text`, one line, with inline math as the math renderer's spans."""
     if text is None:
         return ""
-    return _md_run(" ".join(str(text).split()))
+    return _escape_line_start(_md_run(" ".join(str(text).split())))
+
+
+def _escape_line_start(escaped: str) -> str:
+    """The AT_LINE_START marks the (escaped) text starts with, as character references."""
+    return LINE_START.sub(lambda match: "".join(c if c.isdigit() else f"&#{ord(c)};" for c in match.group()), escaped)
 
 
 def _md_run(text: str) -> str:
     """md() of text whose whitespace is already normalised (its edges are kept)."""
-    return _by_math(text, _escape_plain, _escape_math)
+    return _by_math(text, _escape_plain, _math_span)
+
+
+def _math_span(math: str) -> str:
+    """"$a<b$" as the element math.js renders, with the TeX "\\(a\\lt{}b\\)" written as
+    character references: Markdown reads none of it, the browser shows the TeX as typed.
+    Writing it here rather than running pymdownx.arithmatex on every page saves that
+    extension's inline pattern, which Markdown tried at every text node (BENCHMARKS.md)."""
+    tex = "\\(" + _escape_math(math)[1:-1] + "\\)"
+    return f'<span class="arithmatex">{_escape_plain(tex)}</span>'
 
 
 def _by_math(text: str, plain: Callable[[str], str], math: Callable[[str], str]) -> str:
@@ -85,7 +109,7 @@ def md_linking_arxiv(text: object, href_in_site: Callable[[str], str | None]) ->
         return ""
     text = " ".join(str(text).split())
     if "arxiv" not in text.lower():  # most abstracts mention no id
-        return _md_run(text)
+        return _escape_line_start(_md_run(text))
     parts, last = [], 0
     for match in ARXIV_ID.finditer(text):
         if not ARXIV_PREFIX.match(match.group()) or _inside_math(text, match.start()):
@@ -93,7 +117,7 @@ def md_linking_arxiv(text: object, href_in_site: Callable[[str], str | None]) ->
         href = href_in_site(match["id"]) or f"https://arxiv.org/abs/{match['id']}"
         parts += [_md_run(text[last:match.start()]), f"[{_escape_plain(match.group())}]({href})"]
         last = match.end()
-    return "".join(parts) + _md_run(text[last:])
+    return _escape_line_start("".join(parts) + _md_run(text[last:]))
 
 
 def _inside_math(text: str, at: int) -> bool:
@@ -102,8 +126,8 @@ def _inside_math(text: str, at: int) -> bool:
 
 def html_inline(text: object) -> str:
     """Dump text for a raw HTML line, which Markdown passes through unread: escaped as
-    HTML, with inline math written as pymdownx.arithmatex (generic) writes md()'s math,
-    for the math renderer (KaTeX rejects a bare `&`). Long listings are written so (the
+    HTML, with inline math in the span md() writes (its TeX only HTML-escaped here), for
+    the math renderer (KaTeX rejects a bare `&`). Long listings are written so (the
     Timeline, topic and Unsorted pages): Markdown reading them item by item took seconds
     at 10,000 papers."""
     if text is None:
@@ -112,7 +136,7 @@ def html_inline(text: object) -> str:
 
 
 def _arithmatex_span(math: str) -> str:
-    """"$a<b$" as pymdownx.arithmatex (generic) writes md()'s "$a\\lt{}b$"."""
+    """"$a<b$" as `<span class="arithmatex">\\(a\\lt{}b\\)</span>`, as md()'s span reads."""
     return f'<span class="arithmatex">\\({html.escape(_escape_math(math)[1:-1])}\\)</span>'
 
 
