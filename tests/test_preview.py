@@ -211,7 +211,7 @@ def site_tree(site: Path) -> dict[str, bytes]:
 def serving(monkeypatch):
     """This process builds as `paperfold serve` does, without indexing for search."""
     monkeypatch.setattr(preview_state, "index_in_background", lambda command: None)
-    preview_state.start("serve")
+    preview_state.start("serve", dirty=True)
     yield
     preview_state.start("build")
 
@@ -323,3 +323,39 @@ def test_plain_mkdocs_serve_which_cleans_the_site_folder_still_renders_every_pag
         assert "The second note." in (site / "papers" / PLAIN / "index.html").read_text(encoding="utf-8")
     finally:
         preview_state.start("build")
+
+
+def test_a_dump_added_after_a_rebuild_that_changed_no_dump_merges_only_the_papers_it_touches(preview, monkeypatch):
+    """A rebuild that reuses the whole merge (a curation edit) keeps the merged papers of
+    every group for the next rebuild that merges again (a new dump)."""
+    project, settings = preview
+    (project / "curation" / "papers").mkdir(parents=True, exist_ok=True)
+    (project / "curation" / "papers" / f"{PLAIN}.yml").write_text("note: A curation edit.\n", encoding="utf-8")
+    build.generate(settings)
+    built, real = [], build.build_paper
+    monkeypatch.setattr(build, "build_paper", lambda group: built.append(group) or real(group))
+    (project / "seeds" / "2026-04-13_new.txt").write_text(NEW_DUMP, encoding="utf-8")
+    build.generate(settings)
+    assert built and all(any(r.origin.path.endswith("2026-04-13_new.txt") for r in group) for group in built)
+
+
+def test_a_file_added_to_the_theme_overrides_or_docs_during_serve_reaches_the_site(tmp_path, serving):
+    """Under dirty serve builds MkDocs' lists of docs/ and of the theme's files are reused
+    from build to build (preview.files_of): a file added to either still reaches the site,
+    and the site still equals a clean build's."""
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project")
+    served = tmp_path / "served"
+    serve_build(project, served)
+    (project / "overrides" / "pf-added.css").write_text(".pf-added { color: red }\n", encoding="utf-8")
+    (project / "docs" / "added-notes.md").write_text("# Added notes\n\nWritten during serve.\n", encoding="utf-8")
+    serve_build(project, served)
+    assert (served / "pf-added.css").read_text(encoding="utf-8") == ".pf-added { color: red }\n"
+    assert "Written during serve." in (served / "added-notes" / "index.html").read_text(encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs.yml"),
+         "--site-dir", str(tmp_path / "clean")], cwd=project, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    warm, cold = site_tree(served), site_tree(tmp_path / "clean")
+    assert sorted(warm.keys() ^ cold.keys()) == []
+    assert [path for path in warm if warm[path] != cold[path]] == []

@@ -68,11 +68,18 @@ KEYS: Memo = Memo()  # by paper id: the paper -> its BibTeX key before keys are 
 VOCABULARIES: Memo = Memo()  # by path: the file's bytes -> (Vocabulary, problems)
 RULES: Memo = Memo()  # the vocabulary -> its topic rules
 TAGGED: Memo = Memo()  # by paper id: (paper, its automatic tags) -> the paper with them
+LISTINGS: Memo = Memo()  # by path: (templates, what the page shows) -> a topic page, feed, the Timeline, the Map
 
 
 def generate(settings: Settings, curation: Curation | None = None) -> BuildReport:
-    """Build every page into settings.docs_dir, rewriting only files whose text changed.
-    Every page is rendered before any is written, so that a failure writes nothing."""
+    """Build every page into settings.docs_dir, rewriting only files whose text changed."""
+    return generate_written(settings, curation)[0]
+
+
+def generate_written(settings: Settings, curation: Curation | None = None) -> tuple[BuildReport, list[str]]:
+    """generate(), and the paths under docs/ it wrote or removed (`serve` has MkDocs render
+    those again, and leaves the others' HTML in place). Every page is rendered before any
+    is written, so that a failure writes nothing."""
     curation = curation or load_curation(settings.curation_dir)
     dumps, problems = load_dumps(settings.seeds_dir, pinned=curation.capture_dates)
     read = read_seeds(dumps, problems)
@@ -81,11 +88,11 @@ def generate(settings: Settings, curation: Curation | None = None) -> BuildRepor
     report, vocabulary = tag_topics(report, settings.topics_file, curation)
     report, tfidf = relate_papers(report, vocabulary, settings)
     pages = render_pages(report, vocabulary, tfidf, settings)
-    write_pages(settings.docs_dir, pages)
-    for memo in (READS, MERGES, GROUPS, TAGS, TAGGED, PAGES, CITES, KEYS, VOCABULARIES, RULES,
+    written, removed = write_pages(settings.docs_dir, pages)
+    for memo in (READS, MERGES, GROUPS, TAGS, TAGGED, PAGES, CITES, KEYS, VOCABULARIES, RULES, LISTINGS,
                  related_update.WITH_RELATED):
         memo.sweep()
-    return report
+    return report, written + removed
 
 
 Read = tuple[list[RawRecord], list[DumpSummary], list[Problem], list[Problem]]
@@ -157,9 +164,7 @@ def tag_topics(report: BuildReport, topics_file: Path | None, curation: Curation
     """The topics stage: tags from the vocabulary's rules, then curation's topic edits over them."""
     if topics_file is None:
         return report, None
-    shown = os.path.relpath(topics_file)
-    key = (shown, _bytes(topics_file))
-    vocabulary, problems = VOCABULARIES.get(topics_file, lambda: load_vocabulary(topics_file, shown), key=key)
+    vocabulary, problems = vocabulary_of(topics_file)
     digest = hashlib.sha256(repr(vocabulary).encode()).hexdigest()
     rules, papers = RULES.get(digest, lambda: Rules.of(vocabulary)), report.papers
     tags = [TAGS.get((digest, p.title, p.abstract), lambda p=p: automatic_tags([p], rules)[0]) for p in papers]
@@ -167,6 +172,13 @@ def tag_topics(report: BuildReport, topics_file: Path | None, curation: Curation
     papers = tuple(TAGGED.get(p.id, lambda p=p, t=t: replace(p, tags=t), key=(p, t)) for p, t in zip(papers, tags))
     tagged, override_problems = assign_topics(papers, vocabulary, overrides=topic_edits(papers, curation), tags=tags)
     return replace(report, papers=tagged, problems=report.problems + problems + override_problems), vocabulary
+
+
+def vocabulary_of(topics_file: Path) -> tuple[Vocabulary, tuple[Problem, ...]]:
+    """load_vocabulary, reused while the file's bytes are the same (the hook's on_config
+    asks too, before every build: parsing topics.yml is a third of a second at 10,000 papers)."""
+    shown = os.path.relpath(topics_file)
+    return VOCABULARIES.get(topics_file, lambda: load_vocabulary(topics_file, shown), key=(shown, _bytes(topics_file)))
 
 
 def _bytes(path: Path) -> bytes | None:
@@ -208,12 +220,18 @@ def render_pages(report: BuildReport, vocabulary: Vocabulary | None, tfidf: TfId
         key = (paper, lookups.citations[paper.id], linked, mentioned, settings.repo_url, templates)
         pages[paper_path(paper.id)] = PAGES.get(paper.id, lambda paper=paper: render_paper(env, paper, lookups, titles),
                                              key=key)
+
+    def reuse(path, compute, key):
+        """The pages that list many papers, made again only when what they show changed."""
+        return LISTINGS.get(path, compute, key=(templates, key))
+
     pages.update(render_site(
         report.papers, report.dumps, report.problems,
         report.skipped + tuple(h.as_problem() for h in report.hidden), settings.site_name, lookups, vocabulary,
+        reuse,
     ))
     pages.update(redirect_pages(report.papers))
-    pages.update(render_map_page(report.papers, vocabulary, tfidf[0]))
+    pages.update(render_map_page(report.papers, vocabulary, tfidf[0], reuse))
     return pages
 
 

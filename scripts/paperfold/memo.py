@@ -39,7 +39,12 @@ class Memo(Generic[Value]):
         return value
 
     def sweep(self) -> None:
-        self._kept, self._used = self._used, {}
+        """Forget what this build did not ask for. A memo this build asked nothing of keeps
+        its results: its stage was skipped because an earlier memo had the whole result
+        (build.MERGES reused, so build.GROUPS was not asked), and the next build that runs
+        the stage needs them."""
+        if self._used:
+            self._kept, self._used = self._used, {}
 
     def clear(self) -> None:
         self._kept, self._used = {}, {}

@@ -26,13 +26,12 @@ from dataclasses import replace
 
 from mkdocs.exceptions import PluginError
 
-from paperfold.build import generate, settings_from_mkdocs
+from paperfold.build import generate_written, settings_from_mkdocs, vocabulary_of
 from paperfold.report import capped_lines, format_report
 from paperfold.site.write import is_generated
 from paperfold.papers.curation_files import load_curation
 from paperfold.face import preview
 from paperfold.face.lastgood import built_before, mark_built
-from paperfold.enrich.vocabulary import load_vocabulary
 
 log = logging.getLogger("mkdocs.plugins.paperfold")
 
@@ -42,7 +41,7 @@ BURST_SECONDS = 0.3
 
 
 def on_startup(command, dirty, **kwargs) -> None:
-    preview.start(command)
+    preview.start(command, dirty)
 
 
 def on_env(env, config, files, **kwargs):
@@ -72,7 +71,7 @@ def on_config(config, **kwargs):
     settings = settings_from_mkdocs(config)
     ids: frozenset[str] = frozenset()
     if settings.topics_file is not None:
-        vocabulary, _ = load_vocabulary(settings.topics_file)  # its problems are reported by the build
+        vocabulary, _ = vocabulary_of(settings.topics_file)  # its problems are reported by the build
         ids = frozenset(vocabulary.ids)
     _TOPICS[:] = [ids]
     return config
@@ -108,7 +107,9 @@ def on_pre_build(config, **kwargs) -> None:
         log.error(f"{len(broken)} errors in curation files: serving the last good pages until they are fixed")
         return
     started = time.perf_counter()
-    report = generate(replace(settings, incremental_related=preview.serving()), curation)
+    report, written = generate_written(replace(settings, incremental_related=preview.serving()), curation)
+    if preview.serving():
+        preview.note_written(config.config_file_path, written)
     log.info(f"paperfold: generated {len(report.papers)} paper pages in {time.perf_counter() - started:.2f} s")
     # INFO, not WARNING: problems in the seeds are data to report, and
     # `paperfold check` is what fails on them; `mkdocs build --strict` checks the site.
@@ -121,10 +122,11 @@ def on_post_build(config, **kwargs) -> None:
     if preview.serving():
         # A dirty build leaves the pages of papers that left the site: remove them.
         site = Path(config.site_dir)
-        outputs = {f.dest_uri for f in _FILES[0] if is_generated(f.src_uri)} if _FILES else set()
-        for dest_uri in preview.outputs_gone(config.config_file_path, outputs):
+        generated = [f for f in _FILES[0] if is_generated(f.src_uri)] if _FILES else []
+        for dest_uri in preview.outputs_gone(config.config_file_path, {f.dest_uri for f in generated}):
             with contextlib.suppress(FileNotFoundError):
                 os.remove(site / dest_uri)
+        preview.built(config.config_file_path, {f.src_uri for f in generated if f.is_documentation_page()})
 
 
 def on_post_template(output, template_name, config, **kwargs):

@@ -2,37 +2,57 @@
 
 `mkdocs serve` re-executes the hook files on every rebuild, but this module, part of
 the installed package, stays loaded: the hooks keep here whether this process serves
-(MkDocs' `on_startup`), the pages the last build wrote into the site folder, what the
-theme and config looked like at the last build, and the Pagefind run in the background
-(lastgood.py keeps which configs built once).
+(MkDocs' `on_startup`), the pages the last build wrote into the site folder, the pages
+the generator wrote since, what the theme and config looked like at the last build,
+MkDocs' file objects, and the Pagefind run in the background (lastgood.py keeps which
+configs built once).
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import re
 import subprocess
 from pathlib import Path
 
+import mkdocs.commands.build
 from jinja2 import BytecodeCache
-from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 
-_SERVING: set[str] = set()  # "serve" while this process runs `mkdocs serve`
+_SERVING: dict[str, bool] = {}  # "serve" -> whether its builds are dirty, while this process serves
 _OUTPUTS: dict[str, set[str]] = {}  # config file -> site files of generated pages, last build
+_IN_PLACE: dict[str, set[str]] = {}  # config file -> generated pages whose HTML the last build left in the site
+_FRESH: dict[str, set[str]] = {}  # config file -> generated paths written or removed since the last build finished
 _INDEXER: list[subprocess.Popen] = []  # the Pagefind run started after the last build
 _LOOKS: dict[str, tuple] = {}  # config file -> what every page's HTML depends on, at the last build
 
 
-def start(command: str) -> None:
-    """MkDocs' `on_startup`: `command` is "serve", "build" or "gh-deploy"."""
+def start(command: str, dirty: bool = False) -> None:
+    """MkDocs' `on_startup`: `command` is "serve", "build" or "gh-deploy"; `dirty`: whether
+    each build leaves the site folder as the last one left it (`paperfold serve` does)."""
     _SERVING.clear()
     if command == "serve":
-        _SERVING.add(command)
+        _SERVING[command] = dirty
+    reuse_files(command == "serve" and dirty)
 
 
 def serving() -> bool:
     return bool(_SERVING)
+
+
+def note_written(config_file: str, paths: list[str]) -> None:
+    """The generator wrote or removed these files under docs/ (build.generate_written):
+    their pages are rendered again by the next build that finishes."""
+    _FRESH.setdefault(config_file, set()).update(paths)
+
+
+def built(config_file: str, pages: set[str]) -> None:
+    """MkDocs' `on_post_build`: the build finished, and the generated pages in `pages`
+    (src_uri) have their HTML in the site folder, rendered now or left from before."""
+    _IN_PLACE[config_file] = pages
+    _FRESH.pop(config_file, None)
 
 
 def outputs_gone(config_file: str, outputs: set[str]) -> set[str]:
@@ -84,24 +104,29 @@ THEME_BYTECODE = ThemeBytecode()
 
 
 def leave_out_unchanged(files, config, generated) -> None:
-    """Serve: hand MkDocs only the generated pages whose Markdown is newer than their HTML
-    (the ones the generator rewrote), so that it makes no `Page` for the other thousands
-    on every rebuild. The others stay in `files`, marked excluded: links to them still
-    resolve, and their HTML from an earlier build stays in the site folder, as a dirty
-    build would leave it. `generated(src_uri)` tells the generator's pages from
-    hand-written ones, which MkDocs handles as usual.
+    """Serve: hand MkDocs only the generated pages the generator wrote since the last
+    build finished (note_written), so that it makes no `Page` for the other thousands on
+    every rebuild, nor compares 10,000 modification times. The others stay in `files`,
+    marked excluded: links to them still resolve, and their HTML from an earlier build
+    stays in the site folder, as a dirty build would leave it. `generated(src_uri)` tells
+    the generator's pages from hand-written ones, which MkDocs handles as usual.
 
-    Pages of the navigation every page shows are never left out. The HTML left in place is
-    what a clean build writes as long as the theme, config and hooks are the same: when
-    they changed since the last build (an edited override, mkdocs.yml), every page's HTML
-    is removed first, so that all are rendered again."""
-    looks = _looks(config)
+    A page is left out only when the last finished build left its HTML in place (built),
+    in a dirty build (a clean one empties the site folder). Pages of the navigation every
+    page shows are never left out. The HTML left in place is what a clean build writes as
+    long as the theme, config and hooks are the same: when they changed since the last
+    build (an edited override, mkdocs.yml), every page's HTML is removed first, so that
+    all are rendered again."""
+    looks, key = _looks(config), config.config_file_path
     pages = [f for f in files.documentation_pages() if generated(f.src_uri)]
     QUIET_LINKS.left_out = set()
-    if _LOOKS.get(config.config_file_path) != looks:
-        _LOOKS[config.config_file_path] = looks
+    if _LOOKS.get(key) != looks:
+        _LOOKS[key] = looks
+        _IN_PLACE.pop(key, None)
         for file in pages:
             _remove(file.abs_dest_path)
+        return
+    if not _SERVING.get("serve"):
         return
     in_nav = _nav_pages(config.nav or ())
     sidebar = {f.src_uri for f in pages if _in_sidebar(f.src_uri, in_nav, config)}
@@ -111,7 +136,8 @@ def leave_out_unchanged(files, config, generated) -> None:
         for file in pages:
             if file.src_uri in sidebar:
                 _remove(file.abs_dest_path)
-    left_out = {f.src_uri for f in pages if f.src_uri not in sidebar and not f.is_modified()}
+    in_place, fresh = _IN_PLACE.get(key, set()), _FRESH.get(key, set())
+    left_out = {f.src_uri for f in pages if f.src_uri in in_place and f.src_uri not in fresh | sidebar}
     for file in pages:
         if file.src_uri in left_out:
             file.inclusion = InclusionLevel.EXCLUDED
@@ -177,3 +203,92 @@ class QuietLinks(logging.Filter):
 
 QUIET_LINKS = QuietLinks()
 logging.getLogger("mkdocs.structure.pages").addFilter(QUIET_LINKS)
+
+
+# MkDocs' own, kept for when the process does not serve with dirty builds.
+_GET_FILES = mkdocs.commands.build.get_files
+
+
+def reuse_files(on: bool) -> None:
+    """Under `paperfold serve` (dirty builds), MkDocs' build lists docs/ with files_of
+    instead of its get_files. This is the one place Paperfold reaches into MkDocs past the
+    hook API: `mkdocs.commands.build.build` calls `get_files` (a module-level name) and
+    then `add_files_from_theme` before the first hook that sees the files (`on_files`),
+    and at 10,000 pages those took 2.8 s and 1.1 s of a profiled rebuild (under load; the
+    profiler inflates them, BENCHMARKS.md). What to check when
+    MkDocs is upgraded: that `build` still calls these two by these names, and that
+    tests/test_preview.py's served==clean tests pass."""
+    mkdocs.commands.build.get_files = files_of if on else _GET_FILES
+
+
+_MADE: dict[str, File] = {}  # path under docs/ as get_files names it -> the File made for it, untouched
+_MADE_FOR: list = [None]  # what the Files in _MADE were made for (config file's bytes, folders)
+
+
+def files_of(config) -> Files:
+    """get_files' Files, each a copy of the File made for the same path in an earlier
+    build: MkDocs sets a Page and plugins set other things on the Files of a build, so
+    every build gets fresh copies, but a copy skips making the File anew (its paths and
+    URL, kept on it) and matching it against `exclude_docs`, `draft_docs` and `not_in_nav`.
+    docs/ is walked as get_files walks it, so the list and its order are get_files'.
+    A folder with both a README and an index page goes to get_files (which drops one)."""
+    made_for = (Path(config.config_file_path).read_bytes(), config.docs_dir, config.site_dir)
+    if _MADE_FOR[0] != made_for:
+        _MADE.clear()
+        _MADE_FOR[0] = made_for
+    listing = _listing(config.docs_dir)
+    if any(os.path.basename(path).startswith("README.") for path in listing):
+        return _ThemeListedOnce(_GET_FILES(config))
+    files = []
+    for path in listing:
+        file = _MADE.get(path)
+        if file is None:
+            file = _MADE[path] = File(path, config.docs_dir, config.site_dir, config.use_directory_urls)
+            set_exclusions([file], config)
+            file.abs_dest_path, file.url  # worked out once, kept by every copy
+        files.append(copy.copy(file))
+    for gone in _MADE.keys() - set(listing):
+        del _MADE[gone]
+    return _ThemeListedOnce(files)
+
+
+def _listing(docs_dir: str) -> list[str]:
+    """Every file under docs_dir, as and in the order get_files lists them."""
+    from mkdocs.structure.files import _file_sort_key
+
+    paths = []
+    for folder, dirnames, filenames in os.walk(docs_dir, followlinks=True):
+        relative_dir = os.path.relpath(folder, docs_dir)
+        dirnames.sort()
+        filenames.sort(key=_file_sort_key)
+        paths += [os.path.join(relative_dir, name) for name in filenames]
+    return paths
+
+
+class _ThemeListedOnce(Files):
+    """Files whose add_files_from_theme lists the theme's folders once per process: Material
+    has thousands of icon files, walked on every build. The theme's own folders do not change while the server runs; a custom_dir
+    (overrides/) is listed again each build, and a change there lists them all again."""
+
+    _listed: dict[tuple, list[str]] = {}
+
+    def add_files_from_theme(self, env, config) -> None:
+        custom = config.theme.custom_dir
+        key = (tuple(config.theme.dirs), tuple(config.theme.static_templates),
+               tuple(sorted(os.path.relpath(os.path.join(folder, name), custom)
+                            for folder, _, names in os.walk(custom) for name in names)) if custom else ())
+        super().add_files_from_theme(_Listed(env, key, self._listed), config)
+
+
+class _Listed:
+    """A Jinja environment as add_files_from_theme uses it (list_templates alone), the
+    list kept under `key`."""
+
+    def __init__(self, env, key: tuple, kept: dict) -> None:
+        self.env, self.key, self.kept = env, key, kept
+
+    def list_templates(self, filter_func=None) -> list[str]:
+        if self.key not in self.kept:
+            self.kept.clear()
+            self.kept[self.key] = self.env.list_templates(filter_func=filter_func)
+        return self.kept[self.key]

@@ -9,6 +9,7 @@ points (hover titles) only up to TITLED_POINTS papers. Pure: papers in, pages ou
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ import numpy as np
 from jinja2 import Environment
 
 from paperfold.model import Paper
+from paperfold.site.templating import anew
 from paperfold.site.urls import paper_url, relative
 
 PER_MONTH = 40
@@ -35,10 +37,25 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July",
 
 
 @dataclass(frozen=True)
+class Listed:
+    """What a list of papers shows of one (the Timeline, a topic page): a page made of
+    these, not of Papers, is a function of what it shows, so under `serve` it is rendered
+    again only when that changed, not when a listed paper's related list or sources did."""
+
+    id: str
+    label: str
+    date: str | None
+
+    @classmethod
+    def of(cls, paper: Paper) -> "Listed":
+        return cls(paper.id, paper.label, paper.date)
+
+
+@dataclass(frozen=True)
 class Month:
     key: str  # "2026-10", or "" for papers without a date
     heading: str  # "October 2026", "Date unknown"
-    papers: tuple[Paper, ...]  # the ones listed, newest first
+    papers: tuple[Listed, ...]  # the ones listed, newest first
     total: int  # all papers of the month
 
 
@@ -69,7 +86,7 @@ def timeline(papers: Sequence[Paper], per_month: int = PER_MONTH) -> list[Month]
     months = []
     for key, group in groupby(ordered, key=month_of):
         group = list(group)
-        months.append(Month(key, month_heading(key), tuple(group[:per_month]), len(group)))
+        months.append(Month(key, month_heading(key), tuple(map(Listed.of, group[:per_month])), len(group)))
     return sorted(months, key=lambda m: (m.key != "", m.key), reverse=True)
 
 
@@ -119,25 +136,43 @@ def topic_counts(papers: Sequence[Paper]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def render_timeline(env: Environment, papers: Sequence[Paper], front_matter) -> dict[str, str]:
-    """timeline.md."""
-    return {"timeline.md": front_matter({"title": "Timeline"}) + env.get_template("timeline.md.j2").render(
-        months=timeline(papers), paper_count=len(papers), per_month=PER_MONTH, page_url=TIMELINE_URL,
-    )}
+def render_timeline(env: Environment, papers: Sequence[Paper], front_matter, reuse=anew) -> dict[str, str]:
+    """timeline.md. `reuse` (templating.anew) gets the page made of the same months."""
+    context = dict(months=timeline(papers), paper_count=len(papers), per_month=PER_MONTH, page_url=TIMELINE_URL)
+    return {"timeline.md": reuse("timeline.md", lambda: front_matter({"title": "Timeline"}) + env.get_template(
+        "timeline.md.j2").render(context), key=context)}
 
 
 def render_map(env: Environment, papers: Sequence[Paper], topic_titles: dict[str, str], front_matter,
-               matrix) -> dict[str, str]:
-    """map.md, the papers placed by `matrix`, their TF-IDF rows (related.text_tfidf)."""
+               matrix, reuse=anew) -> dict[str, str]:
+    """map.md, the papers placed by `matrix`, their TF-IDF rows (related.text_tfidf).
+    `reuse` (templating.anew) gets the page of the same rows, papers and topics: all it
+    shows of a paper is its id, its first topic and (on a small map) its title."""
+    titled = len(papers) <= TITLED_POINTS
+    shown = tuple((p.id, p.tags[:1], p.label if titled else None) for p in papers)
+    key = (_digest(matrix), shown, tuple(sorted(topic_titles.items())))
+    return {"map.md": reuse("map.md", lambda: _map_page(env, papers, topic_titles, front_matter, matrix), key=key)}
+
+
+def _digest(matrix) -> bytes:
+    """The rows of a sparse matrix, in a few bytes (they are compared, not kept whole)."""
+    matrix = matrix.tocsr()
+    digest = hashlib.blake2b(repr((matrix.shape, matrix.dtype.str)).encode())
+    for part in (matrix.indptr, matrix.indices, matrix.data):
+        digest.update(np.ascontiguousarray(part).tobytes())
+    return digest.digest()
+
+
+def _map_page(env: Environment, papers: Sequence[Paper], topic_titles: dict[str, str], front_matter, matrix) -> str:
     counts = topic_counts(papers)
     legend = [
         {"id": topic, "title": topic_titles.get(topic, topic), "count": count,
          "colour": COLOURS[i % len(COLOURS)]}
         for i, (topic, count) in enumerate(counts)
     ]
-    return {"map.md": front_matter({"title": "Paper map"}) + env.get_template("map.md.j2").render(
+    return front_matter({"title": "Paper map"}) + env.get_template("map.md.j2").render(
         points=map_points(papers, [topic for topic, _ in counts], matrix), colours=COLOURS, no_topic=NO_TOPIC,
         legend=legend, untagged=sum(1 for p in papers if not p.tags), paper_count=len(papers), width=MAP_WIDTH,
         height=MAP_HEIGHT, titled=len(papers) <= TITLED_POINTS, titled_limit=TITLED_POINTS,
         radius=point_radius(len(papers)),
-    )}
+    )

@@ -17,6 +17,7 @@ from typing import Mapping, Sequence
 from feedgen.feed import FeedGenerator
 
 from paperfold.site.cite import join_entries
+from paperfold.site.templating import anew
 from paperfold.site.urls import SITE_FEED, absolute, bib_path, feed_path, paper_url, topic_url
 from paperfold.model import Paper
 
@@ -92,21 +93,29 @@ def feed_files(
     site_url: str | None,
     capture_date: str,
     citations: Mapping[str, str],
+    reuse=anew,
 ) -> dict[str, str]:
-    """{path under docs/: text} for the site feed and .bib, and one of each per topic in `titles`."""
+    """{path under docs/: text} for the site feed and .bib, and one of each per topic in
+    `titles`. `reuse` (templating.anew) gets a feed of the same entries and settings."""
     files = {
-        feed_path(SITE_FEED): atom_feed(
-            papers, name=SITE_FEED, title=site_name, subtitle=f"The newest papers on {site_name}",
-            page_path="", site_name=site_name, site_url=site_url, fallback_updated=capture_date,
-        ),
+        feed_path(SITE_FEED): _feed(reuse, papers, name=SITE_FEED, title=site_name,
+                                    subtitle=f"The newest papers on {site_name}", page_path="", site_name=site_name,
+                                    site_url=site_url, fallback_updated=capture_date),
         bib_path(SITE_FEED): join_entries(papers, citations),
     }
     for topic_id, title in titles.items():
         members = grouped.get(topic_id, [])
-        files[feed_path(topic_id)] = atom_feed(
-            members, name=topic_id, title=f"{title} · {site_name}", subtitle=f"The newest papers on {title}",
-            page_path=topic_url(topic_id), site_name=site_name, site_url=site_url,
-            fallback_updated=capture_date,
+        files[feed_path(topic_id)] = _feed(
+            reuse, members, name=topic_id, title=f"{title} · {site_name}", subtitle=f"The newest papers on {title}",
+            page_path=topic_url(topic_id), site_name=site_name, site_url=site_url, fallback_updated=capture_date,
         )
         files[bib_path(topic_id)] = join_entries(members, citations)
     return files
+
+
+def _feed(reuse, papers: Sequence[Paper], **settings) -> str:
+    """atom_feed, through `reuse`: the key is what the feed shows of its newest papers."""
+    entries = newest_dated(papers)  # atom_feed takes these again, in a sort of FEED_SIZE papers
+    shown = tuple((p.id, p.label, p.date, p.abstract, p.authors, p.tags) for p in entries)
+    return reuse(feed_path(settings["name"]), lambda: atom_feed(entries, **settings),
+                 key=(shown, tuple(settings.items())))

@@ -19,7 +19,7 @@ from paperfold.site.cite import entry_texts
 from paperfold.site.editlinks import page_links
 from paperfold.site.escape import attr, safe_url
 from paperfold.site.notes import note_html
-from paperfold.site.templating import make_env
+from paperfold.site.templating import anew, make_env
 from paperfold.site import urls
 from paperfold.site.urls import paper_url
 from paperfold.ingest.links import is_code_link
@@ -159,9 +159,11 @@ def render_site(
     site_name: str,
     lookups: SiteLookups,
     vocabulary: Vocabulary | None = None,
+    reuse=anew,
 ) -> dict[str, str]:
     """Every generated page but the papers' own (render_paper), keyed by its path under
-    docs/: home, sources, topics, timeline, feeds and .bib files (the map: render_map_page)."""
+    docs/: home, sources, topics, timeline, feeds and .bib files (the map: render_map_page).
+    `reuse` (templating.anew) gets a page that lists many papers made of the same data."""
     env = make_env()
     vocabulary = vocabulary or Vocabulary("topics.yml")
     pages = {"index.md": front_matter({"title": attr(site_name)}) + env.get_template("index.md.j2").render(
@@ -173,13 +175,13 @@ def render_site(
     )
     capture_date = max((d.capture_date for d in dumps), default="1970-01-01")
     pages.update(render_topics(env, papers, vocabulary, site_name, lookups.site_url, capture_date, front_matter,
-                               lookups.citations))
-    pages.update(render_timeline(env, papers, front_matter))
+                               lookups.citations, reuse))
+    pages.update(render_timeline(env, papers, front_matter, reuse))
     return pages
 
 
-def render_map_page(papers: Sequence[Paper], vocabulary: Vocabulary | None, tfidf_rows) -> dict[str, str]:
+def render_map_page(papers: Sequence[Paper], vocabulary: Vocabulary | None, tfidf_rows, reuse=anew) -> dict[str, str]:
     """map.md, apart from render_site: it places the papers by their TF-IDF rows
     (the related stage's)."""
     topics = vocabulary.topics if vocabulary else ()
-    return render_map(make_env(), papers, {t.id: t.title for t in topics}, front_matter, tfidf_rows)
+    return render_map(make_env(), papers, {t.id: t.title for t in topics}, front_matter, tfidf_rows, reuse)

@@ -32,3 +32,11 @@ def make_env() -> Environment:
         topic_url=urls.topic_url, feed_path=urls.feed_path, bib_path=urls.bib_path, site_feed=urls.SITE_FEED,
     )
     return env
+
+
+def anew(slot, compute, key=None):
+    """The `reuse` argument of the pages that list many papers when nothing is kept: each
+    page is computed. Under `serve`, build.py passes a memo's `get` instead (memo.Memo.get:
+    the same signature), which returns the page of an earlier build when `key`, the data
+    the page shows, is equal."""
+    return compute()

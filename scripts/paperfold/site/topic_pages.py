@@ -17,9 +17,11 @@ from typing import Mapping, Sequence
 
 from jinja2 import Environment
 
+from paperfold.site.browse import Listed
 from paperfold.site.cite import entry_texts
 from paperfold.site.escape import attr
 from paperfold.site.feeds import feed_files
+from paperfold.site.templating import anew
 from paperfold.site.urls import topic_path, topic_url
 from paperfold.model import Paper
 from paperfold.enrich.topics import papers_by_topic
@@ -76,8 +78,10 @@ def newest_first(papers: Sequence[Paper]) -> list[Paper]:
 
 
 def listing(papers: Sequence[Paper]) -> list[dict]:
+    """What a topic page shows of its newest papers (browse.Listed: not the Papers, so that
+    the page is a function of what it shows)."""
     return [
-        {"paper": p, "byline": byline(p), "summary": one_line_summary(p)}
+        {"paper": Listed.of(p), "byline": byline(p), "summary": one_line_summary(p)}
         for p in newest_first(papers)[:TOPIC_PAGE_LIMIT]
     ]
 
@@ -134,8 +138,10 @@ def render_topics(
     capture_date: str,
     front_matter,
     citations: Mapping[str, str] | None = None,
+    reuse=anew,
 ) -> dict[str, str]:
-    """topics.md, topics/<id>.md, topics/unsorted.md, feeds/*.xml and bib/*.bib."""
+    """topics.md, topics/<id>.md, topics/unsorted.md, feeds/*.xml and bib/*.bib. `reuse`
+    (templating.anew) gets a topic page or feed made of the same data."""
     grouped = papers_by_topic(papers)
     rows = topic_rows(vocabulary, grouped)
     unsorted = grouped.get(UNSORTED, [])
@@ -144,19 +150,22 @@ def render_topics(
             rows=rows, paper_count=len(papers), unsorted_count=len(unsorted),
             chart=bar_chart(rows, len(unsorted), len(papers)), unsorted=UNSORTED,
         ),
-        topic_path(UNSORTED): front_matter({"title": "Unsorted papers"}) + env.get_template("unsorted.md.j2").render(
-            entries=listing(unsorted), count=len(unsorted), limit=TOPIC_PAGE_LIMIT, page_url=topic_url(UNSORTED)),
     }
+    context = dict(entries=listing(unsorted), count=len(unsorted), limit=TOPIC_PAGE_LIMIT, page_url=topic_url(UNSORTED))
+    pages[topic_path(UNSORTED)] = reuse(topic_path(UNSORTED), lambda: front_matter({"title": "Unsorted papers"})
+                                        + env.get_template("unsorted.md.j2").render(context), key=context)
     for topic in vocabulary.topics:
         members = grouped.get(topic.id, [])
         meta = {"title": attr(topic.title), "description": attr(topic.description), "topic_id": topic.id}
-        pages[topic_path(topic.id)] = front_matter(meta) + env.get_template("topic.md.j2").render(
+        context = dict(
             topic=topic, parent=vocabulary.get(topic.parent) if topic.parent else None,
             children=vocabulary.children(topic.id), count=len(members), entries=listing(members),
             limit=TOPIC_PAGE_LIMIT, page=topic_path(topic.id), page_url=topic_url(topic.id),
             child_counts={c.id: len(grouped.get(c.id, [])) for c in vocabulary.children(topic.id)},
         )
+        pages[topic_path(topic.id)] = reuse(topic_path(topic.id), lambda meta=meta, context=context: front_matter(
+            meta) + env.get_template("topic.md.j2").render(context), key=context)
     titles = {t.id: t.title for t in vocabulary.topics}
     citations = citations if citations is not None else entry_texts(papers, site_url)
-    pages.update(feed_files(papers, grouped, titles, site_name, site_url, capture_date, citations))
+    pages.update(feed_files(papers, grouped, titles, site_name, site_url, capture_date, citations, reuse))
     return pages

@@ -70,15 +70,15 @@ def _stamp(path: str) -> tuple[int, int] | None:
     return stat.st_size, stat.st_mtime_ns
 
 
-def write_changed(docs_dir: Path, pages: Mapping[str, str]) -> int:
+def write_changed(docs_dir: Path, pages: Mapping[str, str]) -> list[str]:
     """Write the pages whose text differs from the file's (as UTF-8, newlines as they are);
-    the count written. Each folder is listed once, so a page that has no file yet is
+    the paths written (under `serve`, the pages MkDocs must render again). Each folder is listed once, so a page that has no file yet is
     written without trying to read it: most pages, in a first build."""
     root, present = os.fspath(docs_dir), set()
     for folder in {relative.rpartition("/")[0] for relative in pages}:
         os.makedirs(os.path.join(root, folder), exist_ok=True)
         present.update(f"{folder}/{name}" if folder else name for name in os.listdir(os.path.join(root, folder)))
-    written = 0
+    written = []
     for relative, text in pages.items():
         path = os.path.join(root, relative)
         if relative in present and _unchanged(path, text):
@@ -86,7 +86,7 @@ def write_changed(docs_dir: Path, pages: Mapping[str, str]) -> int:
         with open(path, "wb") as file:
             file.write(text.encode("utf-8"))
         _WRITTEN[path] = (text, _stamp(path))
-        written += 1
+        written.append(relative)
     return written
 
 
@@ -102,12 +102,12 @@ def _unchanged(path: str, text: str) -> bool:
     return True
 
 
-def write_pages(docs_dir: Path, pages: Mapping[str, str]) -> tuple[int, int]:
-    """(files written, files removed): `pages`, then every generated file that is not
+def write_pages(docs_dir: Path, pages: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """(paths written, paths removed): `pages`, then every generated file that is not
     in `pages` is removed."""
     written = write_changed(docs_dir, pages)
-    stale = owned_files(docs_dir).difference(pages)
+    stale = sorted(owned_files(docs_dir).difference(pages))
     for relative in stale:
         (docs_dir / relative).unlink()
         _WRITTEN.pop(os.path.join(os.fspath(docs_dir), relative), None)
-    return written, len(stale)
+    return written, stale

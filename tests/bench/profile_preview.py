@@ -1,0 +1,121 @@
+"""Benchmark helper: `serve`'s rebuilds in this process, timed (and profiled with --profile).
+
+    .venv/bin/python tests/bench/profile_preview.py [--papers 3000] [--edits 3] [--scratch /dev/shm] [--profile]
+
+Writes a synthetic corpus (synthetic.py) into a scratch project, then builds it as
+`paperfold serve` does (dirty MkDocs builds in one process, the hook's serve state on,
+Pagefind left out), once, once more with no change, then --edits times a curation title
+fix and a new 100-paper dump, each timed from the edit to the end of its rebuild. No
+server, watcher or browser: bench_preview.py times those too; this one says where a
+rebuild's time goes. Each line also gives the time of Python's full (generation 2)
+garbage collections during that rebuild and the process's resident memory after it.
+With --profile, each rebuild but the first is written to <scratch>/<name>.prof (cProfile;
+read it with `python -m pstats`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent.parent / "scripts")]
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+from paperfold.face import preview  # noqa: E402
+from sitebuild import make_project  # noqa: E402
+from synthetic import _hf_page, write_corpus  # noqa: E402
+
+SERVE_URL = "http://127.0.0.1:8000/paperfold/"
+
+
+class FullCollections:
+    """Seconds spent in generation-2 garbage collections since the last reset."""
+
+    def __init__(self) -> None:
+        self.seconds, self.count, self._started = 0.0, 0, 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.seconds += time.perf_counter() - self._started
+            self.count += 1
+
+    def reset(self) -> None:
+        self.seconds, self.count = 0.0, 0
+
+
+def rss_mb() -> int:
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmRSS"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--papers", type=int, default=3000)
+    parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--scratch", help="folder for the scratch project (default: the temp folder)")
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(dir=args.scratch))
+    write_corpus(scratch / "corpus", args.papers)
+    (project := scratch / "project").mkdir()
+    make_project(project, scratch / "corpus")
+    preview.index_in_background = lambda command: None  # Pagefind: not what is timed here
+    try:
+        preview.start("serve", dirty=True)
+    except TypeError:  # code before dirty builds were told apart (run from a copy of an older commit)
+        preview.start("serve")
+    collections = FullCollections()
+
+    def rebuild(name: str) -> float:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(scratch / "site"))
+        config.site_url = SERVE_URL
+        profile = cProfile.Profile() if args.profile and name != "first" else None
+        collections.reset()
+        started = time.perf_counter()
+        if profile:
+            profile.enable()
+        build(config, serve_url=SERVE_URL, dirty=True)
+        if profile:
+            profile.disable()
+            profile.dump_stats(str(scratch / f"{name}.prof"))
+        seconds = time.perf_counter() - started
+        print(f"{name}: {seconds:.2f} s (full collections {collections.count}, {collections.seconds:.2f} s; "
+              f"resident {rss_mb()} MB)", flush=True)
+        return seconds
+
+    rebuild("first")
+    rebuild("no-change")
+    fixes, dumps = [], []
+    for n in range(args.edits):
+        page = sorted((project / "docs" / "papers").glob("*.md"))[n * 37 % 500]
+        title = re.search(r"^title: (.*)$", page.read_text(encoding="utf-8"), re.M).group(1).strip("'\"")
+        (project / "curation" / "papers").mkdir(parents=True, exist_ok=True)
+        (project / "curation" / "papers" / f"{page.stem}.yml").write_text(f'title: "{title} (fixed {n})"\n',
+                                                                          encoding="utf-8")
+        fixes.append(rebuild(f"fix{n}"))
+        numbers = list(range(2_000_000 + 100 * n, 2_000_000 + 100 * n + 100))
+        (project / "seeds" / f"2026-05-01_new_{n}.txt").write_text(_hf_page(random.Random(n), numbers),
+                                                                    encoding="utf-8")
+        dumps.append(rebuild(f"dump{n}"))
+    print(f"median: title fix {statistics.median(fixes):.2f} s, new 100-paper dump {statistics.median(dumps):.2f} s"
+          f" (scratch project: {scratch})")
+
+
+if __name__ == "__main__":
+    main()
