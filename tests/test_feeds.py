@@ -110,6 +110,8 @@ def test_the_vocabulary_is_what_a_hand_written_page_may_tag():
     mkdocs_hook.check_tags(page(None))
     with pytest.raises(PluginError, match="notes.md: Tags not in allow list: not-a-topic"):
         mkdocs_hook.check_tags(page([sorted(vocabulary.ids)[0], "not-a-topic"]))
+    with pytest.raises(PluginError, match="notes.md: front matter `tags` must be a list"):
+        mkdocs_hook.check_tags(page(sorted(vocabulary.ids)[0]))  # one id, not a list of one
 
 
 @pytest.fixture(scope="module")

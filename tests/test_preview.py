@@ -359,3 +359,27 @@ def test_a_file_added_to_the_theme_overrides_or_docs_during_serve_reaches_the_si
     warm, cold = site_tree(served), site_tree(tmp_path / "clean")
     assert sorted(warm.keys() ^ cold.keys()) == []
     assert [path for path in warm if warm[path] != cold[path]] == []
+
+
+def test_the_reused_file_list_is_the_list_mkdocs_makes_itself(tmp_path):
+    """preview.files_of stands in for MkDocs' get_files under dirty serve builds: the same
+    files, destinations and inclusion, on the project's own docs and on a folder where two
+    files would build one page (MkDocs keeps one and warns; files_of leaves that to it)."""
+    import shutil
+
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from paperfold.face import preview
+
+    def listed(files):
+        return [(f.src_uri, f.dest_uri, f.inclusion) for f in files]
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "site"))
+    assert listed(preview.files_of(config)) == listed(get_files(config))
+    assert listed(preview.files_of(config)) == listed(get_files(config))  # the reused Files
+    (docs / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    (docs / "notes.markdown").write_text("# Notes again\n", encoding="utf-8")
+    assert listed(preview.files_of(config)) == listed(get_files(config))

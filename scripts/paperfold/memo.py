@@ -19,7 +19,8 @@ class Memo(Generic[Value]):
     """Results by slot, each kept with the key it was made from. A slot is cheap to hash
     (a path, a paper id); the key is compared for equality, which is fast when most of
     it is the very objects an earlier stage reused. `sweep()` after a build forgets the
-    slots the build did not ask for, so the memo holds one build's worth of results."""
+    slots the build did not ask for, so the memo holds one build's worth of results; a
+    memo the build asked nothing of (its stage's input did not change) keeps them all."""
 
     def __init__(self) -> None:
         self._kept: dict[Hashable, tuple[object, Value]] = {}

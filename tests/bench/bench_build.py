@@ -6,8 +6,8 @@ For each size it writes a synthetic corpus in the seed formats (synthetic.py: ma
 Unicode, hard wraps) into a scratch project and, --runs times, in turns:
 
 - A: the whole `paperfold build` in a fresh process from a docs folder without generated
-  pages (generation, MkDocs with this project's extensions, tags plugin, overrides and
-  hooks, and Pagefind);
+  pages (generation, MkDocs with this project's extensions, overrides and hooks, and
+  Pagefind);
 - B: plain Material rendering the same generated pages: a stock mkdocs.yml with theme
   `material` and the `search` plugin, no hooks, no extensions, no overrides, only the
   project's nav and `not_in_nav` (without them MkDocs is quadratic in the page count).

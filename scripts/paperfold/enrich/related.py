@@ -149,10 +149,10 @@ def fit(papers: tuple[Paper, ...], tfidf: TfIdf, vectors: np.ndarray | None, ble
 
 
 def score_pairs(papers, features: Features, rows: np.ndarray, cols: np.ndarray, blend: Blend,
-                expanded: sp.csr_matrix | None = None, text: np.ndarray | None = None) -> dict[str, np.ndarray]:
+                text: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """Each pair's score and the parts a reason is made of, for any block of (row, col) pairs.
-    `expanded`: the expanded rows that rank pairs (expanded_text); `text`: the pairs'
-    TF-IDF cosines, when the caller has them."""
+    `text`: the pairs' TF-IDF cosines, when the caller has them. related_lists then ranks
+    the pairs the floor lets through by their expanded rows instead."""
     n = len(papers)
     if text is None and features.vectors is None:
         text = similarity.pair_scores(features.matrix, rows, cols)
@@ -165,12 +165,9 @@ def score_pairs(papers, features: Features, rows: np.ndarray, cols: np.ndarray, 
     score = text + blend.topics * topic + blend.stated * stated + blend.colisted * colisted
     score = score + blend.authors * np.minimum(np.diff(authors.indptr), 2)
     # What the floor reads: the literal text score and the evidence above. The expansion
-    # only reorders; it proves nothing alone (an outlier's weak neighbours, expanded, would
-    # look twice as close).
-    evidence = score
-    if expanded is not None:
-        score = score - text + similarity.pair_scores(expanded, rows, cols)
-    return dict(score=score.astype(np.float32), evidence=evidence, text=text, stated=stated, colisted=colisted,
+    # (related_lists) only reorders; it proves nothing alone (an outlier's weak
+    # neighbours, expanded, would look twice as close).
+    return dict(score=score.astype(np.float32), evidence=score, text=text, stated=stated, colisted=colisted,
                 topic=topic, topic_column=topic_column, authors=authors)
 
 
@@ -197,7 +194,7 @@ def related_lists(papers: Sequence[Paper], features: Features, rows: np.ndarray,
         # cost at 100,000 papers), and only the rows those pairs need.
         expanded = expanded_text(papers, features, (rows, cols, text), text_rows, text_cols, blend, shown)
         ranked = similarity.pair_scores(expanded, rows[shown], cols[shown])
-        parts["score"][shown] = parts["score"][shown] - text[shown] + ranked  # as score_pairs(expanded=...)
+        parts["score"][shown] = parts["score"][shown] - text[shown] + ranked
     chosen = _choose(papers, rows, cols, parts["score"], k, keep=shown)
     return _entries(papers, rows[chosen], cols[chosen], {name: _take(v, chosen) for name, v in parts.items()},
                     features, topic_titles or {})

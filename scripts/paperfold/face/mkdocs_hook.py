@@ -80,7 +80,11 @@ def on_config(config, **kwargs):
 def check_tags(page) -> None:
     """A hand-written page's tags must be topics (the chips, overrides/partials/tags.html)."""
     allowed = _TOPICS[0] if _TOPICS else frozenset()
-    stray = [str(tag) for tag in page.meta.get("tags") or () if allowed and str(tag) not in allowed]
+    tags = page.meta.get("tags") or ()
+    if isinstance(tags, str):  # `tags: grokking` would be read letter by letter
+        raise PluginError(f"{page.file.src_uri}: front matter `tags` must be a list of topic ids "
+                          f"from topics.yml, as `tags: [{tags}]`; found {tags!r}")
+    stray = [str(tag) for tag in tags if allowed and str(tag) not in allowed]
     if stray:
         raise PluginError(f"{page.file.src_uri}: Tags not in allow list: {', '.join(stray)} (topics.yml)")
 

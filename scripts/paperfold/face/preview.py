@@ -18,6 +18,7 @@ import subprocess
 from pathlib import Path
 
 import mkdocs.commands.build
+import mkdocs.structure.files
 from jinja2 import BytecodeCache
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 
@@ -216,8 +217,13 @@ def reuse_files(on: bool) -> None:
     then `add_files_from_theme` before the first hook that sees the files (`on_files`),
     and at 10,000 pages those took 2.8 s and 1.1 s of a profiled rebuild (under load; the
     profiler inflates them, BENCHMARKS.md). What to check when
-    MkDocs is upgraded: that `build` still calls these two by these names, and that
-    tests/test_preview.py's served==clean tests pass."""
+    MkDocs is upgraded: that `build` still calls these two by these names; that get_files'
+    walk and its rules for files with the same destination are still those `files_of`
+    copies (its private `_file_sort_key` included); that `add_files_from_theme` still asks
+    the theme's environment only for `list_templates`; and that tests/test_preview.py's
+    served==clean tests pass."""
+    # The name this patches must still be the function MkDocs' build calls.
+    assert _GET_FILES is mkdocs.structure.files.get_files, "MkDocs' build no longer calls get_files"
     mkdocs.commands.build.get_files = files_of if on else _GET_FILES
 
 
@@ -231,7 +237,8 @@ def files_of(config) -> Files:
     every build gets fresh copies, but a copy skips making the File anew (its paths and
     URL, kept on it) and matching it against `exclude_docs`, `draft_docs` and `not_in_nav`.
     docs/ is walked as get_files walks it, so the list and its order are get_files'.
-    A folder with both a README and an index page goes to get_files (which drops one)."""
+    A page two files would build (a README beside an index page, `a.md` beside
+    `a.markdown`) goes to get_files, which keeps one and warns."""
     made_for = (Path(config.config_file_path).read_bytes(), config.docs_dir, config.site_dir)
     if _MADE_FOR[0] != made_for:
         _MADE.clear()
@@ -249,6 +256,8 @@ def files_of(config) -> Files:
         files.append(copy.copy(file))
     for gone in _MADE.keys() - set(listing):
         del _MADE[gone]
+    if len({file.dest_uri for file in files}) < len(files):
+        return _ThemeListedOnce(_GET_FILES(config))
     return _ThemeListedOnce(files)
 
 

@@ -3,8 +3,9 @@
 Text read from dumps reaches Markdown pages, where `<script>`, `[x](javascript:…)`,
 `#`, `*`, `|` or a leading `---` would otherwise become markup. In plain runs every
 character Markdown or HTML could read as syntax where it stands becomes a character
-reference (`&#35;`, `&amp;`; "." or "-" only where the line starts, as in "1." or "- "). Inline math (`$…$`) becomes the element the math renderer
-reads, `<span class="arithmatex">\\(…\\)</span>` (the markup pymdownx.arithmatex wrote
+reference (`&#35;`, `&amp;`; the characters of `AT_LINE_START`, such as "." and "-",
+only where the line starts, as in "1." or "- "). Inline math (`$…$`) becomes the element
+the math renderer reads, `<span class="arithmatex">\\(…\\)</span>` (the markup pymdownx.arithmatex wrote
 when the site still ran it on every page), its TeX written as character references
 too, so Markdown passes it through unread. `yaml_value` writes dump text as one YAML
 value, for the curation files a reader may commit.
@@ -88,8 +89,7 @@ def _math_span(math: str) -> str:
     character references: Markdown reads none of it, the browser shows the TeX as typed.
     Writing it here rather than running pymdownx.arithmatex on every page saves that
     extension's inline pattern, which Markdown tried at every text node (BENCHMARKS.md)."""
-    tex = "\\(" + _escape_math(math)[1:-1] + "\\)"
-    return f'<span class="arithmatex">{_escape_plain(tex)}</span>'
+    return f'<span class="arithmatex">{_escape_plain(_delimited(math))}</span>'
 
 
 def _by_math(text: str, plain: Callable[[str], str], math: Callable[[str], str]) -> str:
@@ -132,12 +132,17 @@ def html_inline(text: object) -> str:
     at 10,000 papers."""
     if text is None:
         return ""
-    return _by_math(" ".join(str(text).split()), html.escape, _arithmatex_span)
+    return _by_math(" ".join(str(text).split()), html.escape, _html_math_span)
 
 
-def _arithmatex_span(math: str) -> str:
+def _html_math_span(math: str) -> str:
     """"$a<b$" as `<span class="arithmatex">\\(a\\lt{}b\\)</span>`, as md()'s span reads."""
-    return f'<span class="arithmatex">\\({html.escape(_escape_math(math)[1:-1])}\\)</span>'
+    return f'<span class="arithmatex">{html.escape(_delimited(math))}</span>'
+
+
+def _delimited(math: str) -> str:
+    """"$a<b$" as the TeX math.js reads: "\\(a\\lt{}b\\)"."""
+    return "\\(" + _escape_math(math)[1:-1] + "\\)"
 
 
 def attr(text: object) -> str:

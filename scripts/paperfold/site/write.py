@@ -72,8 +72,9 @@ def _stamp(path: str) -> tuple[int, int] | None:
 
 def write_changed(docs_dir: Path, pages: Mapping[str, str]) -> list[str]:
     """Write the pages whose text differs from the file's (as UTF-8, newlines as they are);
-    the paths written (under `serve`, the pages MkDocs must render again). Each folder is listed once, so a page that has no file yet is
-    written without trying to read it: most pages, in a first build."""
+    the paths written (under `serve`, the pages MkDocs must render again). Each folder is
+    listed once, so a page that has no file yet is written without trying to read it: most
+    pages, in a first build."""
     root, present = os.fspath(docs_dir), set()
     for folder in {relative.rpartition("/")[0] for relative in pages}:
         os.makedirs(os.path.join(root, folder), exist_ok=True)
