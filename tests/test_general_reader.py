@@ -805,6 +805,33 @@ def test_a_title_ending_on_a_joining_word_runs_on_over_a_blank_line():
         "available from ResearchGate"]
 
 
+FOLDING_ABSTRACT = ("We study protein folding with deep networks trained on a large set of known structures, and we "
+                    "show that the predicted structures match experiment closely across many families of proteins.")
+
+
+def test_a_cut_off_title_does_not_run_on_into_the_next_title_across_a_blank_line():
+    """A reading list's title cut off at "and", a blank line, then the next paper's title
+    right above its names: that title is not set apart, so it is a title of its own."""
+    page = ("Reading list\n\nCitation Networks as a Multi-layer Graph: Link Prediction and\n\n"
+            "Deep Learning for Protein Folding at Scale\nCarol White, Dan Brown\n" + FOLDING_ABSTRACT + "\n")
+    result, _ = read(page)
+    assert [(r.title, r.authors) for r in result.records] == [
+        ("Deep Learning for Protein Folding at Scale", ("Carol White", "Dan Brown"))]
+    assert result.records[0].abstract == FOLDING_ABSTRACT
+
+
+def test_a_names_list_under_a_cut_off_title_stays_names():
+    """"Alice Smith, Bob Jones" under "... Link Prediction and" lists the entry's authors; the
+    title is cut off, so the entry is reported with its line rather than published."""
+    page = ("Reading list\n\nCitation Networks as a Multi-layer Graph: Link Prediction and\nAlice Smith, Bob Jones\n\n"
+            + FOLDING_ABSTRACT + "\n\nGraph Neural Networks for Citation Analysis\nCarol White, Dan Brown\n"
+            + FOLDING_ABSTRACT + "\n")
+    result, _ = read(page)
+    assert [(r.title, r.authors) for r in result.records] == [
+        ("Graph Neural Networks for Citation Analysis", ("Carol White", "Dan Brown"))]
+    assert [(s.origin.line, "cut off at 'and'" in s.message) for s in result.skipped] == [(3, True)]
+
+
 @pytest.mark.parametrize("line, kind", [
     ("Follow this and additional works at: https://digitalcommons.unl.edu/libphilprac", "chrome"),
     ("Part of the Library and Information Commons", "chrome"),

@@ -14,7 +14,9 @@ above a title-like line, is that entry's date ("Research 01 March 2023", then
 the title); any other date line belongs to the entry it follows. A title-like
 line right above a label ("General information", then "Publication type") is a
 section heading when another title-like line came before it: that one stands.
-A title-like line that ends on "for", "of", "and"... continues on the next line.
+A title-like line that ends on "for", "of", "and"... continues on the next line,
+or past one blank line onto a line set apart by blank lines (a PDF viewer's page);
+a list of names with commas never continues a title.
 An entry that so far has only an id or a date takes the next title-like line as
 its title (an "arXiv:ID [cs.AI] date" line above the title). A bracketed year
 after a title is its date, not part of it. An unlabelled paragraph right after
@@ -110,6 +112,7 @@ class Reading:
     cited: list[tuple[int, int]] = field(default_factory=list)  # (heading index, lines under it): other work
     citing: int | None = None  # the index of the heading of the list of other work being read
     talks: list[tuple[int, int]] = field(default_factory=list)  # (heading index, abstract index): a talk's abstract
+    set_apart: frozenset[int] = frozenset()  # lines with a blank line right above and right below them
 
     @property
     def current(self) -> Entry | None:
@@ -322,16 +325,20 @@ def flush_date(reading: Reading) -> None:
         add_fact(reading, "date", index, value)
 
 
-def continues_title(candidate: tuple[int, str] | None, line: Line) -> bool:
+def continues_title(reading: Reading, line: Line) -> bool:
     """A title wrapped onto the next line: "Submission and Formatting Instructions for" /
     "International Conference on Machine Learning (ICML 2024)"; or, after a line that ends on
-    a joining word, onto the line after a blank one (a viewer that sets each line apart)."""
+    a joining word, onto the line after a blank one, on a viewer page that sets each line apart."""
+    candidate = reading.candidate
     if candidate is None:
         return False
     gap, last_word = line.index - candidate[0], candidate[1].split()[-1].lower()
     if gap == 1:
         return last_word in WRAPPED_TITLE_ENDS or line.text[:1].islower()
-    return gap == 2 and last_word in WRAPPED_TITLE_ENDS
+    # Across a blank line only if the line has a blank one under it too (the page sets its lines
+    # apart): a line right above its names ("Deep Learning for ..." / "Carol White, Dan Brown")
+    # is a title of its own, under a cut-off one ("... Link Prediction and").
+    return gap == 2 and last_word in WRAPPED_TITLE_ENDS and line.index in reading.set_apart
 
 
 def take_text(reading: Reading, line: Line, cue: Cue) -> None:
@@ -385,7 +392,7 @@ def take_summary(reading: Reading, line: Line) -> bool:
 
 def take_title_like(reading: Reading, line: Line, cue: Cue) -> None:
     """A title-like line (wrapped, set whole above, or new), or prose that ends one's claim."""
-    if cue.kind == "candidate" and continues_title(reading.candidate, line):
+    if cue.kind == "candidate" and continues_title(reading, line):
         rest = FOOTNOTE_MARK.sub("", line.text) if len(line.text.split()) == 1 else line.text
         reading.candidate = (reading.candidate[0], f"{reading.candidate[1]} {rest}")
         if reading.id_title and reading.id_title[0] == reading.candidate[0]:
@@ -449,7 +456,10 @@ def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
 def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None:
     """Fold one non-blank line into the reading."""
     cue = classify(line.text, reading.previous, before_affiliation)
-    if cue.kind in ("names", "text") and reading.previous == "candidate" and continues_title(reading.candidate, line):
+    # "Alice Smith, Bob Jones" under "... Link Prediction and": a list of names, the entry's authors
+    listed_names = cue.kind == "names" and "," in line.text
+    if cue.kind in ("names", "text") and not listed_names and reading.previous == "candidate" and (
+            continues_title(reading, line)):
         cue = Cue("candidate", line.text)  # "... Journals with" / "Both Impact Factors and Zero Article": no names
     if cue.kind == "chrome" and reading.expect:  # "Abstract", then a ":" or a button, then the text
         return
@@ -561,8 +571,15 @@ def close_cited(reading: Reading, lines: list[Line], end: int) -> None:
     reading.after_authors = reading.abstract_open = reading.structured = False
 
 
+def set_apart(lines: list[Line]) -> frozenset[int]:
+    """The page's non-blank lines with a blank line right above and right below: how a PDF viewer
+    page sets each line of a title apart."""
+    blank = {line.index for line in lines if not line.text}
+    return frozenset(line.index for line in lines if line.text and {line.index - 1, line.index + 1} <= blank)
+
+
 def read_entries(lines: list[Line]) -> Reading:
-    reading = Reading()
+    reading = Reading(set_apart=set_apart(lines))
     lines = logical_lines(lines)
     ahead = affiliations_ahead(lines)
     position = 0
