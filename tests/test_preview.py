@@ -207,6 +207,19 @@ def site_tree(site: Path) -> dict[str, bytes]:
             if not path.startswith(("pagefind/", "sitemap.xml"))}
 
 
+def assert_served_is_clean_build(project: Path, served: Path, clean: Path) -> dict[str, bytes]:
+    """The served site has the same files, byte for byte, as a clean `mkdocs build` of the
+    project into `clean`; the served site's files."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs.yml"),
+         "--site-dir", str(clean)], cwd=project, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    warm, cold = site_tree(served), site_tree(clean)
+    assert sorted(warm.keys() ^ cold.keys()) == []
+    assert [path for path in warm if warm[path] != cold[path]] == []
+    return warm
+
+
 @pytest.fixture()
 def serving(monkeypatch):
     """This process builds as `paperfold serve` does, without indexing for search."""
@@ -230,13 +243,7 @@ def test_the_served_site_after_edits_is_the_site_a_clean_build_makes(tmp_path, s
     header = project / "overrides" / "partials" / "header.html"
     header.write_text("<!-- edited override -->\n" + header.read_text(encoding="utf-8"), encoding="utf-8")
     serve_build(project, served)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs.yml"),
-         "--site-dir", str(tmp_path / "clean")], cwd=project, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    warm, cold = site_tree(served), site_tree(tmp_path / "clean")
-    assert sorted(warm.keys() - cold.keys()) == [] and sorted(cold.keys() - warm.keys()) == []
-    assert [path for path in warm if warm[path] != cold[path]] == []
+    warm = assert_served_is_clean_build(project, served, tmp_path / "clean")
     assert b"<!-- edited override -->" in warm["index.html"]
 
 
@@ -263,13 +270,7 @@ def test_with_no_nav_list_the_served_site_still_matches_a_clean_build(tmp_path, 
     (curation / f"{PLAIN}.yml").write_text("note: Read this one first.\n", encoding="utf-8")
     serve_build(project, served)
     assert "Read this one first." in (served / "papers" / PLAIN / "index.html").read_text(encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs.yml"),
-         "--site-dir", str(tmp_path / "clean")], cwd=project, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    warm, cold = site_tree(served), site_tree(tmp_path / "clean")
-    assert sorted(warm.keys() ^ cold.keys()) == []
-    assert [path for path in warm if warm[path] != cold[path]] == []
+    assert_served_is_clean_build(project, served, tmp_path / "clean")
 
 
 def test_raw_html_lines_set_aside_from_markdown_come_back_as_markdown_would_have_left_them(tmp_path):
@@ -352,13 +353,7 @@ def test_a_file_added_to_the_theme_overrides_or_docs_during_serve_reaches_the_si
     serve_build(project, served)
     assert (served / "pf-added.css").read_text(encoding="utf-8") == ".pf-added { color: red }\n"
     assert "Written during serve." in (served / "added-notes" / "index.html").read_text(encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs.yml"),
-         "--site-dir", str(tmp_path / "clean")], cwd=project, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    warm, cold = site_tree(served), site_tree(tmp_path / "clean")
-    assert sorted(warm.keys() ^ cold.keys()) == []
-    assert [path for path in warm if warm[path] != cold[path]] == []
+    assert_served_is_clean_build(project, served, tmp_path / "clean")
 
 
 def test_the_reused_file_list_is_the_list_mkdocs_makes_itself(tmp_path):
