@@ -170,10 +170,10 @@ def on_page_markdown(markdown, page, **kwargs):
 
 def on_page_content(html, page, **kwargs):
     lines = _SET_ASIDE.pop(page.file.src_uri, [])
-    put_back = PLACEHOLDER.sub(lambda match: lines[int(match["number"])], html)
-    if len(PLACEHOLDER.findall(html)) != len(lines):  # a template put one where Markdown rewrote it
+    put_back, found = PLACEHOLDER.subn(lambda match: lines[int(match["number"])], html)
+    if found != len(lines):  # a template put one where Markdown rewrote it
         log.warning(f"{page.file.src_uri}: {len(lines)} listings set aside, "
-                    f"{len(PLACEHOLDER.findall(html))} found again after Markdown; some are missing")
+                    f"{found} found again after Markdown; some are missing")
     return put_back
 
 

@@ -276,8 +276,9 @@ def _listing(docs_dir: str) -> list[str]:
 
 class _ThemeListedOnce(Files):
     """Files whose add_files_from_theme lists the theme's folders once per process: Material
-    has thousands of icon files, walked on every build. The theme's own folders do not change while the server runs; a custom_dir
-    (overrides/) is listed again each build, and a change there lists them all again."""
+    has thousands of icon files, walked on every build. The theme's own folders do not
+    change while the server runs; a custom_dir (overrides/) is listed again each build,
+    and a change there lists them all again."""
 
     _listed: dict[tuple, list[str]] = {}
 

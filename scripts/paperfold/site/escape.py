@@ -5,9 +5,9 @@ Text read from dumps reaches Markdown pages, where `<script>`, `[x](javascript:�
 character Markdown or HTML could read as syntax where it stands becomes a character
 reference (`&#35;`, `&amp;`; the characters of `AT_LINE_START`, such as "." and "-",
 only where the line starts, as in "1." or "- "). Inline math (`$…$`) becomes the element
-the math renderer reads, `<span class="arithmatex">\\(…\\)</span>` (the markup pymdownx.arithmatex wrote
-when the site still ran it on every page), its TeX written as character references
-too, so Markdown passes it through unread. `yaml_value` writes dump text as one YAML
+the math renderer reads, `<span class="arithmatex">\\(…\\)</span>` (the markup
+pymdownx.arithmatex wrote when the site still ran it on every page), its TeX written as
+character references too, so Markdown passes it through unread. `yaml_value` writes dump text as one YAML
 value, for the curation files a reader may commit.
 """
 

@@ -34,7 +34,9 @@ from paperfold.ingest.names import Names, labelled_names, names_line, split_name
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_lines import (
-    INLINE_AUTHORS, ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART, LINK_LINE, RUN_IN_ABSTRACT_PART, LISTED_ID, PAGE_TOP, LEAD_LABEL, QUOTED_TITLE, SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
+    ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART,
+    INLINE_AUTHORS, LEAD_LABEL, LINK_LINE, LISTED_ID, PAGE_TOP, QUOTED_TITLE, RUN_IN_ABSTRACT_PART,
+    SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
     classify, find_date, is_affiliation, is_candidate, logical_lines,
 )
 
