@@ -42,10 +42,12 @@ ET_AL = re.compile(r"""[\s,]*\bet\s+al\.?\s*$""", re.VERBOSE | re.IGNORECASE)
 SEPARATOR = re.compile(r"""\s*(?:[,;·•|]|\s&\s|\band\b)\s*|\s{3,}""", re.VERBOSE)
 # "Anonymous Authors1", "Alice Smith*,": an affiliation mark glued to a name
 GLUED_MARK = re.compile(r"""[^\W\d_][\d*†‡]+(?:[,\s]|$)""", re.VERBOSE)
-# "Hong Yu 1", "Duy Duc An Bui 1,2", "Isabel Cachola†", "Alice Smith*", "Yanxia Qin22\\ast": affiliation marks
+# "Hong Yu 1", "Duy Duc An Bui 1,2", "Isabel Cachola†", "Alice Smith*", "Yanxia Qin22\\ast",
+# "Xiang Liu{\\dagger} 1122": affiliation marks (LaTeX's in braces or not, as a render copies them)
 # The look-behind starts a match only where a run of marks starts: tried from every position
 # of a long run that does not reach the end ("Ada Lovelace 1 1 1 … x"), it was quadratic.
-MARKERS = re.compile(r"""(?<![\s\d,*∗†‡§¶])(?:[\s\d,*∗†‡§¶]|\\(?:ast|dagger|ddagger|star|S|P)\b)+$""", re.VERBOSE)
+MARKERS = re.compile(
+    r"""(?<![\s\d,*∗†‡§¶}])(?:[\s\d,*∗†‡§¶]|\{?\\(?:ast|dagger|ddagger|star|S|P)\b\}?)+$""", re.VERBOSE)
 # "Elmunzer, B. J.; Spitzer, R. L.; Foster, L. D.": family name, comma, given names, semicolons between
 SURNAME_FIRST_LIST = re.compile(r"""\s*([^,;]+?),\s*([^,;]+?)\s*(?:;|$)""", re.VERBOSE)
 # "Riccardo Torreb,c": the "c" is an affiliation letter, not a name
@@ -77,7 +79,9 @@ DEGREE = re.compile(r"""(?:,\s*|\s+)(?:Ph\.?\s?D|M\.?D|MPH|MSc|BSc|DPhil|FRCP)\.
 NOT_FIRST_WORDS = {"The", "This", "These", "Those", "Our", "Their", "Its", "Your", "My"}
 # "Martin 2011; Melsted, Ntranos, and Pachter 2019", "Pasadena, CA, 91125, USA": a year or a postcode
 # standing alone is never part of an author line (marks are glued to names or short)
-STANDALONE_NUMBER = re.compile(r"""(?<![\w.])\d{4,}(?![\w.])""", re.VERBOSE)
+# An HTML render of LaTeX copies each superscript digit twice ("Kai Wang 1122" for marks 1 and 2,
+# "Peng Wang 33"): digits that all come in pairs are marks, not a year or a postcode.
+STANDALONE_NUMBER = re.compile(r"""(?<![\w.])(?!(?:(\d)\1)+(?![\w.]))\d{4,}(?![\w.])""", re.VERBOSE)
 MIN_WORDS, MAX_WORDS = 2, 5
 MAX_LIST_CHARS = 5000  # longer "names" are not an author list (and the pairing pattern stays cheap)
 MIN_PAIRED_COMMAS = 3  # "Chen, L., Vasquez, J.": a labelled list this comma-rich may pair family and given names
