@@ -17,7 +17,8 @@ from paperfold.ingest.detect import read_dump
 from paperfold.ingest.names import labelled_names, names_line
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers import general
-from paperfold.ingest.readers.general_lines import classify, dated_line, facts, logical_lines
+from paperfold.ingest.readers.general_entries import Entry, introduces_title, set_title
+from paperfold.ingest.readers.general_lines import ABSTRACT_VOICE, classify, dated_line, facts, logical_lines
 from paperfold.model import Dump, RawRecord, Origin
 from paperfold.papers.identity import title_key
 from paperfold.papers.merge import merge_records
@@ -845,3 +846,82 @@ def test_repository_cover_page_lines(line, kind):
 def test_degrees_after_names_are_not_part_of_them():
     assert labelled_names("Jane Roe, MD, MPH, John Smith").names == ("Jane Roe", "John Smith")
     assert labelled_names("Ada Md Lovelace").names == ("Ada Md Lovelace",)  # a name, not a degree
+
+
+def test_latex_marks_in_braces_and_doubled_digits_are_not_names():
+    """An HTML render of LaTeX copies "Xiang Liu{\\dagger} 1122" for a name with a dagger and the
+    marks 1 and 2 (each digit twice); a year or a postcode beside names still ends the list."""
+    line = "Xiang Liu{\\dagger} 1122    Zhaoxiang Liu{\\dagger} 1122    Peng Wang 33    Shiguo Lian 1122"
+    assert names_line(line).names == ("Xiang Liu", "Zhaoxiang Liu", "Peng Wang", "Shiguo Lian")
+    assert names_line("Martin 2011; Melsted, Ntranos, and Pachter 2019") is None
+    assert names_line("Pasadena, CA, 91125, USA") is None
+
+
+@pytest.mark.parametrize("text, voiced", [
+    ("Researchers from Arizona State University investigate whether Chain-of-Thought reasoning in LLMs", True),
+    ("The researchers propose a data distribution lens to analyze it", True),
+    ("This paper comprehensively compares the mathematical reasoning steps of the DeepSeek-R1 LLM", True),
+    # a discussion's bullet: "researchers" inside a sentence is not its subject
+    ("Some want filtering by reputation or verified researchers and argue for partial gatekeeping", False),
+])
+def test_how_a_summary_speaks(text, voiced):
+    assert bool(ABSTRACT_VOICE.search(text)) == voiced
+
+
+@pytest.mark.parametrize("shown, title", [
+    ("DR-Arena: Automated Evaluation for “Deep Research” Agents (paper)",
+     "DR-Arena: Automated Evaluation for “Deep Research” Agents"),
+    ("Mixture of Depths [paper] [code]", "Mixture of Depths"),
+    ("Scaling Laws for Routing (Paper, Code)", "Scaling Laws for Routing"),
+    ("DBLP — Some Lessons Learned ∗", "DBLP — Some Lessons Learned"),
+    ("Writing a Paper (and Code) Together", "Writing a Paper (and Code) Together"),  # inside: part of the title
+])
+def test_link_words_and_footnote_marks_after_a_title_are_not_part_of_it(shown, title):
+    entry = Entry(0)
+    set_title(entry, (0, shown))
+    assert entry.title == (0, title)
+
+
+@pytest.mark.parametrize("summary, title, introduces", [
+    ("DuMate-DeepResearch is a multi-agent framework designed to overcome limitations",
+     "DuMate-DeepResearch: An Auditable Multi-Agent System", True),
+    ("Transformers are a model family that reads whole sequences at once", "Transformers: A Primer", False),
+    ("GPT-4 was released in March and people have been using it since", "GPT-4: What We Know", False),
+    ("DuMate is a multi-agent framework", "DuMate-DeepResearch: An Auditable Multi-Agent System", False),
+])
+def test_a_summary_that_introduces_the_name_its_title_coins(summary, title, introduces):
+    assert introduces_title(summary, title) == introduces
+
+
+def test_a_coined_name_summary_needs_a_page_already_listing_summarised_titles():
+    """Alone on a page, a heading and a paragraph that says what a system is make no paper
+    (a blog post introduces products so); after a summarised title they are one more entry."""
+    introduced = ("DuMate-DeepResearch is a multi-agent framework designed to overcome limitations in current Deep "
+                  "Research systems, specifically concerning long-horizon planning and task decomposition.")
+    heading = "DuMate-DeepResearch: An Auditable Multi-Agent System with Recursive Search\n"
+    assert general.score(heading + introduced + "\n") == 0.0
+    records = page_records("AbbIE: Autoregressive Block-Based Iterative Encoder\n\n" + SUMMARY + "\n\n" + heading
+                           + "\n" + introduced + "\n")
+    assert [r.title for r in records] == ["AbbIE: Autoregressive Block-Based Iterative Encoder",
+                                          heading.strip()]
+
+
+def test_bulleted_summaries_and_names_under_lost_titles_make_no_paper():
+    """A journal's home page copied without its article titles: each bulleted summary, then
+    its authors one per bullet. A bulleted summary is running text, so the first name under it
+    is an author, never a title."""
+    page = ("  • Zeroth-order optimization is used on problems where no explicit gradient function is accessible, "
+            "but single points can be queried. Hoffman et al. present here a molecular design method.\n\n"
+            "    • Samuel C. Hoffman\n    • Vijil Chenthamarakshan\n    • Payel Das\n"
+            "  • The black-box nature of neural networks is a concern for high-stakes medical applications in which "
+            "decisions must be based on medically relevant features.\n\n"
+            "    • Alina Jade Barnett\n    • Fides Regina Schwartz\n    • Cynthia Rudin\n")
+    assert general.score(page) == 0.0
+
+
+def test_a_bulleted_item_under_a_heading_is_not_the_headings_summary():
+    page = ("Week 1‑1 (09/08/2025): DeepSeek-V2/3\n"
+            "- DeepSeek‑V2: A Strong, Economical, and Efficient Mixture‑of‑Experts Language Model: Introduces "
+            "Multi‑head Latent Attention (MLA) and DeepSeekMoE to shrink KV cache and cut compute while keeping "
+            "quality.\n")
+    assert general.score(page) == 0.0

@@ -34,7 +34,7 @@ from paperfold.ingest.names import Names, labelled_names, names_line, split_name
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_lines import (
-    ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART,
+    ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, BULLETS, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART,
     INLINE_AUTHORS, LEAD_LABEL, LINK_LINE, LISTED_ID, PAGE_TOP, QUOTED_TITLE, RUN_IN_ABSTRACT_PART,
     SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
     classify, find_date, is_affiliation, is_candidate, logical_lines,
@@ -51,6 +51,22 @@ INLINE_LABEL = re.compile(
 TITLE_NOTE = re.compile(
     r"""\s*[\[(](?:version\s+\d|v\d+\b|updated|revised|extended\s+version|preprint|draft|corrected)[^\])]*[\])]\s*$""",
     re.VERBOSE | re.IGNORECASE,
+)
+# "DR-Arena: Automated Evaluation for "Deep Research" Agents (paper)", "Title [paper] [code]": a digest's
+# link words after a title; "DBLP — Some Lessons Learned ∗": a PDF's footnote mark on a title
+_LINK_WORD = r"""(?:paper|pdf|code|arxiv|link|project(?:\s+page)?|blog|github|website|demo|video|slides)"""
+TITLE_TAIL = re.compile(
+    rf"""(?:\s*[\[(]{_LINK_WORD}(?:\s*[,|/&]\s*{_LINK_WORD})*[\])])+\s*$|\s*[∗†‡]+$|\s+\*+$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "DuMate-DeepResearch", "Q-Evolve", "AbbIE", "GPT-4": a name coined for a system (a capital inside
+# the word, or a hyphen or digit in it), not a word of English ("Transformers: ...")
+COINED_NAME = re.compile(r"""^[A-Z](?=\S*(?:[a-z][A-Z]|[A-Z]{2}|[-\d]))\S{1,40}$""", re.VERBOSE)
+# " is a multi-agent framework designed to ...": what a summary says of the system it opens with
+INTRODUCED = re.compile(
+    r"""^\s+(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:framework|method|model|system|benchmark|dataset
+          |approach|architecture|algorithm|technique|tool|library|agent|pipeline|suite|corpus)s?\b""",
+    re.VERBOSE,
 )
 MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an author line is not an abstract
 # "... Instructions for" / "International Conference ...": a title line cannot end on these words
@@ -127,7 +143,7 @@ def key(text: str) -> str:
 
 
 def set_title(entry: Entry, title: tuple[int, str]) -> None:
-    text = TITLE_NOTE.sub("", clean_text(title[1]))
+    text = TITLE_TAIL.sub("", TITLE_NOTE.sub("", clean_text(title[1])))
     if (year := TITLE_YEAR.search(text)) and (found := find_date(year["year"])):  # "Attention Is All You Need (2017)"
         text = text[:year.start()]
         entry.date = entry.date or (title[0], found)
@@ -374,6 +390,8 @@ def take_summary(reading: Reading, line: Line) -> bool:
     speaks as an abstract, under a numbered entry ("1) A Survey on ..." / "This survey
     introduces ...") or under a title-like line."""
     current, words = reading.current, len(line.text.split())
+    if line.text[:1] in BULLETS:  # one item of a list under a heading, not that heading's summary
+        return False
     listed = current is not None and opened_by_id(current) and current.title is not None  # arXiv's "/new" listing
     if (reading.after_authors or listed) and words >= MIN_ABSTRACT_WORDS and not LEAD_LABEL.match(line.text):
         if current is not None and current.abstract is None:  # "Takeaway: ..." is not the paper's abstract
@@ -418,16 +436,29 @@ def take_title_like(reading: Reading, line: Line, cue: Cue) -> None:
 def summarised_title(reading: Reading, line: Line) -> tuple[int, str] | None:
     """The title a summary paragraph stands under ("AbbIE: ..." / "This paper proposes AbbIE, ..."):
     the title-like line right above it, or above a sentence before it; None if the paragraph
-    is short or does not speak as an abstract does."""
-    if len(line.text.split()) < MIN_ABSTRACT_WORDS or not ABSTRACT_VOICE.search(line.text):
+    is short or does not speak as an abstract does (or, on a page already listing summarised
+    titles, does not introduce the system its title names)."""
+    if len(line.text.split()) < MIN_ABSTRACT_WORDS:
         return None
     current = reading.current
     title = (reading.candidate if reading.previous == "candidate"
              else reading.dropped if reading.previous == "prose" else None)
     if title is None or len(title[1].split()) < MIN_SUMMARY_TITLE_WORDS or current and title[0] <= current.last:
         return None
+    listing = any(entry.summary for entry in reading.entries)
+    if not (ABSTRACT_VOICE.search(line.text) or listing and introduces_title(line.text, title[1])):
+        return None
     # right under the title (blank lines between are a page's spacing), or one sentence down
     return title if reading.previous == "candidate" or line.index - title[0] <= SUMMARY_REACH else None
+
+
+def introduces_title(text: str, title: str) -> bool:
+    """"DuMate-DeepResearch is a multi-agent framework designed to ..." under "DuMate-DeepResearch:
+    An Auditable Multi-Agent System ...": a summary that opens by saying what the name its title
+    coins is."""
+    name = title.split(":")[0].strip()
+    return ":" in title and bool(COINED_NAME.match(name)) and bool(INTRODUCED.match(text[len(name):])) and (
+        text.startswith(name))
 
 
 def shown_whole(reading: Reading, line: Line) -> str | None:

@@ -321,12 +321,14 @@ PERSON_ROLE = re.compile(
 # "Dijkstra", "Driscoll", "Van Rossum": family names as a reading list gives them
 NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)
 
-# "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...":
-# how abstracts and their summaries speak (a blog's paragraph under a heading does not)
+# "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...",
+# "Researchers from Arizona State University investigate whether ...": how abstracts and their summaries
+# speak (a blog's paragraph under a heading does not)
 ABSTRACT_VOICE = re.compile(
-    r"""\b(?:we|this\s+(?:research\s+)?(?:paper|work|study|article)|the\s+(?:paper|authors|study))\s+(?:\w+\s+){0,2}?
+    r"""\b(?:we|this\s+(?:research\s+)?(?:paper|work|study|article)|the\s+(?:paper|authors|study)
+          |(?:^|(?<=[.!?]\s))(?:the\s+)?researchers(?:\s+(?:from|at)(?:\s+[\w&.'’-]+){1,6}?)?)\s+(?:\w+\s+){0,2}?
           (?:propose|present|introduce|show|develop|study|investigate|build|describe|report|find|demonstrate
-          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address|challenge|examine|revisit)s?\b
+          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address|challenge|examine|revisit|compare)s?\b
         |\bin\s+this\s+(?:paper|work|study)\b|\b(?:proposes|introduces|presents)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -688,6 +690,6 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
         return Cue("more_names", line, names=found_names)  # the next author of a name / affiliation block
     if is_affiliation(line):
         return Cue("affiliation", line)
-    if is_prose(line):
+    if is_prose(line.lstrip(BULLETS + " ")):  # "• Reinforcement learning has shown ...": a bulleted summary
         return Cue("prose", line)
     return Cue("candidate" if is_candidate(line) else "text", line)
