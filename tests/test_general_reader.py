@@ -925,3 +925,31 @@ def test_a_bulleted_item_under_a_heading_is_not_the_headings_summary():
             "Multi‑head Latent Attention (MLA) and DeepSeekMoE to shrink KV cache and cut compute while keeping "
             "quality.\n")
     assert general.score(page) == 0.0
+
+
+@pytest.mark.parametrize("line, previous, kind", [
+    ("quant-ph physics.atom-ph", "facts", "chrome"),  # subject classes with a hyphenated subclass
+    ("cond-mat.mes-hall cs.LG", "facts", "chrome"),
+    ("What kind of sources do I need? Critical search for information on the Web", "blank", "candidate"),
+    ("We gratefully acknowledge support from the Simons Foundation and all contributors. Donate", "blank", "prose"),
+    ("国际计算机视觉与模式识别会议是IEEE一年一度的学术权威会议,是世界顶级计算机视觉会议之一。CVPR会议的主要内容涵盖计算机视觉、"
+     "模式识别、图像处理、人工智能等各方面前沿理论与技术。", "blank", "prose"),  # CJK running text, not a short title
+])
+def test_cues_of_round_twenty(line, previous, kind):
+    assert classify(line, previous).kind == kind
+
+
+def test_here_i_speaks_as_a_one_author_abstract():
+    assert ABSTRACT_VOICE.search("Here I demonstrate an exact isomorphism between Galperin's billiards and Grover's")
+    assert not ABSTRACT_VOICE.search("I think this is where the story gets interesting for most readers")
+
+
+def test_abstract_parts_ending_in_periods_continue_an_unlabelled_abstract():
+    page = ("What kind of sources do I need? Critical search for information on the Web\n\n"
+            "Martha Vidal-Sepúlveda, Cristian Olivares-Rodríguez, and Luis Cárcamo-Ulloa\n\n"
+            "Introduction. Previous studies have shown that students have a high confidence in search engines, which "
+            "poses a significant risk in learning processes if students lack critical skills for document selection.\n"
+            "Method. A quasi-experimental study was conducted with a sample of fifty-eight university students.\n"
+            "Results. Students mostly access sources with a corporate publisher.\n")
+    record, = page_records(page)
+    assert record.abstract.startswith("Introduction. Previous") and record.abstract.endswith("corporate publisher.")

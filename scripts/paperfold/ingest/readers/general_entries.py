@@ -82,6 +82,7 @@ ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_lab
 MIN_SUMMARY_TITLE_WORDS = 3
 MIN_SUMMARY_START_WORDS = 12  # a summary under a numbered title may open with one sentence on its own line
 SUMMARY_REACH = 3  # lines from a title to the summary that speaks of it (one sentence may come between)
+LONG_TITLE_WORDS = 35  # a line this long is running text, even where a title is due
 MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
 # "ResearchGate Articles: ... Audience Size and" / "Impact1": a footnote's mark on a title's last word
 FOOTNOTE_MARK = re.compile(r"""(?<=[a-z])\d{1,2}\*?$""", re.VERBOSE)
@@ -265,7 +266,8 @@ def continues_abstract(reading: Reading, line: Line, cue: Cue) -> bool:
         return False
     if reading.structured and (ABSTRACT_PART.match(line.text) or reading.previous == "abstract_part"):
         return True
-    if INLINE_ABSTRACT_PART.match(line.text) and reading.previous in ("abstract_text", "abstract_part"):
+    if INLINE_ABSTRACT_PART.match(line.text) and (reading.previous in ("abstract_text", "abstract_part") or (
+            reading.abstract_open and INLINE_ABSTRACT_PART.match(entry.abstract[1][0]))):
         return True  # "Methods: We selected ..." after "Background and objectives: To assess ..."
     if RUN_IN_ABSTRACT_PART.match(line.text) and cue.kind == "prose" and reading.previous == "abstract_text" and (
             RUN_IN_ABSTRACT_PART.match(entry.abstract[1][0])):
@@ -365,11 +367,21 @@ def take_text(reading: Reading, line: Line, cue: Cue) -> None:
         return
     if cue.kind == "more_names":  # not the next author after all
         cue = Cue("candidate" if is_candidate(line.text) else "text", line.text)
+    if cue.kind == "prose" and untitled_listing_entry(reading.current) and not SENTENCE_END.search(line.text) and (
+            len(line.text.split()) < LONG_TITLE_WORDS):
+        cue = Cue("candidate", line.text)  # "Efficient algorithms ... problems. III. The bird ...": under an id line
     if cue.kind == "prose" and take_summary(reading, line):
         return
     if cue.kind in ("prose", "text", "candidate"):
         reading.after_authors = False
     take_title_like(reading, line, cue)
+
+
+def untitled_listing_entry(entry: Entry | None) -> bool:
+    """An entry a listing's "3. arXiv:ID" line opened, still without its title: the next line
+    that is not chrome is the title, even one with full stops inside ("... problems. III. The ...")."""
+    return entry is not None and opened_by_id(entry) and entry.title is None and not (
+        entry.authors or entry.abstract)
 
 
 def take_names(reading: Reading, line: Line, cue: Cue) -> bool:

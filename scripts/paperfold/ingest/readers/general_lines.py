@@ -166,7 +166,8 @@ OTHER_LABEL = re.compile(
 )
 _PART = r"""(?:Background|Objectives?|Aims?|Purpose|Introduction|Context|Methods?|Materials|Design|Setting
           |Participants|Results|Findings|Conclusions?|Interpretation|Significance|Discussion|Limitations
-          |Motivation|Relevance|Importance|Exposures?|Main\s+Outcomes?|Measures|Meaning|Question|Key\s+Points)"""
+          |Motivation|Relevance|Importance|Exposures?|Main\s+Outcomes?|Measures|Meaning|Question|Key\s+Points
+          |Analysis)"""
 _JOIN = r"""\s*(?:,\s*(?:and\s+)?|and|&)\s*"""  # "Design, Setting, and Participants"
 # "Objective", "Methods", "Background and Objectives", "Conclusions:": headings inside a structured abstract
 ABSTRACT_PART = re.compile(
@@ -175,16 +176,17 @@ ABSTRACT_PART = re.compile(
 )
 # "Methods: We selected preprint servers ...": a part of a structured abstract with its text on its line
 INLINE_ABSTRACT_PART = re.compile(
-    rf"""^{_PART}(?:{_JOIN}{_PART})*\s*:\s+\S""",
+    rf"""^{_PART}(?:{_JOIN}{_PART})*\s*[:.]\s+\S""",  # "Method. A quasi-experimental study ...": a period too
     re.VERBOSE | re.IGNORECASE,
 )
 # "Methods We used a diagnostic test analytic framework. ...": a part's heading run into its text,
 # as a journal's page copies it (a paragraph of running text; "Design Space Exploration" is a title)
 RUN_IN_ABSTRACT_PART = re.compile(rf"""^{_PART}(?:{_JOIN}{_PART})*\s+(?-i:[A-Z][a-z])""", re.VERBOSE | re.IGNORECASE)
-# "arXiv CS.LG", "cs.CL · cs.AI", "[cs.AI]": arXiv subject classes alone, which sites show near a title
+# "arXiv CS.LG", "cs.CL · cs.AI", "[cs.AI]", "quant-ph physics.atom-ph": arXiv subject classes alone,
+# which sites show near a title
 CATEGORIES = re.compile(
     r"""^\W*(?:arxiv\s*)?(?:\[?(?:cs|math|stat|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|hep-[a-z]{2}|nlin
-          |quant-ph|gr-qc|nucl-[a-z]{2}|math-ph)(?:\.[a-z]{2})?\]?(?:\s*[,;·|]\s*|\s+|$))+$""",
+          |quant-ph|gr-qc|nucl-[a-z]{2}|math-ph)(?:\.[a-z][a-z-]*)?\]?(?:\s*[,;·|]\s*|\s+|$))+$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Skip to main content", "Sign in", "Download PDF", "Subscribe", "Get trending papers ...":
@@ -239,9 +241,14 @@ EMAIL = re.compile(r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+""", re.VERBOSE)
 HIDDEN_EMAIL = re.compile(r"""^\W*\[\s*email\s+protected\s*\]\W*$""", re.VERBOSE | re.IGNORECASE)
 # "... a leaderboard.", "... results on the…": a line that ends a sentence ("?" does not:
 # titles ask questions)
-SENTENCE_END = re.compile(r"""[.!…]["”’)]?$""", re.VERBOSE)
+SENTENCE_END = re.compile(r"""[.!…。]["”’)]?$""", re.VERBOSE)
 # ". It shows", "? We": sentences following each other inside a line
 SENTENCE_BREAK = re.compile(r"""[.!?]\s+[A-Z]""", re.VERBOSE)
+# ". It shows" but not "? Critical search ...": a statement ends there, where a title's question does not
+STATEMENT_BREAK = re.compile(r"""[.!]\s+[A-Z]""", re.VERBOSE)
+# Chinese, Japanese and Korean characters, which run on without spaces between words
+CJK = re.compile(r"""[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]""", re.VERBOSE)
+CJK_PER_WORD = 2  # characters of CJK text counted as one word
 # "1Joint Center for ...", "2Institute ...", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org",
 # "Correspondence to Dr Rob Kok; r.kok07{at}gmail.com", "Debdas Mondal DAV Model School, [email protected]"
 AFFILIATION = re.compile(
@@ -322,10 +329,11 @@ PERSON_ROLE = re.compile(
 NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)
 
 # "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...",
-# "Researchers from Arizona State University investigate whether ...": how abstracts and their summaries
+# "Researchers from Arizona State University investigate whether ...", "Here I demonstrate an exact
+# isomorphism ..." (a paper of one author): how abstracts and their summaries
 # speak (a blog's paragraph under a heading does not)
 ABSTRACT_VOICE = re.compile(
-    r"""\b(?:we|this\s+(?:research\s+)?(?:paper|work|study|article)|the\s+(?:paper|authors|study)
+    r"""\b(?:we|this\s+(?:research\s+)?(?:paper|work|study|article)|the\s+(?:paper|authors|study)|here,?\s+i
           |(?:^|(?<=[.!?]\s))(?:the\s+)?researchers(?:\s+(?:from|at)(?:\s+[\w&.'’-]+){1,6}?)?)\s+(?:\w+\s+){0,2}?
           (?:propose|present|introduce|show|develop|study|investigate|build|describe|report|find|demonstrate
           |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address|challenge|examine|revisit|compare)s?\b
@@ -373,7 +381,9 @@ class Cue:
 
 
 def words(line: str) -> int:
-    return len(line.split())
+    """Words of a line; a run of CJK text counts by its characters ("国际计算机视觉与模式识别会议 ..." is a
+    sentence, not a short title)."""
+    return len(line.split()) + (len(CJK.findall(line)) // CJK_PER_WORD if not line.isascii() else 0)
 
 
 def tidy(text: str) -> str:
@@ -445,8 +455,9 @@ def is_prose(line: str) -> bool:
     return (count >= LONG_PROSE_WORDS or (count >= PROSE_WORDS and bool(SENTENCE_END.search(line)))
             or (count >= 2 * PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 2)
             or (count >= CUT_PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 1)  # "... interaction. It c"
-            or (count >= PROSE_WORDS and bool(SENTENCE_BREAK.search(line)) and sentence_cased(line)))
-            # "We gratefully acknowledge support from ... contributors. Donate": a sentence and a button
+            or (count >= PROSE_WORDS and bool(STATEMENT_BREAK.search(line)) and sentence_cased(line)))
+            # "We gratefully acknowledge support from ... contributors. Donate": a sentence and a button;
+            # "What kind of sources do I need? Critical search for information on the Web" is a title
 
 
 def sentence_cased(line: str) -> bool:
