@@ -18,6 +18,7 @@ from paperfold.ingest.names import labelled_names, names_line
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers import general
 from paperfold.ingest.readers.general_entries import Entry, introduces_title, set_title
+from paperfold.ingest.readers.general_flat import flat_head
 from paperfold.ingest.readers.general_lines import ABSTRACT_VOICE, classify, dated_line, facts, logical_lines
 from paperfold.model import Dump, RawRecord, Origin
 from paperfold.papers.identity import title_key
@@ -953,3 +954,37 @@ def test_abstract_parts_ending_in_periods_continue_an_unlabelled_abstract():
             "Results. Students mostly access sources with a corporate publisher.\n")
     record, = page_records(page)
     assert record.abstract.startswith("Introduction. Previous") and record.abstract.endswith("corporate publisher.")
+
+
+FLAT_ABSTRACT_TEXT = ("Google Scholar is one of the major academic search engines but its ranking algorithm for "
+                      "academic articles is unknown. We performed the first steps to reverse-engineering it.")
+
+
+def test_a_pdf_first_page_flattened_onto_one_line_is_cut_at_the_first_author_before_an_institution():
+    line = ("1 Google Scholar s Ranking Algorithm: An Introductory Overview Jöran Beel Otto-von-Guericke University "
+            "Department of Computer Science Magdeburg, Germany j.beel@scienstein.org Bela Gipp Otto-von-Guericke "
+            "University Department of Computer Science Magdeburg, Germany b.gipp@scienstein.org Abstract "
+            + FLAT_ABSTRACT_TEXT)
+    title, block, label, abstract = flat_head(line)
+    assert (title, label, abstract) == ("Google Scholar s Ranking Algorithm: An Introductory Overview", "Abstract",
+                                        FLAT_ABSTRACT_TEXT)
+    assert block.startswith("Jöran Beel Otto-von-Guericke University")
+
+
+def test_a_flattened_page_without_a_name_before_an_institution_stays_whole():
+    """A report's line whose first name stands before "Electrical Engineering Stanford CA 94305": no
+    institution's word, so the title's end is unknown and nothing is cut (rather than cut wrong)."""
+    line = ("Citation Networks as a Multi-layer Graph: Link Prediction and Importance Ranking CS224W Project "
+            "Report, Group 5 Jingyu Cui Electrical Engineering Stanford CA 94305 [email protected] Fan Wang "
+            "Electrical Engineering Stanford CA 94305 [email protected] ABSTRACT " + FLAT_ABSTRACT_TEXT)
+    assert flat_head(line) is None
+    assert flat_head("A Short Title Jöran Beel Otto-von-Guericke University Abstract " + FLAT_ABSTRACT_TEXT) is None
+
+
+def test_chinese_labels_glued_to_the_text_before_them_cut_the_line():
+    line = "报告1. Modeling 3D Layout for Group Re-Identification报告人:张权摘要:Group re-identification attempts"
+    assert [piece.text for piece in logical_lines([Line(0, line)])] == [
+        "报告1. Modeling 3D Layout for Group Re-Identification", "报告人:张权", "摘要:Group re-identification attempts"]
+    assert classify("报告1. Modeling 3D Layout for Group Re-Identification").text == (
+        "Modeling 3D Layout for Group Re-Identification")
+    assert classify("摘要:Group re-identification attempts").kind == "abstract"

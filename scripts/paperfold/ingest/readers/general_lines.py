@@ -20,6 +20,7 @@ from datetime import date
 from paperfold.ingest.names import GLUED_MARK, Names, labelled_names, looks_personal, marked_names, names_line
 from paperfold.ingest.normalize import resolve_date
 from paperfold.ingest.paragraphs import Line
+from paperfold.ingest.readers.general_flat import flat_head
 
 # "References", "► References", "References (26)", "Cited by 12", "Related papers",
 # "Similar articles", "Papers Similar to "X"": the rest of the page is other work
@@ -34,7 +35,7 @@ CITED_HEADING = re.compile(
 )
 # "Abstract", "Abstract:We analyze", "Abstract (excerpt):", "ABSTRACT", "Abstract. In recent years"
 ABSTRACT_LABEL = re.compile(
-    r"""^[#*•·\s-]*Abstract\s*(?:\([^)]{0,30}\))?\s*(?:$|[:.—–-]\s*(?P<text>.*)$)""",
+    r"""^[#*•·\s-]*(?:Abstract|摘要)\s*(?:\([^)]{0,30}\))?\s*(?:$|[:.—–：-]\s*(?P<text>.*)$)""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "ABSTRACT We present CiteSeer: ...", "Abstract Counting of number of papers ...": the label and the
@@ -44,12 +45,13 @@ BARE_ABSTRACT = re.compile(r"""^(?:Abstract|ABSTRACT)\s+(?P<text>[A-Z].*)$""", r
 MIN_INLINE_ABSTRACT_WORDS = 20
 # "Authors: Eric Nalisnick, Sachin Ravi", "Author(s):", "Authors" alone (names on the next line)
 AUTHORS_LABEL = re.compile(
-    r"""^[#*•·\s-]*(?:Authors?|Author\(s\)|Authored\s+by)(?:\s*(?:/|&|and)\s*Affiliations?)?
-        \s*(?:$|:\s*(?P<value>.*)$)""",
+    r"""^[#*•·\s-]*(?:Authors?|Author\(s\)|Authored\s+by|作者)(?:\s*(?:/|&|and)\s*Affiliations?)?
+        \s*(?:$|[:：]\s*(?P<value>.*)$)""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Title: Logit Regularization ...", "- Title: Efficient Estimation ...": a title stated as such
-TITLE_LABEL = re.compile(r"""^[*•·\s-]*Title\s*:\s*(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
+TITLE_LABEL = re.compile(r"""^[*•·\s-]*(?:Title|标题|题目)\s*[:：]\s*(?P<value>\S.*)$""",
+                         re.VERBOSE | re.IGNORECASE)
 # "Published Nov 23, 2023 in cs.LG", "Published: | 2021-11-10, volume 5", "Date posted to arXiv: 17 Nov 2015",
 # "Submitted: Apr 2026 | Updated: Apr 2026": a labelled date
 DATE_LABEL = re.compile(
@@ -138,7 +140,8 @@ DOI_CUE = re.compile(
 INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VERBOSE | re.IGNORECASE)
 # "3. Title", "#3. Title", "[3] Title", "3) Title", "【3】 Title", "1.1. Title": an entry of a numbered list
 NUMBERED = re.compile(
-    r"""^[#\s]*(?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}(?:\.\d{1,3})*[.)])\s*(?:(?<=[\s】])|(?<=\d\.)(?=[A-Z][a-z]))
+    r"""^[#\s]*(?:[\u4e00-\u9fff]{1,3}(?=\d))?  # "报告1. Title": a Chinese page's "report 1", "paper 1"
+        (?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}(?:\.\d{1,3})*[.)])\s*(?:(?<=[\s】])|(?<=\d\.)(?=[A-Z][a-z]))
         (?P<title>\S.*)$""",  # "2.QuarkAudio Technical Report": no space after the number, a capital word
     re.VERBOSE,
 )
@@ -160,8 +163,8 @@ OTHER_LABEL = re.compile(
           |Link|Links|URL|Code|Project\s+page|PDF|Eprint|Citation|Cite\s+as|Notes?|Pages|Volume|Publisher
           |Affiliations?|Correspondence|Received|Accepted|Updated|Version|License|Report-no
           |MSC-class|ACM-class|Publication\s+type|Funding|Status|Methods?|Results|Taxonomy
-          |Organi[sz]ations?|MeSH(?:\s+terms)?)
-        (?:\s*[:|]\s*(?P<value>.*)|\s*)$""",
+          |Organi[sz]ations?|MeSH(?:\s+terms)?|报告人|讲者|关键词)
+        (?:\s*[:|：]\s*(?P<value>.*)|\s*)$""",
     re.VERBOSE | re.IGNORECASE,
 )
 _PART = r"""(?:Background|Objectives?|Aims?|Purpose|Introduction|Context|Methods?|Materials|Design|Setting
@@ -294,6 +297,9 @@ SPACED_FIELD = re.compile(rf"""\s(?i:{"|".join(_FIELDS)})\s+:""", re.VERBOSE)
 # " Title:", "• authors :": what any cut between glued fields needs (a field label after a space);
 # one scan for it spares most lines the three scans above
 FIELD_AFTER_SPACE = re.compile(rf"""\s[-•*]?\s*(?i:{"|".join(_FIELDS)})\s*:""", re.VERBOSE)
+# "Re-Identification报告人:张权摘要:Group re-identification ...": labels of a Chinese page (speaker,
+# abstract, authors, title, keywords) glued to the text before them
+CJK_FIELD = re.compile(r"""(?<=\S)(?=(?:摘要|作者|标题|题目|报告人|讲者|关键词)\s*[:：])""", re.VERBOSE)
 # "Record: found", "Status: accepted": a field with a one- or two-word value, not a title
 FIELD_VALUE = re.compile(r"""^[A-Z][\w-]*(?:\s\w+)?\s*:\s+[a-z][\w-]*(?:\s[a-z][\w-]*)?$""", re.VERBOSE)
 # "key: cord-1008529-nypaa9v3", "PMID: 26363352": a label and a one-token value, not a title
@@ -396,7 +402,10 @@ def tidy(text: str) -> str:
 def field_segments(text: str) -> list[str]:
     """A line that glues labelled fields together, cut into one piece per field: two or
     more labels, or a label spaced as no title is ("... Network title : indonesia ..."),
-    or three or more in lower case ("authors: ... title: ... date: ...")."""
+    or three or more in lower case ("authors: ... title: ... date: ..."), or a Chinese
+    page's labels, which need no space ("... Re-Identification报告人:张权摘要:Group ...")."""
+    if not text.isascii() and CJK_FIELD.search(text):
+        return [piece.strip() for piece in CJK_FIELD.split(text) if piece.strip()]
     if not FIELD_AFTER_SPACE.search(text):  # no label after a space: nothing to cut at
         return [text]
     cuts = [match.start() for match in GLUED_FIELD.finditer(text) if match.start() > 0]
@@ -419,12 +428,12 @@ def gutter_pieces(text: str) -> list[str]:
 
 
 def logical_lines(lines: list[Line]) -> list[Line]:
-    """The page's lines as the reader takes them: tidied, flattened views and glued fields
-    cut apart (every piece keeps its line number, for messages)."""
+    """The page's lines as the reader takes them: tidied, flattened views, a PDF's first page
+    run onto one line and glued fields cut apart (every piece keeps its line number, for messages)."""
     out = []
     for line in lines:
         for piece in gutter_pieces(line.text) if line.text else [""]:
-            segments = field_segments(tidy(piece)) if piece else [""]
+            segments = (flat_head(text := tidy(piece)) or field_segments(text)) if piece else [""]
             out += [Line(line.index, segment, glued=n > 0) for n, segment in enumerate(segments)]
     return out
 
