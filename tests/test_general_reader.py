@@ -988,3 +988,27 @@ def test_chinese_labels_glued_to_the_text_before_them_cut_the_line():
     assert classify("报告1. Modeling 3D Layout for Group Re-Identification").text == (
         "Modeling 3D Layout for Group Re-Identification")
     assert classify("摘要:Group re-identification attempts").kind == "abstract"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("1,766 downloads genomics", "chrome"),  # a counter, then the subject it counts in
+    ("Posted to bioRxiv 08 Sep 2020", "facts"),
+    ("41: The structure, function, and evolution of a complete human chromosome 8", "numbered"),
+    ("10:30 Coffee break and posters", "text"),  # a time, not a place in a ranking
+    ("by", "authors"),
+])
+def test_cues_of_round_twenty_one(line, kind):
+    assert classify(line).kind == kind
+
+
+def test_names_one_per_line_with_their_marks_between_stay_one_list():
+    """"by", then each name on its line and its marks ("1,*,", "1 and", "2") on the next: the
+    marks that end on "," or "and" keep the list open; the labelled abstract further down
+    replaces the address line read as an unlabelled paragraph."""
+    page = ("Why Open Access: Economics and Business Researchers’ Perspectives\n\nby\nCarmen López-Vergara\n1,*,\n"
+            "Pilar Flores Asenjo\n1 and\nAlfonso Rosa-García\n2\n1\n"
+            "Departamento Ciencias Sociales, Jurídicas y de la Empresa, Universidad Católica San Antonio de Murcia, "
+            "Av. De los Jerónimos, 135, 30107 Murcia, Spain\n\nAbstract\n\n:\n" + FOLDING_ABSTRACT + "\n")
+    record, = page_records(page)
+    assert record.authors == ("Carmen López-Vergara", "Pilar Flores Asenjo", "Alfonso Rosa-García")
+    assert record.abstract == FOLDING_ABSTRACT

@@ -87,6 +87,9 @@ MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a
 # "ResearchGate Articles: ... Audience Size and" / "Impact1": a footnote's mark on a title's last word
 FOOTNOTE_MARK = re.compile(r"""(?<=[a-z])\d{1,2}\*?$""", re.VERBOSE)
 COUNT_ALONE = re.compile(r"""^\d[\d,.]*\s*[kKmM]?$""", re.VERBOSE)  # "99", "6,722", "1.2k"
+# "1,*,", "1 and", "Alice Smith,": a list of names left open for the next line's name
+LIST_GLUE = re.compile(r"""(?:,|\band)\s*$""", re.VERBOSE)
+MARK_LINE = re.compile(r"""^[\d\s,*∗†‡§¶]*(?:\band)?\s*$""", re.VERBOSE)  # "1,*,", "1 and", "2": marks alone
 # "Hugo Larochelle: The Neural Autoregressive Distribution Estimator": a talk under an "Invited talks" heading
 TALK_LINE = re.compile(r"""^(?P<speaker>[^:]{3,60}?)\s*:\s+(?P<title>\S.*)$""", re.VERBOSE)
 
@@ -104,6 +107,7 @@ class Entry:
     arxiv_id: tuple[int, str] | None = None
     doi: tuple[int, str] | None = None
     summary: bool = False  # its abstract is a summary paragraph under the title, no "Abstract" label
+    guessed: bool = False  # its abstract is the unlabelled paragraph under its authors
     by_line: bool = False  # its authors came from a "By ..." line, as a blog post's do
     last: int = -1  # index of its latest line
 
@@ -132,6 +136,7 @@ class Reading:
     citing: int | None = None  # the index of the heading of the list of other work being read
     talks: list[tuple[int, int]] = field(default_factory=list)  # (heading index, abstract index): a talk's abstract
     set_apart: frozenset[int] = frozenset()  # lines with a blank line right above and right below them
+    list_open: bool = False  # the last names line, or the marks under it, ended on "," or "and"
 
     @property
     def current(self) -> Entry | None:
@@ -252,8 +257,10 @@ def start_abstract(reading: Reading, index: int, text: str, labelled: bool = Fal
     current = reading.current
     if labelled:
         restore_dropped(reading)
-        if current and current.summary and (reading.candidate is None or reading.candidate[0] < current.last):
-            current.abstract, current.summary = None, False  # the labelled abstract replaces the summary
+        if current and (current.summary or current.guessed) and (
+                reading.candidate is None or reading.candidate[0] < current.last):
+            current.abstract, current.summary = None, False  # the labelled abstract replaces the guess
+            current.guessed = False
     add_fact(reading, "abstract", index, [text])
     reading.abstract_open, reading.after_authors = True, False
     reading.structured = bool(ABSTRACT_PART.match(text))
@@ -301,8 +308,8 @@ def take_label(reading: Reading, line: Line, cue: Cue) -> None:
     elif cue.kind == "authors":
         if cue.text:
             add_authors(reading, line.index, labelled_names(INLINE_LABEL.split(cue.text)[0]))
-        else:
-            reading.expect = "authors"
+        else:  # "by" alone: a byline, as a blog post's is too (general.py asks for more with it)
+            reading.expect = "by" if line.text.strip().lower() == "by" else "authors"
     elif cue.kind == "title" and line.glued and (current := reading.current) and current.numbered and (
             current.start == line.index):
         pass  # "1. Fake News Detection title : fake news detection": a translation or a repeat of the title
@@ -408,6 +415,7 @@ def take_summary(reading: Reading, line: Line) -> bool:
     if (reading.after_authors or listed) and words >= MIN_ABSTRACT_WORDS and not LEAD_LABEL.match(line.text):
         if current is not None and current.abstract is None:  # "Takeaway: ..." is not the paper's abstract
             start_abstract(reading, line.index, line.text)
+            current.guessed = True  # an "Abstract" label further down tells the real one
             return True
     if (reading.previous == "numbered" and current and current.numbered and current.abstract is None
             and words >= MIN_SUMMARY_START_WORDS and ABSTRACT_VOICE.search(line.text)):
@@ -492,8 +500,9 @@ def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
     if expected == "abstract":
         start_abstract(reading, line.index, line.text, labelled=True)
         return "abstract_part" if reading.structured else "abstract_text"
-    if expected == "authors":
+    if expected in ("authors", "by"):
         add_authors(reading, line.index, labelled_names(line.text))
+        reading.current.by_line = reading.current.by_line or expected == "by"
         return "names"
     return "other"
 
@@ -501,6 +510,10 @@ def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
 def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None:
     """Fold one non-blank line into the reading."""
     cue = classify(line.text, reading.previous, before_affiliation)
+    if reading.previous == "names" and MARK_LINE.match(line.text):
+        cue = Cue("chrome", line.text)  # "1 and", "2": a name's marks on a line of their own
+    elif reading.list_open and cue.kind in ("candidate", "text") and (found := names_line(line.text, alone=True)):
+        cue = Cue("names", line.text, names=found)  # "Pilar Flores Asenjo" after "Carmen López-Vergara", "1,*,"
     # "Alice Smith, Bob Jones" under "... Link Prediction and": a list of names, the entry's authors
     listed_names = cue.kind == "names" and "," in line.text
     if cue.kind in ("names", "text") and not listed_names and reading.previous == "candidate" and (
@@ -545,6 +558,9 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
         flush_date(reading)
     if cue.kind == "affiliation" and reading.current and reading.current.authors:
         reading.affiliated = reading.current.abstract is None
+    # "1,*," or "1 and" (a name's marks, set on their own line) after a name: another name follows
+    reading.list_open = bool(LIST_GLUE.search(line.text)) and (cue.kind == "names" or cue.kind == "chrome" and (
+        reading.previous == "names"))
     if cue.kind != "chrome":  # a button between a title and its authors changes nothing
         reading.previous = cue.kind
 

@@ -43,9 +43,9 @@ ABSTRACT_LABEL = re.compile(
 # "Abstract algebra for beginners" is a title
 BARE_ABSTRACT = re.compile(r"""^(?:Abstract|ABSTRACT)\s+(?P<text>[A-Z].*)$""", re.VERBOSE)
 MIN_INLINE_ABSTRACT_WORDS = 20
-# "Authors: Eric Nalisnick, Sachin Ravi", "Author(s):", "Authors" alone (names on the next line)
+# "Authors: Eric Nalisnick, Sachin Ravi", "Author(s):", "Authors" or "by" alone (names on the next line)
 AUTHORS_LABEL = re.compile(
-    r"""^[#*•·\s-]*(?:Authors?|Author\(s\)|Authored\s+by|作者)(?:\s*(?:/|&|and)\s*Affiliations?)?
+    r"""^[#*•·\s-]*(?:Authors?|Author\(s\)|Authored\s+by|作者|by(?=\s*$))(?:\s*(?:/|&|and)\s*Affiliations?)?
         \s*(?:$|[:：]\s*(?P<value>.*)$)""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -53,9 +53,9 @@ AUTHORS_LABEL = re.compile(
 TITLE_LABEL = re.compile(r"""^[*•·\s-]*(?:Title|标题|题目)\s*[:：]\s*(?P<value>\S.*)$""",
                          re.VERBOSE | re.IGNORECASE)
 # "Published Nov 23, 2023 in cs.LG", "Published: | 2021-11-10, volume 5", "Date posted to arXiv: 17 Nov 2015",
-# "Submitted: Apr 2026 | Updated: Apr 2026": a labelled date
+# "Submitted: Apr 2026 | Updated: Apr 2026", "Posted to bioRxiv 08 Sep 2020": a labelled date
 DATE_LABEL = re.compile(
-    r"""^[\s|•·*-]*(?:(?:Published(?:\s+(?:on|online))?|Submitted(?:\s+on)?|Posted(?:\s+on)?|Released
+    r"""^[\s|•·*-]*(?:(?:Published(?:\s+(?:on|online))?|Submitted(?:\s+on)?|Posted(?:\s+to\s+[\w.]+)?(?:\s+on)?|Released
               |Publication\s+date|First\s+published|Announced)(?:\s*[:|])?
           |Date(?:\s+\w+){0,4}?\s*:|Year\s*:)
         \s*\|?\s*(?P<rest>.+)$""",
@@ -141,7 +141,8 @@ INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VER
 # "3. Title", "#3. Title", "[3] Title", "3) Title", "【3】 Title", "1.1. Title": an entry of a numbered list
 NUMBERED = re.compile(
     r"""^[#\s]*(?:[\u4e00-\u9fff]{1,3}(?=\d))?  # "报告1. Title": a Chinese page's "report 1", "paper 1"
-        (?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}(?:\.\d{1,3})*[.)])\s*(?:(?<=[\s】])|(?<=\d\.)(?=[A-Z][a-z]))
+        (?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}(?:\.\d{1,3})*[.):])  # "41: Title": a ranking's place too
+        \s*(?:(?<=[\s】])|(?<=\d\.)(?=[A-Z][a-z]))
         (?P<title>\S.*)$""",  # "2.QuarkAudio Technical Report": no space after the number, a capital word
     re.VERBOSE,
 )
@@ -224,6 +225,7 @@ NAV_TAIL = re.compile(
 COUNTER = re.compile(
     r"""^[\W]*(?:[\d.,]+\s*[kKmM]?\+?\s*(?:citations?|downloads?|views?|papers?|upvotes?|likes?|comments?
           |stars?|authors?|reads?|references?|results?|entries|mentions?|followers?|collections?)
+          (?:\s+[a-z][\w-]*)?  # "1,766 downloads genomics": the counter, then the subject it is counted in
           |[\w-]*?\s*(?:h-index|score|novelty)\s*[\d.,%]+|\d+\s*/\s*\d+
           |(?:total\s+of|showing(?:\s+\w+)?)\s+[\d,]+(?:\s*[–-]\s*[\d,]+)?(?:\s+of\s+[\d,]+)?(?:\s+\w+){0,3}
           (?:\s+(?:for|in|matching)\b.*)?|top\s+[\d.,]+\s*%)\s*\W*$""",
