@@ -14,7 +14,7 @@ import pytest
 
 from paperfold.build import collect
 from paperfold.ingest.detect import read_dump
-from paperfold.ingest.names import labelled_names, names_line
+from paperfold.ingest.names import family_names, labelled_names, names_line
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers import general
 from paperfold.ingest.readers.general_entries import Entry, introduces_title, set_title
@@ -1012,3 +1012,32 @@ def test_names_one_per_line_with_their_marks_between_stay_one_list():
     record, = page_records(page)
     assert record.authors == ("Carmen López-Vergara", "Pilar Flores Asenjo", "Alfonso Rosa-García")
     assert record.abstract == FOLDING_ABSTRACT
+
+
+@pytest.mark.parametrize("line, names, et_al", [
+    ("Rumelhart, Hinton, Williams", ("Rumelhart", "Hinton", "Williams"), False),
+    ("Srivastava, Hinton, et al.", ("Srivastava", "Hinton"), True),
+    ("Vaswani et al.", ("Vaswani",), True),
+    ("Transformers", None, None),  # one word alone is no list of authors
+    ("Neural Networks, Deep Learning", None, None),  # words of titles, not family names
+])
+def test_family_names_alone(line, names, et_al):
+    found = family_names(line)
+    assert (found.names, found.et_al) == (names, et_al) if names else found is None
+
+
+def test_family_names_count_only_under_a_quoted_title():
+    quoted = page_records("8. Attention Is All You Need (2017)\n“Attention Is All You Need”\nVaswani et al.\n")
+    assert [(r.title, r.authors) for r in quoted] == [("Attention Is All You Need", ("Vaswani",))]
+    assert general.score("Places we visited\nParis, London, Berlin\n") == 0.0
+
+
+def test_a_title_shown_in_the_header_then_again_with_its_names_on_one_line():
+    page = ("Spatial Interference Detection for Mobile Visible Light Communication\n\n"
+            "1 downloads 0 Views 1MB Size Report\n"
+            "Spatial Interference Detection for Mobile Visible Light Communication Ali Ugur Guler, Tristan Braud "
+            "and Pan Hui {[email protected], [email protected]}\n\narXiv:1707.03984v1 [cs.NI] 13 Jul 2017\n")
+    record, = page_records(page)
+    assert (record.title, record.authors, record.arxiv_id) == (
+        "Spatial Interference Detection for Mobile Visible Light Communication",
+        ("Ali Ugur Guler", "Tristan Braud", "Pan Hui"), "1707.03984")

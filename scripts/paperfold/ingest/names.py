@@ -218,3 +218,20 @@ def labelled_names(value: str) -> Names:
     if value.count(",") >= MIN_PAIRED_COMMAS and not JOINED.search(value):  # not "Koh & Liang"
         return surname_first(found) or found
     return found
+
+
+# "Rumelhart, Hinton, Williams", "Ioffe, Szegedy", "Vaswani et al.": family names alone, as reading lists
+# give them under a title
+FAMILY_LIST = re.compile(
+    r"""^(?P<names>[A-Z][\w'’-]+(?:,\s*[A-Z][\w'’-]+){0,11})(?P<et_al>,?\s+et\s+al\.?)?\s*$""", re.VERBOSE)
+
+
+def family_names(line: str) -> Names | None:
+    """The family names of a line that gives only those, or None. Words of titles ("Learning",
+    "Networks") are no family names; a single name needs "et al." to read as a list of authors."""
+    if not (match := FAMILY_LIST.match(line.strip())):
+        return None
+    names = tuple(name.strip() for name in match["names"].split(","))
+    if any(_title_word(name) for name in names) or len(names) == 1 and not match["et_al"]:
+        return None
+    return Names(names, et_al=bool(match["et_al"]))

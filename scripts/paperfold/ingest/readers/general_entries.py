@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from paperfold.ingest.names import Names, labelled_names, names_line, split_names
+from paperfold.ingest.names import Names, family_names, labelled_names, names_line, split_names
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_lines import (
@@ -68,6 +68,8 @@ INTRODUCED = re.compile(
           |approach|architecture|algorithm|technique|tool|library|agent|pipeline|suite|corpus)s?\b""",
     re.VERBOSE,
 )
+# "“Dropout: A Simple Way to Prevent Neural Networks from Overfitting”": a title set in quotation marks
+WHOLLY_QUOTED = re.compile(r"""^["“](?P<inner>[^"“”]{3,})["”]$""", re.VERBOSE)
 MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an author line is not an abstract
 # "... Instructions for" / "International Conference ...": a title line cannot end on these words
 WRAPPED_TITLE_ENDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "with", "to", "from", "by",
@@ -87,6 +89,9 @@ MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a
 # "ResearchGate Articles: ... Audience Size and" / "Impact1": a footnote's mark on a title's last word
 FOOTNOTE_MARK = re.compile(r"""(?<=[a-z])\d{1,2}\*?$""", re.VERBOSE)
 COUNT_ALONE = re.compile(r"""^\d[\d,.]*\s*[kKmM]?$""", re.VERBOSE)  # "99", "6,722", "1.2k"
+# "{[email protected], [email protected]}", "{guler,braud}@ust.hk": the authors' addresses after their names
+ADDRESSES = re.compile(r"""\s*\{[^{}]*(?:@|email)[^{}]*\}(?:@\S+)?\s*$""", re.VERBOSE)
+MIN_SHOWN_TITLE_WORDS = 4  # a shorter line shown above may be any heading, not the paper's title
 # "1,*,", "1 and", "Alice Smith,": a list of names left open for the next line's name
 LIST_GLUE = re.compile(r"""(?:,|\band)\s*$""", re.VERBOSE)
 MARK_LINE = re.compile(r"""^[\d\s,*∗†‡§¶]*(?:\band)?\s*$""", re.VERBOSE)  # "1,*,", "1 and", "2": marks alone
@@ -125,6 +130,7 @@ class Reading:
     id_title: tuple[int, str] | None = None  # the first title-like line under an entry of only an id
     affiliated: bool = False  # an affiliation came after the current entry's authors: an author block
     shown: dict[str, str] = field(default_factory=dict)  # title-like lines so far, by their key
+    shown_by_head: dict[str, list[str]] = field(default_factory=dict)  # the same, by their first words
     earlier: tuple[int, str] | None = None  # the title-like line before it (if it turns out a heading)
     pending_date: tuple[int, tuple[str, str]] | None = None  # a date line, perhaps above the next title
     expect: str | None = None  # a label alone on its line: "abstract", "authors", "other"
@@ -150,6 +156,7 @@ def key(text: str) -> str:
 
 def set_title(entry: Entry, title: tuple[int, str]) -> None:
     text = TITLE_TAIL.sub("", TITLE_NOTE.sub("", clean_text(title[1])))
+    text = quoted["inner"] if (quoted := WHOLLY_QUOTED.match(text)) else text
     if (year := TITLE_YEAR.search(text)) and (found := find_date(year["year"])):  # "Attention Is All You Need (2017)"
         text = text[:year.start()]
         entry.date = entry.date or (title[0], found)
@@ -447,6 +454,7 @@ def take_title_like(reading: Reading, line: Line, cue: Cue) -> None:
     if cue.kind != "candidate":
         return
     reading.shown.setdefault(key(line.text), line.text)
+    reading.shown_by_head.setdefault(head_words(line.text), []).append(line.text)
     current = reading.current
     if (reading.id_title is None and current and current.arxiv_id and current.title is None
             and not (current.authors or current.abstract or current.numbered and not opened_by_id(current))):
@@ -489,6 +497,21 @@ def shown_whole(reading: Reading, line: Line) -> str | None:
     return reading.shown.get(key(f"{reading.candidate[1]} {line.text}"))
 
 
+def shown_then_names(reading: Reading, text: str) -> Cue | None:
+    """"Spatial Interference Detection for Mobile Visible Light Communication Ali Ugur Guler, Tristan
+    Braud and Pan Hui {[email protected], ...}": a title the page showed above (a document host's
+    header), then its authors on the same line, with no dash or label between; a byline."""
+    for shown in reading.shown_by_head.get(head_words(text), ()):
+        if len(shown.split()) >= MIN_SHOWN_TITLE_WORDS and text.startswith(shown + " ") and (
+                found := names_line(ADDRESSES.sub("", text[len(shown):]).strip())):
+            return Cue("byline", shown, names=found)
+    return None
+
+
+def head_words(text: str) -> str:
+    return " ".join(text.split()[:MIN_SHOWN_TITLE_WORDS])
+
+
 def one_word(text: str) -> bool:
     """A line under an "Authors" label that holds one word (and perhaps a number): no author list."""
     found = labelled_names(text)
@@ -510,6 +533,11 @@ def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
 def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None:
     """Fold one non-blank line into the reading."""
     cue = classify(line.text, reading.previous, before_affiliation)
+    if cue.kind in ("affiliation", "prose", "text", "candidate") and (found := shown_then_names(reading, line.text)):
+        cue = found
+    if reading.previous == "candidate" and WHOLLY_QUOTED.match(reading.candidate[1] if reading.candidate else "") and (
+            found_names := family_names(line.text) or names_line(line.text, alone=True)):
+        cue = Cue("names", line.text, names=found_names)  # "Rumelhart, Hinton, Williams" under "“Title”"
     if reading.previous == "names" and MARK_LINE.match(line.text):
         cue = Cue("chrome", line.text)  # "1 and", "2": a name's marks on a line of their own
     elif reading.list_open and cue.kind in ("candidate", "text") and (found := names_line(line.text, alone=True)):
