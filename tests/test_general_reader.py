@@ -1041,3 +1041,28 @@ def test_a_title_shown_in_the_header_then_again_with_its_names_on_one_line():
     assert (record.title, record.authors, record.arxiv_id) == (
         "Spatial Interference Detection for Mobile Visible Light Communication",
         ("Ali Ugur Guler", "Tristan Braud", "Pan Hui"), "1707.03984")
+
+
+@pytest.mark.parametrize("line, title, names", [
+    ("A formal theory of inductive inference (Ray Solomonoff, 1964) [3]", "A formal theory of inductive inference",
+     ("Ray Solomonoff",)),
+    ("A theory of the learnable (PAC learning, Leslie Valiant, 1984) [6]", "A theory of the learnable",
+     ("Leslie Valiant",)),  # a topic before the name
+    ("Long Short-Term Memory (Hochreiter and Schmidhuber, 1997)", "Long Short-Term Memory",
+     ("Hochreiter", "Schmidhuber")),
+    ("The Mathematical Theory of Communication (Shannon et al., 1951), PDF",
+     "The Mathematical Theory of Communication", ("Shannon",)),
+    ("A mathematical theory of communication (information theory, Claude E. Shannon) [1]", None, None),  # no year
+    ("It was shown long ago that this works. (Smith et al., 2019)", None, None),  # a sentence, not a title
+])
+def test_reading_list_title_names_year(line, title, names):
+    cue = classify(line)
+    assert (cue.text, cue.names.names) == (title, names) if title else cue.kind != "byline"
+
+
+def test_one_title_names_year_line_alone_is_a_citation_not_a_paper():
+    assert general.score("Recent work on grokking in modular arithmetic (Power et al., 2022)\n") == 0.0
+    two = page_records("Recent work on grokking in modular arithmetic (Power et al., 2022)\n"
+                       "Scaling laws for neural language models (Kaplan et al., 2020)\n")
+    assert [r.title for r in two] == ["Recent work on grokking in modular arithmetic",
+                                      "Scaling laws for neural language models"]

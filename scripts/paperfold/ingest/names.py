@@ -220,10 +220,12 @@ def labelled_names(value: str) -> Names:
     return found
 
 
-# "Rumelhart, Hinton, Williams", "Ioffe, Szegedy", "Vaswani et al.": family names alone, as reading lists
+# "Rumelhart, Hinton, Williams", "Hochreiter and Schmidhuber", "Vaswani et al.": family names alone, as reading lists
 # give them under a title
 FAMILY_LIST = re.compile(
-    r"""^(?P<names>[A-Z][\w'’-]+(?:,\s*[A-Z][\w'’-]+){0,11})(?P<et_al>,?\s+et\s+al\.?)?\s*$""", re.VERBOSE)
+    r"""^(?P<names>[A-Z][\w'’-]+(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w'’-]+){0,11})(?P<et_al>,?\s+et\s+al\.?)?\s*$""",
+    re.VERBOSE)
+FAMILY_SEPARATOR = re.compile(r"""\s*,\s*|\s+(?:and|&)\s+""", re.VERBOSE)
 
 
 def family_names(line: str) -> Names | None:
@@ -231,7 +233,7 @@ def family_names(line: str) -> Names | None:
     "Networks") are no family names; a single name needs "et al." to read as a list of authors."""
     if not (match := FAMILY_LIST.match(line.strip())):
         return None
-    names = tuple(name.strip() for name in match["names"].split(","))
+    names = tuple(FAMILY_SEPARATOR.split(match["names"]))
     if any(_title_word(name) for name in names) or len(names) == 1 and not match["et_al"]:
         return None
     return Names(names, et_al=bool(match["et_al"]))

@@ -113,6 +113,7 @@ class Entry:
     doi: tuple[int, str] | None = None
     summary: bool = False  # its abstract is a summary paragraph under the title, no "Abstract" label
     guessed: bool = False  # its abstract is the unlabelled paragraph under its authors
+    cited_form: bool = False  # read from a reading list's "Title (Names, Year)" line
     by_line: bool = False  # its authors came from a "By ..." line, as a blog post's do
     last: int = -1  # index of its latest line
 
@@ -570,6 +571,7 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
     elif cue.kind == "byline":  # "Title – A, B and C.", "Title. Dijkstra (1968)."
         entry = new_entry(reading, line.index, (line.index, cue.text))
         entry.date = (line.index, cue.date) if cue.date else entry.date
+        entry.cited_form = cue.cited
         add_authors(reading, line.index, cue.names)
     elif cue.kind in ("abstract", "authors", "title", "other_label"):
         take_label(reading, line, cue)

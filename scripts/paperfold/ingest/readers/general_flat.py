@@ -26,9 +26,14 @@ INSTITUTION = re.compile(
     re.VERBOSE,
 )
 EMAIL_WORD = re.compile(r"""^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email)$""", re.VERBOSE)  # "[email protected]" too
+MARK = re.compile(r"""^\d{1,2}$""", re.VERBOSE)  # "1": an affiliation's number before a name
+# "1 Castle Raley *", "2 David Munroe": a name led by its affiliation's number, perhaps starred
+NUMBERED_NAME = re.compile(r"""^\d{1,2}\s+(?P<name>[^\d*∗†]+?)\s*[*∗†]?$""", re.VERBOSE)
+NUMBERED_NAMES_REACH = 12  # words in which the first names and their marks stand
+MIN_NUMBERED_NAMES = 2
 MIN_FLAT_WORDS = 40  # shorter lines are not a page's head and abstract run together
 MIN_ABSTRACT_WORDS = 20
-MAX_HEAD_WORDS = 80  # the title and the authors' block before the abstract
+MAX_HEAD_WORDS = 160  # the title and the authors' block before the abstract (sixteen authors and their institutes)
 MIN_TITLE_WORDS = 3
 NAME_WORDS = (2, 3)  # a first author's name: "Jöran Beel", "Amer E. Mouawad"
 INSTITUTION_REACH = 4  # capitalised words from a name to its institution's word ("Otto-von-Guericke University")
@@ -42,17 +47,32 @@ def flat_head(text: str) -> list[str] | None:
     if len(head) > MAX_HEAD_WORDS or len(abstract.split()) < MIN_ABSTRACT_WORDS:
         return None
     cut = title_end(head)
-    return None if cut is None else [" ".join(head[:cut]), " ".join(head[cut:]), "Abstract", abstract]
+    title = " ".join(head[:cut]).removesuffix(".") if cut else ""  # "... on the Pacific Biosciences RS II."
+    return None if cut is None else [title, " ".join(head[cut:]), "Abstract", abstract]
 
 
 def title_end(words: list[str]) -> int | None:
-    """Where the title stops: at the first name directly followed by an institution."""
+    """Where the title stops: at the first name directly followed by an institution, or at the
+    first of a list of names each led by its affiliation's number ("1 Castle Raley * , 2 David
+    Munroe, ...")."""
     for start in range(MIN_TITLE_WORDS, len(words)):
+        if MARK.match(words[start]) and numbered_names_follow(words[start:]):
+            return start
         for size in NAME_WORDS:
+            if any(word.endswith((",", ";", ".")) for word in words[start:start + size]):
+                continue  # "Cologne, Germany": an address, not a name
             found = names_line(" ".join(words[start:start + size]), alone=True)
             if found and len(found.names) == 1 and institution_follows(words[start + size:]):
                 return start
     return None
+
+
+def numbered_names_follow(words: list[str]) -> bool:
+    """"1 Castle Raley * , 2 David Munroe, 4 Kristie Jones": names led by their marks."""
+    parts = " ".join(words[:NUMBERED_NAMES_REACH]).split(",")[:MIN_NUMBERED_NAMES]
+    return len(parts) == MIN_NUMBERED_NAMES and all(
+        (match := NUMBERED_NAME.match(part.strip())) and (found := names_line(match["name"], alone=True))
+        and len(found.names) == 1 for part in parts)
 
 
 def institution_follows(words: list[str]) -> bool:

@@ -17,7 +17,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from paperfold.ingest.names import GLUED_MARK, Names, labelled_names, looks_personal, marked_names, names_line
+from paperfold.ingest.names import (
+    GLUED_MARK, Names, family_names, labelled_names, looks_personal, marked_names, names_line,
+)
 from paperfold.ingest.normalize import resolve_date
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_flat import flat_head
@@ -320,6 +322,13 @@ TITLE_NAMES_YEAR = re.compile(
         \s+\((?P<year>(?:19|20)\d\d)\)\.?$""",
     re.VERBOSE,
 )
+# "A formal theory of inductive inference (Ray Solomonoff, 1964) [3]", "The Mathematical Theory of
+# Communication (Shannon et al., 1951), PDF": a reading list's title, then its authors and year in brackets
+TITLE_CITED = re.compile(
+    r"""^(?P<title>[^()]{8,300}?)\s+\((?P<names>[^()]{2,120}?),?\s+(?P<year>(?:19|20)\d\d)[a-z]?\)
+        (?:\s*,?\s*(?:PDF|\[\d{1,3}\]))*\s*$""",
+    re.VERBOSE,
+)
 # "by   Risto Vuorio, et al.": authors after "by"
 BY = re.compile(r"""^by\s+(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
 MAX_BY_PART = 3  # a "by" part among the first few parts of a line: a date, then the byline
@@ -387,6 +396,7 @@ class Cue:
     date: tuple[str, str] | None = None  # (as shown, ISO)
     arxiv_id: str | None = None
     doi: str | None = None
+    cited: bool = False  # a byline in a reading list's "Title (Names, Year)" form
 
 
 def words(line: str) -> int:
@@ -436,9 +446,16 @@ def logical_lines(lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
         for piece in gutter_pieces(line.text) if line.text else [""]:
-            segments = (flat_head(text := tidy(piece)) or field_segments(text)) if piece else [""]
+            segments = (flat_page(text := tidy(piece)) or field_segments(text)) if piece else [""]
             out += [Line(line.index, segment, glued=n > 0) for n, segment in enumerate(segments)]
     return out
+
+
+def flat_page(text: str) -> list[str] | None:
+    """A PDF's first page flattened onto one line, cut into its lines (general_flat.py) when what
+    it takes for the title reads as one."""
+    pieces = flat_head(text)
+    return pieces if pieces and is_candidate(pieces[0]) else None
 
 
 def is_chrome(line: str) -> bool:
@@ -621,6 +638,19 @@ def contents_entry(line: str) -> Cue | None:
     return None
 
 
+def cited_entry(line: str) -> Cue | None:
+    """A reading list's "Title (Names, Year)" line; a topic may come before the names ("A theory of
+    the learnable (PAC learning, Leslie Valiant, 1984)"). General.py asks for two on a page."""
+    if not (match := TITLE_CITED.match(line)) or not is_candidate(match["title"]):
+        return None
+    parts = [part.strip() for part in match["names"].split(",")]
+    for start in range(len(parts)):
+        rest = ", ".join(parts[start:])
+        if found := family_names(rest) or names_line(rest, alone=True):
+            return Cue("byline", match["title"].strip(), names=found, date=find_date(match["year"]), cited=True)
+    return None
+
+
 def byline(line: str) -> Cue | None:
     """A title and its authors on one line, split at a dash ("Title – A, B and C.");
     the last dash whose right side is all names; or a list item ("Title. Family (Year).").
@@ -690,7 +720,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     if (match := NUMBERED.match(line)) and not has_symbol(match["title"]) and not is_prose(
             INLINE_AUTHORS.split(match["title"])[0]):  # "8. Title Authors: <twenty names>" is no prose
         return numbered(match["title"].strip().split("  ")[0], previous)
-    if found := byline(line) or contents_entry(line) or timed_entry(line):
+    if found := byline(line) or contents_entry(line) or timed_entry(line) or cited_entry(line):
         return found
     if is_chrome(line):
         return Cue("chrome", line)
