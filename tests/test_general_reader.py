@@ -1066,3 +1066,30 @@ def test_one_title_names_year_line_alone_is_a_citation_not_a_paper():
                        "Scaling laws for neural language models (Kaplan et al., 2020)\n")
     assert [r.title for r in two] == ["Recent work on grokking in modular arithmetic",
                                       "Scaling laws for neural language models"]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("a r t i c l e", "chrome"),  # a PDF's heading in spaced letters
+    ("Article history: Received 24 February 2019 Accepted 15 July 2019 Available online xxx", "facts"),
+    ("a b s t r a c t Background: The publication rate of presented abstracts is an important parameter to "
+     "assess the scientific quality of medical congresses across many fields", "abstract"),
+    ("Current paper (gray), citations (green), references (blue)", "cited"),  # a citation graph's legend
+    ("Citations (12) References (45)", "cited"),
+    ("Equal Contribution", "affiliation"),  # a footnote, not a title
+    ("提交: 2024-09-27更新: 2025-02-28", "facts"),
+])
+def test_cues_of_round_twenty_two(line, kind):
+    assert classify(line).kind == kind
+
+
+def test_marks_of_an_html_render_or_a_pdf_are_not_names():
+    assert names_line("Jianxiang Yu, Zichen Ding11footnotemark: 1, Jiaqi Tan, Qiushi Sun\\diamondsuit").names == (
+        "Jianxiang Yu", "Zichen Ding", "Jiaqi Tan", "Qiushi Sun")
+    assert names_line("Matthias Trost a,∗ , Fabian Langer b , Christoph Kolja Boese b a").names == (
+        "Matthias Trost", "Fabian Langer", "Christoph Kolja Boese")
+
+
+def test_an_abstract_label_followed_by_another_label_leaves_the_abstract_empty():
+    page = ("Reconciling Model Multiplicity for Downstream Decision Making\n\n摘要\n\n关键词\n"
+            "model multiplicitymulti-calibrationdecision-makinguncertainty quantification\n")
+    assert general.score(page) == 0.0  # a title and keywords: no paper

@@ -47,7 +47,12 @@ GLUED_MARK = re.compile(r"""[^\W\d_][\d*†‡]+(?:[,\s]|$)""", re.VERBOSE)
 # The look-behind starts a match only where a run of marks starts: tried from every position
 # of a long run that does not reach the end ("Ada Lovelace 1 1 1 … x"), it was quadratic.
 MARKERS = re.compile(
-    r"""(?<![\s\d,*∗†‡§¶}])(?:[\s\d,*∗†‡§¶]|\{?\\(?:ast|dagger|ddagger|star|S|P)\b\}?)+$""", re.VERBOSE)
+    r"""(?<![\s\d,*∗†‡§¶}])(?:[\s\d,*∗†‡§¶]|\{?\\(?:ast|dagger|ddagger|star|S|P|diamondsuit|clubsuit|heartsuit
+          |spadesuit|natural|sharp|flat)\b\}?)+$""", re.VERBOSE)
+# "Zichen Ding11footnotemark: 1", "Jianxiang Yuthanks:": LaTeX footnote commands an HTML render copies
+LATEX_FOOTNOTE = re.compile(r"""\d*footnotemark:\s*\d*|thanks:""", re.VERBOSE)
+# "Matthias Trost a,∗", "Christoph Kolja Boese b a": affiliation letters after a name
+LETTER_MARKS = re.compile(r"""(?<=[^\W\d_]{2})(?:\s+[a-z]){1,3}$""", re.VERBOSE)
 # "Elmunzer, B. J.; Spitzer, R. L.; Foster, L. D.": family name, comma, given names, semicolons between
 SURNAME_FIRST_LIST = re.compile(r"""\s*([^,;]+?),\s*([^,;]+?)\s*(?:;|$)""", re.VERBOSE)
 # "Riccardo Torreb,c": the "c" is an affiliation letter, not a name
@@ -135,7 +140,8 @@ def split_names(text: str) -> Names:
             not SURNAME_FIRST_LIST.sub("", text).strip(" ;")):
         parts = (f"{given} {family}" for family, given in pairs)  # "Elmunzer, B. J.; Spitzer, R. L."
     else:
-        parts = (WORD_MARKS.sub("", MARKERS.sub("", part)).strip() for part in SEPARATOR.split(strip_glue(text)))
+        parts = (LETTER_MARKS.sub("", WORD_MARKS.sub("", MARKERS.sub("", part)).strip())
+                 for part in SEPARATOR.split(strip_glue(text)))
     return Names(tuple(decoded(part) for part in parts if part and not MARK_LETTER.match(part)), more, et_al)
 
 
@@ -177,6 +183,7 @@ def names_line(line: str, alone: bool = False) -> Names | None:
     `alone`: one name on its own line counts (a bulleted item, or the line right
     after an entry's title); otherwise a line needs two names, or "et al." / "+N more".
     """
+    line = LATEX_FOOTNOTE.sub("", line) if "footnotemark" in line or "thanks:" in line else line
     if ":" in line or "http" in line or len(line) > 2000 or STANDALONE_NUMBER.search(line):
         return None
     found = split_names(line)

@@ -156,7 +156,7 @@ def key(text: str) -> str:
 
 
 def set_title(entry: Entry, title: tuple[int, str]) -> None:
-    text = TITLE_TAIL.sub("", TITLE_NOTE.sub("", clean_text(title[1])))
+    text = TITLE_TAIL.sub("", TITLE_NOTE.sub("", clean_text(title[1]).lstrip(BULLETS + " ")))
     text = quoted["inner"] if (quoted := WHOLLY_QUOTED.match(text)) else text
     if (year := TITLE_YEAR.search(text)) and (found := find_date(year["year"])):  # "Attention Is All You Need (2017)"
         text = text[:year.start()]
@@ -563,6 +563,9 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
     reading.abstract_open = False
     if expected == "authors" and one_word(line.text):
         expected = None  # "Authors" as a site's menu item, then "Recent"; or a heading, then "page 6"
+    if expected == "abstract" and cue.kind == "other_label" and not INLINE_ABSTRACT_PART.match(line.text) and (
+            not ABSTRACT_PART.match(line.text)):
+        expected = None  # "摘要", then "关键词" (keywords): the abstract is left empty
     if expected and cue.kind not in ("numbered", "facts", "abstract", "announce", "authors"):
         reading.previous = take_expected(reading, line, cue, expected)
         return

@@ -35,15 +35,18 @@ CITED_HEADING = re.compile(
         \s*(?:\(\s*[\d,]+\s*\)|[\d,]+)?\s*:?\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "Current paper (gray), citations (green), references (blue)", "Citations (12) References (45)": a
+# citation graph's legend or a paper page's tabs, naming both kinds of other work; the rest is theirs
+CITATION_LEGEND = re.compile(r"""^(?=.{0,80}$)(?=.*\bcitations?\b)(?=.*\breferences?\b)""", re.VERBOSE | re.IGNORECASE)
 # "Abstract", "Abstract:We analyze", "Abstract (excerpt):", "ABSTRACT", "Abstract. In recent years"
 ABSTRACT_LABEL = re.compile(
-    r"""^[#*•·\s-]*(?:Abstract|摘要)\s*(?:\([^)]{0,30}\))?\s*(?:$|[:.—–：-]\s*(?P<text>.*)$)""",
+    r"""^[#*•·\s-]*(?:Abstract|摘要|a\sb\ss\st\sr\sa\sc\st)\s*(?:\([^)]{0,30}\))?\s*(?:$|[:.—–：-]\s*(?P<text>.*)$)""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "ABSTRACT We present CiteSeer: ...", "Abstract Counting of number of papers ...": the label and the
 # text with no colon between (as a PDF's text copies); only with an abstract's length after it, since
 # "Abstract algebra for beginners" is a title
-BARE_ABSTRACT = re.compile(r"""^(?:Abstract|ABSTRACT)\s+(?P<text>[A-Z].*)$""", re.VERBOSE)
+BARE_ABSTRACT = re.compile(r"""^(?:Abstract|ABSTRACT|a\sb\ss\st\sr\sa\sc\st)\s+(?P<text>[A-Z].*)$""", re.VERBOSE)
 MIN_INLINE_ABSTRACT_WORDS = 20
 # "Authors: Eric Nalisnick, Sachin Ravi", "Author(s):", "Authors" or "by" alone (names on the next line)
 AUTHORS_LABEL = re.compile(
@@ -55,10 +58,12 @@ AUTHORS_LABEL = re.compile(
 TITLE_LABEL = re.compile(r"""^[*•·\s-]*(?:Title|标题|题目)\s*[:：]\s*(?P<value>\S.*)$""",
                          re.VERBOSE | re.IGNORECASE)
 # "Published Nov 23, 2023 in cs.LG", "Published: | 2021-11-10, volume 5", "Date posted to arXiv: 17 Nov 2015",
-# "Submitted: Apr 2026 | Updated: Apr 2026", "Posted to bioRxiv 08 Sep 2020": a labelled date
+# "Submitted: Apr 2026 | Updated: Apr 2026", "Posted to bioRxiv 08 Sep 2020", "Article history: Received 24
+# February 2019 Accepted ...", "提交: 2024-09-27": a labelled date
 DATE_LABEL = re.compile(
     r"""^[\s|•·*-]*(?:(?:Published(?:\s+(?:on|online))?|Submitted(?:\s+on)?|Posted(?:\s+to\s+[\w.]+)?(?:\s+on)?|Released
-              |Publication\s+date|First\s+published|Announced)(?:\s*[:|])?
+              |Publication\s+date|First\s+published|Announced|提交|发布|发表
+              |Article\s+history\s*:\s*(?:Received|Accepted))(?:\s*[:|：])?
           |Date(?:\s+\w+){0,4}?\s*:|Year\s*:)
         \s*\|?\s*(?P<rest>.+)$""",
     re.VERBOSE | re.IGNORECASE,
@@ -263,7 +268,7 @@ AFFILIATION = re.compile(
     r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
           |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
           |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
-          |\W*(?:Correspondence|Corresponding\s+authors?)\b)""",
+          |\W*(?:Correspondence|Corresponding\s+authors?|Equal\s+contribution)\b)""",
     re.VERBOSE,
 )
 
@@ -305,6 +310,8 @@ FIELD_AFTER_SPACE = re.compile(rf"""\s[-•*]?\s*(?i:{"|".join(_FIELDS)})\s*:"""
 # "Re-Identification报告人:张权摘要:Group re-identification ...": labels of a Chinese page (speaker,
 # abstract, authors, title, keywords) glued to the text before them
 CJK_FIELD = re.compile(r"""(?<=\S)(?=(?:摘要|作者|标题|题目|报告人|讲者|关键词)\s*[:：])""", re.VERBOSE)
+# "a r t i c l e", "i n f o": a heading set in spaced letters, as a PDF's text copies it
+SPACED_LETTERS = re.compile(r"""^(?:\w\s+){2,}\w$""", re.VERBOSE)
 # "Record: found", "Status: accepted": a field with a one- or two-word value, not a title
 FIELD_VALUE = re.compile(r"""^[A-Z][\w-]*(?:\s\w+)?\s*:\s+[a-z][\w-]*(?:\s[a-z][\w-]*)?$""", re.VERBOSE)
 # "key: cord-1008529-nypaa9v3", "PMID: 26363352": a label and a one-token value, not a title
@@ -459,9 +466,10 @@ def flat_page(text: str) -> list[str] | None:
 
 
 def is_chrome(line: str) -> bool:
-    """Navigation, buttons, counters, article types, symbol or emoji lines: never a title."""
+    """Navigation, buttons, counters, article types, symbol or emoji lines, a PDF's letter-spaced
+    headings ("a r t i c l e  i n f o"): never a title."""
     letters = sum(c.isalpha() for c in line)
-    return (letters < 3 or bool(NAVIGATION.match(line)) or bool(COUNTER.match(line)) or bool(CATEGORIES.match(line))
+    return (letters < 3 or bool(NAVIGATION.match(line)) or bool(SPACED_LETTERS.match(line)) or bool(COUNTER.match(line)) or bool(CATEGORIES.match(line))
             or bool(ARTICLE_TYPE.match(line))
             or bool(NAV_TAIL.search(line)) or has_symbol(line))
 
@@ -696,7 +704,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     date or id under it), or as a bulleted item. Elsewhere a site's tagline
     ("Academic Intelligence · Curated Daily") would pass for two names.
     """
-    if CITED_HEADING.match(line) and words(line) <= 8:
+    if CITED_HEADING.match(line) and words(line) <= 8 or CITATION_LEGEND.match(line):
         return Cue("cited", line)
     if (match := BARE_ABSTRACT.match(line)) and words(match["text"]) >= MIN_INLINE_ABSTRACT_WORDS:
         return Cue("abstract", match["text"].strip())
