@@ -75,7 +75,7 @@ DATE_TEXT = re.compile(
           |\d{{1,2}}\s+{_MONTH}\s+\d{{4}}
           |{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}
           |{_MONTH}\s+\d{{4}}
-          |(?:19|20)\d\d)(?![\w-])""",
+          |(?:19|20)\d\d)(?![A-Za-z0-9_-])""",  # "2024-09-27更新": a Chinese label may follow
     re.VERBOSE | re.IGNORECASE,
 )
 # "Jan 06, 2026 · arXiv 2601.03194v1", "2021, ArXiv", "Research 01 March 2023 | Open Access",
@@ -268,7 +268,7 @@ AFFILIATION = re.compile(
     r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
           |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
           |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
-          |\W*(?:Correspondence|Corresponding\s+authors?|Equal\s+contribution)\b)""",
+          |\W*(?:Correspondence|Corresponding\s+authors?|Equal\s+[Cc]ontribution)\b)""",
     re.VERBOSE,
 )
 
