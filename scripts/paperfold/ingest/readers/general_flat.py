@@ -32,6 +32,7 @@ NUMBERED_NAME = re.compile(r"""^\d{1,2}\s+(?P<name>[^\d*∗†]+?)\s*[*∗†]?$
 NUMBERED_NAMES_REACH = 12  # words in which the first names and their marks stand
 MIN_NUMBERED_NAMES = 2
 MIN_FLAT_WORDS = 40  # shorter lines are not a page's head and abstract run together
+MIN_FLAT_CHARS = 200  # ... and no line of forty words is shorter
 MIN_ABSTRACT_WORDS = 20
 MAX_HEAD_WORDS = 160  # the title and the authors' block before the abstract (sixteen authors and their institutes)
 MIN_TITLE_WORDS = 3
@@ -41,7 +42,7 @@ INSTITUTION_REACH = 4  # capitalised words from a name to its institution's word
 
 def flat_head(text: str) -> list[str] | None:
     """The lines a flattened first page holds (title, authors' block, "Abstract", abstract), or None."""
-    if len(text.split()) < MIN_FLAT_WORDS or not (match := FLAT_ABSTRACT.search(text)):
+    if len(text) < MIN_FLAT_CHARS or not (match := FLAT_ABSTRACT.search(text)) or len(text.split()) < MIN_FLAT_WORDS:
         return None
     head, abstract = PAGE_NUMBER.sub("", text[:match.start()]).split(), text[match.end():].strip()
     if len(head) > MAX_HEAD_WORDS or len(abstract.split()) < MIN_ABSTRACT_WORDS:

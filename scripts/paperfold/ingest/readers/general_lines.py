@@ -37,7 +37,8 @@ CITED_HEADING = re.compile(
 )
 # "Current paper (gray), citations (green), references (blue)", "Citations (12) References (45)": a
 # citation graph's legend or a paper page's tabs, naming both kinds of other work; the rest is theirs
-CITATION_LEGEND = re.compile(r"""^(?=.{0,80}$)(?=.*\bcitations?\b)(?=.*\breferences?\b)""", re.VERBOSE | re.IGNORECASE)
+CITATION_LEGEND = re.compile(r"""^(?=.*\bcitations?\b)(?=.*\breferences?\b)""", re.VERBOSE | re.IGNORECASE)
+MAX_LEGEND_CHARS = 80
 # "Abstract", "Abstract:We analyze", "Abstract (excerpt):", "ABSTRACT", "Abstract. In recent years"
 ABSTRACT_LABEL = re.compile(
     r"""^[#*•·\s-]*(?:Abstract|摘要|a\sb\ss\st\sr\sa\sc\st)\s*(?:\([^)]{0,30}\))?\s*(?:$|[:.—–：-]\s*(?P<text>.*)$)""",
@@ -469,7 +470,8 @@ def is_chrome(line: str) -> bool:
     """Navigation, buttons, counters, article types, symbol or emoji lines, a PDF's letter-spaced
     headings ("a r t i c l e  i n f o"): never a title."""
     letters = sum(c.isalpha() for c in line)
-    return (letters < 3 or bool(NAVIGATION.match(line)) or bool(SPACED_LETTERS.match(line)) or bool(COUNTER.match(line)) or bool(CATEGORIES.match(line))
+    return (letters < 3 or bool(NAVIGATION.match(line)) or bool(SPACED_LETTERS.match(line))
+            or bool(COUNTER.match(line)) or bool(CATEGORIES.match(line))
             or bool(ARTICLE_TYPE.match(line))
             or bool(NAV_TAIL.search(line)) or has_symbol(line))
 
@@ -649,7 +651,9 @@ def contents_entry(line: str) -> Cue | None:
 def cited_entry(line: str) -> Cue | None:
     """A reading list's "Title (Names, Year)" line; a topic may come before the names ("A theory of
     the learnable (PAC learning, Leslie Valiant, 1984)"). General.py asks for two on a page."""
-    if not (match := TITLE_CITED.match(line)) or not is_candidate(match["title"]):
+    if not line.endswith((")", "]", "PDF")) or not (match := TITLE_CITED.match(line)):
+        return None  # most lines end otherwise: they skip the pattern
+    if not is_candidate(match["title"]):
         return None
     parts = [part.strip() for part in match["names"].split(",")]
     for start in range(len(parts)):
@@ -704,7 +708,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     date or id under it), or as a bulleted item. Elsewhere a site's tagline
     ("Academic Intelligence · Curated Daily") would pass for two names.
     """
-    if CITED_HEADING.match(line) and words(line) <= 8 or CITATION_LEGEND.match(line):
+    if CITED_HEADING.match(line) and words(line) <= 8 or len(line) <= MAX_LEGEND_CHARS and CITATION_LEGEND.match(line):
         return Cue("cited", line)
     if (match := BARE_ABSTRACT.match(line)) and words(match["text"]) >= MIN_INLINE_ABSTRACT_WORDS:
         return Cue("abstract", match["text"].strip())
