@@ -1093,3 +1093,24 @@ def test_an_abstract_label_followed_by_another_label_leaves_the_abstract_empty()
     page = ("Reconciling Model Multiplicity for Downstream Decision Making\n\n摘要\n\n关键词\n"
             "model multiplicitymulti-calibrationdecision-makinguncertainty quantification\n")
     assert general.score(page) == 0.0  # a title and keywords: no paper
+
+
+@pytest.mark.parametrize("line, title, names", [
+    ('Outstanding Paper Award 1: "Transformers are Inherently Succinct" (authors: Pascal Bergsträßer, Ryan '
+     'Cotterell, Anthony Widjaja Lin) proposes a new perspective on why Transformers are powerful.',
+     "Transformers are Inherently Succinct", ("Pascal Bergsträßer", "Ryan Cotterell", "Anthony Widjaja Lin")),
+    ('Honorable Mention : "The Polar Express: Optimal Matrix Sign Methods" by Noah Amsel, David Persson, and '
+     'Robert M. Gower.', "The Polar Express: Optimal Matrix Sign Methods",
+     ("Noah Amsel", "David Persson", "Robert M. Gower")),
+    ("“Attention Is All You Need” (Vaswani et al., Google Brain) was presented at NIPS 2017 and did not win.",
+     "Attention Is All You Need", ("Vaswani",)),
+    ('He said "this changes everything" (and he was right) about the result.', None, None),  # a quote, no title
+])
+def test_a_sentence_opening_with_a_quoted_title_and_its_authors(line, title, names):
+    cue = classify(line)
+    assert (cue.text, cue.names.names) == (title, names) if title else cue.kind != "byline"
+
+
+def test_icons_before_labels_are_dropped_but_bullets_stay():
+    assert [line.text for line in logical_lines([Line(0, "๐Ÿ“ Abstract"), Line(1, "• Marc A. Coram"),
+                                                 Line(2, "摘要: 文本")])] == ["Abstract", "• Marc A. Coram", "摘要: 文本"]

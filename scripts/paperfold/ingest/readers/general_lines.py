@@ -284,6 +284,10 @@ IMAGE_PLACEHOLDER = re.compile(
     r"""^(?:\[[^\]]{0,40}\b(?:image|figure|logo|icon)\b[^\]]{0,40}\]|!\[[^\]]*\]\([^)]*\))\s*""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "📅 2026-01-21", "๐Ÿ“ Abstract", "ðŸ¤– AI Summary": an icon (an emoji, or one garbled by a wrong
+# decoding) of up to four characters before a label or a date; never a list's bullet ("• Name") or CJK words
+LEADING_ICON = re.compile(
+    r"""^(?![•·–—])[^\x00-\x7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}\s+(?=[A-Z0-9])""", re.VERBOSE)
 # "### 1. **Word Embeddings: Word2Vec**", "- __Title__: ...", "# Title": Markdown marks in a pasted README
 EMPHASIS = re.compile(r"""\*\*|(?<!\w)__|__(?!\w)|^\#{1,6}\s+""", re.VERBOSE)
 # "... 22 | - **Title**: Efficient Estimation ... 23 | - **Authors**: ...": a line-numbered file view
@@ -335,6 +339,15 @@ TITLE_NAMES_YEAR = re.compile(
 TITLE_CITED = re.compile(
     r"""^(?P<title>[^()]{8,300}?)\s+\((?P<names>[^()]{2,120}?),?\s+(?P<year>(?:19|20)\d\d)[a-z]?\)
         (?:\s*,?\s*(?:PDF|\[\d{1,3}\]))*\s*$""",
+    re.VERBOSE,
+)
+# "Honorable Mention : "The Polar Express: ..." by Noah Amsel, ...", "“ImageNet Classification with Deep
+# Convolutional Neural Networks” (Krizhevsky, Sutskever, Hinton) was presented at NIPS 2012 ...": a title
+# quoted at the start of a sentence (after a label, perhaps), then its authors in brackets or after "by"
+QUOTED_CITATION = re.compile(
+    r"""^(?:[^"“”:]{1,40}:\s*)?["“](?P<title>[^"“”]{8,300})["”]\s*
+        (?:\((?:authors?\s*:\s*)?(?P<names>[^()]{2,300})\)
+          |by\s+(?P<by>[^()]{3,300}?)(?:(?<![\s.][A-Z])\.(?:\s|$)|\s*$))""",  # "Robert M. Gower.": an initial
     re.VERBOSE,
 )
 # "by   Risto Vuorio, et al.": authors after "by"
@@ -414,8 +427,10 @@ def words(line: str) -> int:
 
 
 def tidy(text: str) -> str:
-    """A line without an image's stand-in before it or Markdown emphasis inside it."""
+    """A line without an image's stand-in or an icon before it ("๐Ÿ“ Abstract": an emoji the copy
+    garbled) or Markdown emphasis inside it."""
     text = IMAGE_PLACEHOLDER.sub("", text)
+    text = LEADING_ICON.sub("", text) if not text[:1].isascii() else text
     # EMPHASIS needs "**", "__" or a leading "#": a line without them (most) skips its scan
     return (EMPHASIS.sub("", text) if "**" in text or "__" in text or "#" in text else text).strip()
 
@@ -648,6 +663,22 @@ def contents_entry(line: str) -> Cue | None:
     return None
 
 
+def quoted_citation(line: str) -> Cue | None:
+    """A sentence that opens by quoting a paper's title with its authors ("Outstanding Paper Award 1:
+    "Transformers are Inherently Succinct" (authors: Pascal Bergsträßer, ...) proposes ...",
+    "“Generative Adversarial Networks” (Goodfellow et al.) was presented ..."). General.py, as for
+    a reading list's lines, asks for two on a page."""
+    if not (match := QUOTED_CITATION.match(line)) or not is_candidate(match["title"]):
+        return None
+    names = (match["names"] or match["by"] or "").strip()
+    parts = [part.strip() for part in names.split(",")]
+    for end in range(len(parts), 0, -1):  # "Vaswani et al., Google Brain": an organisation after the names
+        head = ", ".join(parts[:end])
+        if found := family_names(head) or names_line(head, alone=True):
+            return Cue("byline", match["title"].strip(), names=found, cited=True)
+    return None
+
+
 def cited_entry(line: str) -> Cue | None:
     """A reading list's "Title (Names, Year)" line; a topic may come before the names ("A theory of
     the learnable (PAC learning, Leslie Valiant, 1984)"). General.py asks for two on a page."""
@@ -732,7 +763,8 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     if (match := NUMBERED.match(line)) and not has_symbol(match["title"]) and not is_prose(
             INLINE_AUTHORS.split(match["title"])[0]):  # "8. Title Authors: <twenty names>" is no prose
         return numbered(match["title"].strip().split("  ")[0], previous)
-    if found := byline(line) or contents_entry(line) or timed_entry(line) or cited_entry(line):
+    if found := (byline(line) or contents_entry(line) or timed_entry(line) or cited_entry(line)
+                 or quoted_citation(line)):
         return found
     if is_chrome(line):
         return Cue("chrome", line)
