@@ -37,8 +37,10 @@ from paperfold.ingest.readers.general_lines import (
     ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, BULLETS, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART,
     INLINE_AUTHORS, LEAD_LABEL, LINK_LINE, LISTED_ID, PAGE_TOP, QUOTED_TITLE, RUN_IN_ABSTRACT_PART,
     SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
-    classify, find_date, is_affiliation, is_candidate, logical_lines,
+    classify, find_date, is_affiliation, is_candidate,
 )
+from paperfold.ingest.readers.general_pieces import logical_lines
+from paperfold.ingest.readers.general_titles import WHOLLY_QUOTED, introduces_title, title_text
 
 # "Devlin et al. Key Contribution: Introduced BERT": a label glued after the authors' names
 INLINE_LABEL = re.compile(
@@ -46,30 +48,6 @@ INLINE_LABEL = re.compile(
              |Date|Published|Submitted|Affiliations?|Keywords?|Link|Code|Venue|Year)\s*:)""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "... in Africa [version 1; peer review: awaiting peer review]", "... physics (updated to 2021/1/1)":
-# a note on the version after a title, not part of it
-TITLE_NOTE = re.compile(
-    r"""\s*[\[(](?:version\s+\d|v\d+\b|updated|revised|extended\s+version|preprint|draft|corrected)[^\])]*[\])]\s*$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-# "DR-Arena: Automated Evaluation for "Deep Research" Agents (paper)", "Title [paper] [code]": a digest's
-# link words after a title; "DBLP — Some Lessons Learned ∗": a PDF's footnote mark on a title
-_LINK_WORD = r"""(?:paper|pdf|code|arxiv|link|project(?:\s+page)?|blog|github|website|demo|video|slides)"""
-TITLE_TAIL = re.compile(
-    rf"""(?:\s*[\[(]{_LINK_WORD}(?:\s*[,|/&]\s*{_LINK_WORD})*[\])])+\s*$|\s*[∗†‡]+$|\s+\*+$""",
-    re.VERBOSE | re.IGNORECASE,
-)
-# "DuMate-DeepResearch", "Q-Evolve", "AbbIE", "GPT-4": a name coined for a system (a capital inside
-# the word, or a hyphen or digit in it), not a word of English ("Transformers: ...")
-COINED_NAME = re.compile(r"""^[A-Z](?=\S*(?:[a-z][A-Z]|[A-Z]{2}|[-\d]))\S{1,40}$""", re.VERBOSE)
-# " is a multi-agent framework designed to ...": what a summary says of the system it opens with
-INTRODUCED = re.compile(
-    r"""^\s+(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:framework|method|model|system|benchmark|dataset
-          |approach|architecture|algorithm|technique|tool|library|agent|pipeline|suite|corpus)s?\b""",
-    re.VERBOSE,
-)
-# "“Dropout: A Simple Way to Prevent Neural Networks from Overfitting”": a title set in quotation marks
-WHOLLY_QUOTED = re.compile(r"""^["“](?P<inner>[^"“”]{3,})["”]$""", re.VERBOSE)
 MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an author line is not an abstract
 # "... Instructions for" / "International Conference ...": a title line cannot end on these words
 WRAPPED_TITLE_ENDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "with", "to", "from", "by",
@@ -156,8 +134,7 @@ def key(text: str) -> str:
 
 
 def set_title(entry: Entry, title: tuple[int, str]) -> None:
-    text = TITLE_TAIL.sub("", TITLE_NOTE.sub("", clean_text(title[1]).lstrip(BULLETS + " ")))
-    text = quoted["inner"] if (quoted := WHOLLY_QUOTED.match(text)) else text
+    text = title_text(clean_text(title[1]))
     if (year := TITLE_YEAR.search(text)) and (found := find_date(year["year"])):  # "Attention Is All You Need (2017)"
         text = text[:year.start()]
         entry.date = entry.date or (title[0], found)
@@ -479,15 +456,6 @@ def summarised_title(reading: Reading, line: Line) -> tuple[int, str] | None:
         return None
     # right under the title (blank lines between are a page's spacing), or one sentence down
     return title if reading.previous == "candidate" or line.index - title[0] <= SUMMARY_REACH else None
-
-
-def introduces_title(text: str, title: str) -> bool:
-    """"DuMate-DeepResearch is a multi-agent framework designed to ..." under "DuMate-DeepResearch:
-    An Auditable Multi-Agent System ...": a summary that opens by saying what the name its title
-    coins is."""
-    name = title.split(":")[0].strip()
-    return ":" in title and bool(COINED_NAME.match(name)) and bool(INTRODUCED.match(text[len(name):])) and (
-        text.startswith(name))
 
 
 def shown_whole(reading: Reading, line: Line) -> str | None:

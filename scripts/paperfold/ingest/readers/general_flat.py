@@ -1,5 +1,5 @@
 """A paper's first page flattened onto one line, as document hosts show a PDF's text, cut
-back into the lines the general reader knows (general_lines.logical_lines calls it):
+back into the lines the general reader knows (general_pieces.logical_lines calls it):
 
     1 Google Scholar s Ranking Algorithm: An Introductory Overview Jöran Beel Otto-von-Guericke
     University Department of Computer Science ... Abstract Google Scholar is one of the major ...
