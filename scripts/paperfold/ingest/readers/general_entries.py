@@ -499,18 +499,24 @@ def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
     return "other"
 
 
+def in_context(reading: Reading, line: Line, cue: Cue) -> Cue:
+    """What a line is given the lines above it, where that differs from what it says alone."""
+    if cue.kind in ("affiliation", "prose", "text", "candidate") and (found := shown_then_names(reading, line.text)):
+        return found
+    quoted_above = reading.previous == "candidate" and reading.candidate is not None and bool(
+        WHOLLY_QUOTED.match(reading.candidate[1]))
+    if quoted_above and (names := family_names(line.text) or names_line(line.text, alone=True)):
+        return Cue("names", line.text, names=names)  # "Rumelhart, Hinton, Williams" under "“Title”"
+    if reading.previous == "names" and MARK_LINE.match(line.text):
+        return Cue("chrome", line.text)  # "1 and", "2": a name's marks on a line of their own
+    if reading.list_open and cue.kind in ("candidate", "text") and (names := names_line(line.text, alone=True)):
+        return Cue("names", line.text, names=names)  # "Pilar Flores Asenjo" after "Carmen López-Vergara", "1,*,"
+    return cue
+
+
 def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None:
     """Fold one non-blank line into the reading."""
-    cue = classify(line.text, reading.previous, before_affiliation)
-    if cue.kind in ("affiliation", "prose", "text", "candidate") and (found := shown_then_names(reading, line.text)):
-        cue = found
-    if reading.previous == "candidate" and WHOLLY_QUOTED.match(reading.candidate[1] if reading.candidate else "") and (
-            found_names := family_names(line.text) or names_line(line.text, alone=True)):
-        cue = Cue("names", line.text, names=found_names)  # "Rumelhart, Hinton, Williams" under "“Title”"
-    if reading.previous == "names" and MARK_LINE.match(line.text):
-        cue = Cue("chrome", line.text)  # "1 and", "2": a name's marks on a line of their own
-    elif reading.list_open and cue.kind in ("candidate", "text") and (found := names_line(line.text, alone=True)):
-        cue = Cue("names", line.text, names=found)  # "Pilar Flores Asenjo" after "Carmen López-Vergara", "1,*,"
+    cue = in_context(reading, line, classify(line.text, reading.previous, before_affiliation))
     # "Alice Smith, Bob Jones" under "... Link Prediction and": a list of names, the entry's authors
     listed_names = cue.kind == "names" and "," in line.text
     if cue.kind in ("names", "text") and not listed_names and reading.previous == "candidate" and (
