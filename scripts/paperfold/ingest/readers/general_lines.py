@@ -261,12 +261,12 @@ STATEMENT_BREAK = re.compile(r"""[.!]\s+[A-Z]""", re.VERBOSE)
 # Chinese, Japanese and Korean characters, which run on without spaces between words
 CJK = re.compile(r"""[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]""", re.VERBOSE)
 CJK_PER_WORD = 2  # characters of CJK text counted as one word
-# "1Joint Center for ...", "2Institute ...", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org",
+# "1Joint Center for ...", "2Institute ...", "Wordline TSS Labs, Paris", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org",
 # "Correspondence to Dr Rob Kok; r.kok07{at}gmail.com", "Debdas Mondal DAV Model School, [email protected]"
 AFFILIATION = re.compile(
     r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
           |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
-          |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
+          |Laboratoire)\b|.*\bLabs?(?=\s*(?:,|$))|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
           |\W*(?:Correspondence|Corresponding\s+authors?|Equal\s+[Cc]ontribution)\b)""",
     re.VERBOSE,
 )
@@ -696,4 +696,14 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
         return Cue("affiliation", line)
     if is_prose(line.lstrip(BULLETS + " ")):  # "• Reinforcement learning has shown ...": a bulleted summary
         return Cue("prose", line)
-    return Cue("candidate" if is_candidate(line) else "text", line)
+    if is_candidate(line) or before_affiliation and titled_with_full_stop(line):
+        return Cue("candidate", line)
+    return Cue("text", line)
+
+
+def titled_with_full_stop(line: str) -> bool:
+    """"Generating Local Maps of Science using Deep Bibliographic Coupling." above its authors and
+    their affiliations: a paper's head whose title the source ended with a full stop (one sentence,
+    no other stop in it)."""
+    head = line[:-1]
+    return line.endswith(".") and "." not in head[-3:] and not SENTENCE_BREAK.search(head) and is_candidate(head)
