@@ -864,6 +864,8 @@ def test_latex_marks_in_braces_and_doubled_digits_are_not_names():
     ("Researchers from Arizona State University investigate whether Chain-of-Thought reasoning in LLMs", True),
     ("The researchers propose a data distribution lens to analyze it", True),
     ("This paper comprehensively compares the mathematical reasoning steps of the DeepSeek-R1 LLM", True),
+    ("This document gives a brief description of Korean data prepared for the SPMRL 2013 shared task.", True),
+    ("This document contains the instructions for preparing a manuscript", False),  # no verb of a study
     # a discussion's bullet: "researchers" inside a sentence is not its subject
     ("Some want filtering by reputation or verified researchers and argue for partial gatekeeping", False),
 ])

@@ -331,13 +331,14 @@ NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)
 
 # "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...",
 # "Researchers from Arizona State University investigate whether ...", "Here I demonstrate an exact
-# isomorphism ..." (a paper of one author): how abstracts and their summaries
+# isomorphism ..." (a paper of one author), "This document gives a brief description of ...": how abstracts and their summaries
 # speak (a blog's paragraph under a heading does not)
 ABSTRACT_VOICE = re.compile(
-    r"""\b(?:we|this\s+(?:research\s+)?(?:paper|work|study|article)|the\s+(?:paper|authors|study)|here,?\s+i
+    r"""\b(?:we|this\s+(?:research\s+)?(?:paper|work|study|article|document)|the\s+(?:paper|authors|study)|here,?\s+i
           |(?:^|(?<=[.!?]\s))(?:the\s+)?researchers(?:\s+(?:from|at)(?:\s+[\w&.'’-]+){1,6}?)?)\s+(?:\w+\s+){0,2}?
           (?:propose|present|introduce|show|develop|study|investigate|build|describe|report|find|demonstrate
-          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address|challenge|examine|revisit|compare)s?\b
+          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address|challenge|examine|revisit|compare
+          |give)s?\b
         |\bin\s+this\s+(?:paper|work|study)\b|\b(?:proposes|introduces|presents)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
