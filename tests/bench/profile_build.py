@@ -11,6 +11,8 @@ It writes a synthetic corpus (synthetic.py) into a scratch project, then prints:
   plain Material (bench_build.plain_config) on the pages it wrote: CPU seconds of reading
   pages, Markdown, theme templates, plugin events and writing, with timers around MkDocs'
   own functions (no profiler, whose overhead is largest in Jinja's generator functions);
+  the build's generation reuses what the stage-by-stage run made in this process (memo.py),
+  so read generation's cost from the stages;
 - the theme template of paper pages, rendered again from the contexts of the project's
   build: the whole page, and with Material's blocks left out one at a time (milliseconds
   per page, medians of 5 rounds in turns), to say what each part of the page costs.
