@@ -37,7 +37,7 @@ def cite_key(paper: Paper) -> str:
 def _first_slug_word(label: str) -> str:
     """The first word of slugify(label, separator=" "), slugifying the label word by word
     until one gives a word: slugify treats each whitespace run as a break, so this is the
-    same word, without slugifying the whole label (a tenth of a page's rendering)."""
+    same word, without slugifying the whole label (most of the time keys took)."""
     for word in label.split():
         if slugged := slugify(word, separator=" ").split():
             return slugged[0]
