@@ -166,4 +166,13 @@ def filled_lines(text: str) -> list[str]:
 
 def clean_text(text: str) -> str:
     """Unicode NFC, collapsed runs of whitespace: a hard-wrapped paragraph becomes one line."""
+    if _is_clean(text):  # most titles and joined lines: splitting an abstract costs ~10 us
+        return text
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _is_clean(text: str) -> bool:
+    """True if clean_text would return `text` as it is: NFC, and no whitespace but single
+    inner spaces (every other whitespace character, "\n", "\xa0", "\u2028", is unprintable)."""
+    return (text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" ")
+            and unicodedata.is_normalized("NFC", text))
