@@ -140,7 +140,7 @@ def _next_space(text: str, start: int) -> int:
 def _words(text: str, limit: int) -> list[str]:
     unified = _unified(text)
     if unified.isascii():
-        return unified.encode("ascii").translate(ASCII_NON_WORD).decode("ascii").split()[:limit]
+        return unified.encode("ascii").translate(ASCII_NON_WORD).decode("ascii").split(None, limit)[:limit]
     return [match.group() for match in islice(WORD.finditer(unified), limit)]
 
 
