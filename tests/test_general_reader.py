@@ -18,7 +18,7 @@ from paperfold.ingest.names import family_names, labelled_names, names_line
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers import general
 from paperfold.ingest.readers.general_entries import Entry, set_title
-from paperfold.ingest.readers.general_titles import introduces_title
+from paperfold.ingest.readers.general_titles import introduces_title, title_text
 from paperfold.ingest.readers.general_flat import flat_head
 from paperfold.ingest.readers.general_lines import ABSTRACT_VOICE, classify, dated_line, facts
 from paperfold.ingest.readers.general_pieces import logical_lines
@@ -864,6 +864,8 @@ def test_latex_marks_in_braces_and_doubled_digits_are_not_names():
     ("Researchers from Arizona State University investigate whether Chain-of-Thought reasoning in LLMs", True),
     ("The researchers propose a data distribution lens to analyze it", True),
     ("This paper comprehensively compares the mathematical reasoning steps of the DeepSeek-R1 LLM", True),
+    ("This document gives a brief description of Korean data prepared for the SPMRL 2013 shared task.", True),
+    ("This document contains the instructions for preparing a manuscript", False),  # no verb of a study
     # a discussion's bullet: "researchers" inside a sentence is not its subject
     ("Some want filtering by reputation or verified researchers and argue for partial gatekeeping", False),
 ])
@@ -1116,3 +1118,51 @@ def test_a_sentence_opening_with_a_quoted_title_and_its_authors(line, title, nam
 def test_icons_before_labels_are_dropped_but_bullets_stay():
     assert [line.text for line in logical_lines([Line(0, "๐Ÿ“ Abstract"), Line(1, "• Marc A. Coram"),
                                                  Line(2, "摘要: 文本")])] == ["Abstract", "• Marc A. Coram", "摘要: 文本"]
+
+
+@pytest.mark.parametrize("line", [
+    "ENS, CNRS, PSL University, Paris",  # acronyms of institutions in pairs are no family and given names
+    "Wordline TSS Labs, Paris",
+    "Raffaella Bernardi, University of Trento",  # a name and its university: no author list of two
+])
+def test_institutions_are_not_names(line):
+    assert names_line(line, alone=True) is None
+
+
+@pytest.mark.parametrize("line, before_affiliation, kind", [
+    ("Generating Local Maps of Science using Deep Bibliographic Coupling.", True, "candidate"),
+    ("Generating Local Maps of Science using Deep Bibliographic Coupling.", False, "text"),  # no head under it
+    ("We study coupling. It works well.", True, "text"),  # two sentences are no title
+])
+def test_a_title_ending_in_a_full_stop_counts_only_above_its_authors(line, before_affiliation, kind):
+    assert classify(line, "blank", before_affiliation).kind == kind
+
+
+def test_a_title_loses_the_full_stop_after_it_but_not_an_abbreviation():
+    assert title_text("Generating Local Maps of Science using Deep Bibliographic Coupling.").endswith("Coupling")
+    assert title_text("Transformers vs.") == "Transformers vs."
+
+
+def test_a_lone_name_is_an_author_only_in_a_listing_of_titles_over_names():
+    listing = ("Best Papers\n\nFirst Paper on Grokking\nAlice Smith and Bob Jones\n\nSecond Paper on Scaling\n"
+               "Carol White, Dan Brown\n\nThird Paper on Attention\nTao Lei\n")
+    assert [(r.title, r.authors) for r in read(listing)[0].records][-1] == ("Third Paper on Attention", ("Tao Lei",))
+    alone = "Third Paper on Attention\nTao Lei\n"  # one title: "Tao Lei" may be a button or a heading
+    assert not [r for r in read(alone)[0].records if r.authors]
+
+
+def test_a_committee_under_a_sentence_is_not_the_last_entry_s_authors():
+    listing = ("First Paper on Grokking\nAlice Smith and Bob Jones\n\nSecond Paper on Scaling\nCarol White, Dan Brown\n\n"
+               "For the selection of the papers above, we thank our Best Paper Award committee, who selected them:\n\n"
+               "Luke Zettlemoyer, University of Washington and Facebook, USA (chair)\n"
+               "Raffaella Bernardi, University of Trento, Italy\nHelen Meng, The Chinese University of Hong Kong\n")
+    assert [r.authors for r in read(listing)[0].records] == [("Alice Smith", "Bob Jones"), ("Carol White", "Dan Brown")]
+
+
+def test_a_listing_s_fields_run_together_by_the_copy_are_cut_apart():
+    from paperfold.ingest.readers import labelled_lines
+    assert labelled_lines.pieces("Title: Relaxed Triangle InequalitySubjects: Machine Learning (stat.ML)") == [
+        "Title: Relaxed Triangle Inequality", "Subjects: Machine Learning (stat.ML)"]
+    assert labelled_lines.pieces("A sentence that mentions Subjects: in passing") == [
+        "A sentence that mentions Subjects: in passing"]  # no label opens the line: nothing is cut
+    assert labelled_lines.classify("- [1] arXiv:2602.02577 [pdf, html, other]") == ("id", "2602.02577")

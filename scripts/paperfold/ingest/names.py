@@ -77,6 +77,9 @@ TOPIC_WORDS = {"learning", "processing", "modeling", "modelling", "language", "l
                "optimization", "theory", "methods", "algorithms", "applications", "engineering", "training",
                "agent", "agents", "survey", "benchmark", "benchmarks", "paper", "papers", "report", "reports",
                "technical", "workshop", "conference", "tutorial", "session", "introduction", "overview"}
+# Words of organisations, which no person's name holds ("ENS, CNRS, PSL University, Paris" is an address)
+ORGANISATION_WORDS = {"university", "universität", "université", "institute", "department", "laboratory",
+                      "lab", "labs", "college", "centre", "center", "inc", "ltd", "gmbh", "corporation"}
 TITLE_ENDINGS = ("tion", "tions", "sion", "sions", "ogy", "ysis", "iques", "ities", "isms")
 # "Kar, Debal Chandra PhD", "Jane Roe, MD, MPH": degrees after a name, not part of it
 DEGREE = re.compile(r"""(?:,\s*|\s+)(?:Ph\.?\s?D|M\.?D|MPH|MSc|BSc|DPhil|FRCP)\.?(?=[\s,;]|$)""", re.VERBOSE)
@@ -109,7 +112,7 @@ class Names:
 
 def _title_word(word: str) -> bool:
     word = word.lower().rstrip(".")
-    return word in TOPIC_WORDS or (len(word) >= 6 and word.endswith(TITLE_ENDINGS))
+    return word in TOPIC_WORDS or word in ORGANISATION_WORDS or (len(word) >= 6 and word.endswith(TITLE_ENDINGS))
 
 
 def is_name(part: str, min_words: int = MIN_WORDS) -> bool:
@@ -173,6 +176,8 @@ def surname_first(found: Names) -> Names | None:
     single = sum(len(part.split()) == 1 for part in parts)
     if len(parts) < 2 or len(parts) % 2 or 2 * single <= len(parts):  # "Alice Smith, Bob" is no pair
         return None
+    if any(family.isupper() and given.isupper() for family, given in zip(parts[::2], parts[1::2])):
+        return None  # "ENS, CNRS, PSL University": acronyms of institutions, not a family and a given name
     names = tuple(f"{given} {family}" for family, given in zip(parts[::2], parts[1::2]))
     return Names(names, found.more, found.et_al) if all(is_name(name) for name in names) else None
 

@@ -77,6 +77,10 @@ MARK_LINE = re.compile(r"""^[\d\s,*∗†‡§¶]*(?:\band)?\s*$""", re.VERBOSE)
 TALK_LINE = re.compile(r"""^(?P<speaker>[^:]{3,60}?)\s*:\s+(?P<title>\S.*)$""", re.VERBOSE)
 
 
+MIN_SENTENCE_WORDS = 12  # running text this long after an entry's names closes its author block
+MIN_PAIRED_ENTRIES = 2  # title-over-names entries that make a listing of them: a lone name under the next title is its author
+
+
 @dataclass
 class Entry:
     """One paper being collected; each field is (0-based line index, value)."""
@@ -122,6 +126,7 @@ class Reading:
     talks: list[tuple[int, int]] = field(default_factory=list)  # (heading index, abstract index): a talk's abstract
     set_apart: frozenset[int] = frozenset()  # lines with a blank line right above and right below them
     list_open: bool = False  # the last names line, or the marks under it, ended on "," or "and"
+    authors_closed: bool = False  # a sentence came after the latest names: no affiliation adds to them
 
     @property
     def current(self) -> Entry | None:
@@ -226,7 +231,7 @@ def add_authors(reading: Reading, index: int, names: Names, continued: bool = Fa
         if reading.previous == "prose":  # a listing's summary between the title and its authors
             restore_dropped(reading)
         add_fact(reading, "authors", index, names)
-    reading.after_authors = True
+    reading.after_authors, reading.authors_closed = True, False
 
 
 def restore_dropped(reading: Reading) -> None:
@@ -511,7 +516,20 @@ def in_context(reading: Reading, line: Line, cue: Cue) -> Cue:
         return Cue("chrome", line.text)  # "1 and", "2": a name's marks on a line of their own
     if reading.list_open and cue.kind in ("candidate", "text") and (names := names_line(line.text, alone=True)):
         return Cue("names", line.text, names=names)  # "Pilar Flores Asenjo" after "Carmen López-Vergara", "1,*,"
+    if cue.kind == "candidate" and reading.previous == "candidate" and paired_listing(reading, line.index) and (
+            names := names_line(line.text, alone=True)):
+        return Cue("names", line.text, names=names)  # "Tao Lei" under a title, where titles stand over their names
     return cue
+
+
+def paired_listing(reading: Reading, index: int) -> bool:
+    """Line `index` comes right under a title-like line, in a listing whose entries so far (two or
+    more) are each a title with its names on the line right under it, and nothing else."""
+    paired = [entry for entry in reading.entries if entry.title and entry.authors and (
+        entry.authors[0] == entry.title[0] + 1) and not (entry.abstract or entry.arxiv_id or entry.doi)]
+    above = reading.candidate
+    return len(paired) >= MIN_PAIRED_ENTRIES and above is not None and above[0] == index - 1 and (
+        len(paired) == len([entry for entry in reading.entries if entry.title]))
 
 
 def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None:
@@ -563,8 +581,13 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
         reading.candidate, reading.earlier = reading.earlier, None  # the candidate was a section heading
     if cue.kind not in ("chrome", "candidate", "numbered", "title", "facts"):
         flush_date(reading)
+    # a sentence after the entry's names ("... we thank our Best Paper Award committee:") ends its
+    # author block: the names and affiliations under it ("Luke Zettlemoyer, University of Washington")
+    # are not the entry's
+    if cue.kind in ("text", "prose") and len(line.text.split()) >= MIN_SENTENCE_WORDS:
+        reading.authors_closed = True
     if cue.kind == "affiliation" and reading.current and reading.current.authors:
-        reading.affiliated = reading.current.abstract is None
+        reading.affiliated = reading.current.abstract is None and not reading.authors_closed
     # "1,*," or "1 and" (a name's marks, set on their own line) after a name: another name follows
     reading.list_open = bool(LIST_GLUE.search(line.text)) and (cue.kind == "names" or cue.kind == "chrome" and (
         reading.previous == "names"))

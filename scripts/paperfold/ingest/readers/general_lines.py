@@ -261,12 +261,12 @@ STATEMENT_BREAK = re.compile(r"""[.!]\s+[A-Z]""", re.VERBOSE)
 # Chinese, Japanese and Korean characters, which run on without spaces between words
 CJK = re.compile(r"""[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]""", re.VERBOSE)
 CJK_PER_WORD = 2  # characters of CJK text counted as one word
-# "1Joint Center for ...", "2Institute ...", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org",
+# "1Joint Center for ...", "2Institute ...", "Wordline TSS Labs, Paris", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org",
 # "Correspondence to Dr Rob Kok; r.kok07{at}gmail.com", "Debdas Mondal DAV Model School, [email protected]"
 AFFILIATION = re.compile(
     r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
           |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
-          |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
+          |Laboratoire)\b|.*\bLabs?(?=\s*(?:,|$))|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
           |\W*(?:Correspondence|Corresponding\s+authors?|Equal\s+[Cc]ontribution)\b)""",
     re.VERBOSE,
 )
@@ -331,13 +331,14 @@ NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)
 
 # "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...",
 # "Researchers from Arizona State University investigate whether ...", "Here I demonstrate an exact
-# isomorphism ..." (a paper of one author): how abstracts and their summaries
+# isomorphism ..." (a paper of one author), "This document gives a brief description of ...": how abstracts and their summaries
 # speak (a blog's paragraph under a heading does not)
 ABSTRACT_VOICE = re.compile(
-    r"""\b(?:we|this\s+(?:research\s+)?(?:paper|work|study|article)|the\s+(?:paper|authors|study)|here,?\s+i
+    r"""\b(?:we|this\s+(?:research\s+)?(?:paper|work|study|article|document)|the\s+(?:paper|authors|study)|here,?\s+i
           |(?:^|(?<=[.!?]\s))(?:the\s+)?researchers(?:\s+(?:from|at)(?:\s+[\w&.'’-]+){1,6}?)?)\s+(?:\w+\s+){0,2}?
           (?:propose|present|introduce|show|develop|study|investigate|build|describe|report|find|demonstrate
-          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address|challenge|examine|revisit|compare)s?\b
+          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address|challenge|examine|revisit|compare
+          |give)s?\b
         |\bin\s+this\s+(?:paper|work|study)\b|\b(?:proposes|introduces|presents)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -696,4 +697,14 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
         return Cue("affiliation", line)
     if is_prose(line.lstrip(BULLETS + " ")):  # "• Reinforcement learning has shown ...": a bulleted summary
         return Cue("prose", line)
-    return Cue("candidate" if is_candidate(line) else "text", line)
+    if is_candidate(line) or before_affiliation and titled_with_full_stop(line):
+        return Cue("candidate", line)
+    return Cue("text", line)
+
+
+def titled_with_full_stop(line: str) -> bool:
+    """"Generating Local Maps of Science using Deep Bibliographic Coupling." above its authors and
+    their affiliations: a paper's head whose title the source ended with a full stop (one sentence,
+    no other stop in it)."""
+    head = line[:-1]
+    return line.endswith(".") and "." not in head[-3:] and not SENTENCE_BREAK.search(head) and is_candidate(head)

@@ -39,10 +39,14 @@ INTRODUCED = re.compile(
 WHOLLY_QUOTED = re.compile(r"""^["“](?P<inner>[^"“”]{3,})["”]$""", re.VERBOSE)
 
 
+# "... Deep Bibliographic Coupling.": a full stop the source put after a title (not "... vs.", "Inc.")
+TITLE_STOP = re.compile(r"""(?<=[a-z]{4})\.$""", re.VERBOSE)
+
+
 def title_text(text: str) -> str:
     """The title a title line shows, without a list's bullet, a note on the version, link words,
-    a footnote mark or the quotation marks it is set in."""
-    text = TITLE_TAIL.sub("", TITLE_NOTE.sub("", text.lstrip(BULLETS + " ")))
+    a footnote mark, a full stop after it or the quotation marks it is set in."""
+    text = TITLE_STOP.sub("", TITLE_TAIL.sub("", TITLE_NOTE.sub("", text.lstrip(BULLETS + " "))))
     return quoted["inner"] if (quoted := WHOLLY_QUOTED.match(text)) else text
 
 

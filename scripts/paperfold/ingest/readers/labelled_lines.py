@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from paperfold.ingest.links import find_arxiv_id
 from paperfold.ingest.normalize import clean_text
 
-# "[1] arXiv:2604.12345 [pdf, html, other]", "arXiv:2604.12345 (cs)"
+# "[1] arXiv:2604.12345 [pdf, html, other]", "arXiv:2604.12345 (cs)", "- [1] arXiv:..." (a list's dash)
 ID_LINE = re.compile(
-    r"""^\s*(?:\[\d+\]\s*)?   # listing number: "[1] "
+    r"""^\s*(?:-\s+)?(?:\[\d+\]\s*)?   # list dash and listing number: "- [1] "
         arXiv:\s*\S           # the id follows: "arXiv:2604.12345v2"
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -36,6 +36,10 @@ FIELD = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# "Title: Relaxed Triangle ... DistributionsSubjects: Machine Learning (stat.ML)": a listing's fields,
+# set apart on the page, that the copy ran together with no space; a label glued to the word before
+# it is cut off only on a line that opens with a label
+GLUED_LABEL = re.compile(r"""(?<=[a-z0-9)?.])(?=(?:Authors?|Comments|Subjects|Journal-ref):\s)""", re.VERBOSE)
 # "[Submitted on 3 Jun 2025 (v1), last revised 19 Mar 2026 (this version, v4)]"
 SUBMITTED = re.compile(
     r"""Submitted\s+on\s+(?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})""",
@@ -158,10 +162,16 @@ def apply(draft: Draft, index: int, kind: str, payload, open_label, last) -> tup
     return None, last
 
 
+def pieces(line: str) -> list[str]:
+    """A labelled line cut before each label glued to it ("Title: ...DistributionsSubjects: ...")."""
+    cuts = [match.start() for match in GLUED_LABEL.finditer(line)] if FIELD.match(line) else []
+    return [line[a:b] for a, b in zip([0] + cuts, cuts + [len(line)])]
+
+
 def group_lines(lines: list[str]) -> list[Draft]:
     drafts, open_label, last = [Draft()], None, None
-    for index, line in enumerate(lines):
-        kind, payload = classify(line)
+    for index, piece in ((index, piece) for index, line in enumerate(lines) for piece in pieces(line)):
+        kind, payload = classify(piece)
         if starts_record(drafts[-1], kind, payload):
             drafts.append(Draft())
             open_label, last = None, None
