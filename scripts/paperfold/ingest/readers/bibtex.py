@@ -14,7 +14,9 @@ fields ("{BERT}" -> "BERT", "Sch{\\"o}n" -> "Schön") with math kept verbatim
 ("$\\alpha$" stays); month names turned into numbers. URL, DOI and eprint
 fields are not LaTeX-decoded ("%" in a URL is not a comment).
 
-Any entry type is read as a paper. Blocks the parser could not read become
+Any entry type is read as a paper, except a whole volume (@proceedings,
+@collection and their multi-volume forms): its papers are entries of their own, so
+it is listed as skipped. Blocks the parser could not read become
 Problems with their line; an entry whose key was already used is reported and
 still read. @string, @preamble and @comment blocks are listed as skipped; text
 between entries other than %-comment lines (an entry that lost its "@") is a warning.
@@ -57,6 +59,8 @@ YEAR = re.compile(r"""(?<!\d)(?P<year>(?:1[89]|20)\d\d)(?!\d)""", re.VERBOSE)
 DOI = re.compile(r"""10\.\d{4,9}/\S+""", re.VERBOSE)
 # journal = {arXiv preprint arXiv:2001.08361}, {CoRR}, {ArXiv}: a preprint, not a venue
 PREPRINT_VENUE = re.compile(r"""^\s*(?:arxiv\b|corr\s*$)""", re.VERBOSE | re.IGNORECASE)
+# entry types of a whole volume: an ACL Anthology or DBLP export lists the volume beside its papers
+VOLUME_TYPES = {"proceedings", "mvproceedings", "collection", "mvcollection"}
 
 # A backslash command, a brace group or a tie: the text has LaTeX worth decoding.
 LATEX_MARKUP = re.compile(r"[\\{}~]")
@@ -300,6 +304,8 @@ def set_aside_entry(block: model.ParsingFailedBlock) -> model.Entry | None:
 
 
 def skipped_reason(block: model.Block) -> str | None:
+    if isinstance(block, model.Entry) and block.entry_type.lower() in VOLUME_TYPES:
+        return f"@{block.entry_type.lower()} {block.key} is a whole volume (its papers are entries of their own), not a paper"
     if isinstance(block, model.String):
         return f"@string {block.key} defines an abbreviation, not a paper"
     if isinstance(block, model.Preamble):
@@ -313,7 +319,9 @@ def read(dump: Dump) -> ReadResult:
     library = bibtexparser.parse_string(dump.text, parse_stack=parse_stack())
     records, problems, skipped = [], [], []
     for previous, block in zip([None, *library.blocks], library.blocks):
-        if isinstance(block, model.Entry):
+        if reason := skipped_reason(block):
+            skipped.append(Problem(dump.origin(block.start_line or 0), reason, "warning"))
+        elif isinstance(block, model.Entry):
             records.append(entry_record(block, dump))
         elif isinstance(block, model.ParsingFailedBlock):
             problems.append(failed_problem(block, dump))
@@ -323,6 +331,4 @@ def read(dump: Dump) -> ReadResult:
             if isinstance(previous, model.ParsingFailedBlock):
                 continue  # the rest of the broken entry just reported
             problems += [problem] if (problem := stray_text_problem(block, dump)) else []
-        elif reason := skipped_reason(block):
-            skipped.append(Problem(dump.origin(block.start_line or 0), reason, "warning"))
     return ReadResult(tuple(records), tuple(problems), tuple(skipped))
