@@ -7,10 +7,12 @@ Writes a synthetic corpus (synthetic.py) into a scratch project, then builds it 
 Pagefind left out), once, once more with no change, then --edits times a curation title
 fix and a new 100-paper dump, each timed from the edit to the end of its rebuild. No
 server, watcher or browser: bench_preview.py times those too; this one says where a
-rebuild's time goes. Each line also gives the time of Python's full (generation 2)
-garbage collections during that rebuild and the process's resident memory after it.
+rebuild's time goes. Each line also gives the time of Python's garbage collections during
+that rebuild and the process's resident memory after it (and after --pause).
 With --profile, each rebuild but the first is written to <scratch>/<name>.prof (cProfile;
-read it with `python -m pstats`).
+read it with `python -m pstats`). Each line also splits the rebuild (without a profiler's
+cost) into the generator's stages (build.py's calls, timed around each) and the rest,
+which is MkDocs.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent.parent / "scripts")
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
+from paperfold import build as pipeline  # noqa: E402
 from paperfold.face import preview  # noqa: E402
 from sitebuild import make_project  # noqa: E402
 from synthetic import _hf_page, write_corpus  # noqa: E402
@@ -39,24 +42,61 @@ from synthetic import _hf_page, write_corpus  # noqa: E402
 SERVE_URL = "http://127.0.0.1:8000/paperfold/"
 
 
-class FullCollections:
-    """Seconds spent in generation-2 garbage collections since the last reset."""
+class Collections:
+    """Seconds spent in Python's garbage collections since the last reset: full (generation 2)
+    ones, and the young generations' together."""
 
     def __init__(self) -> None:
-        self.seconds, self.count, self._started = 0.0, 0, 0.0
+        self.reset()
+        self._started = 0.0
         gc.callbacks.append(self._callback)
 
     def _callback(self, phase: str, info: dict) -> None:
-        if info["generation"] != 2:
-            return
         if phase == "start":
             self._started = time.perf_counter()
-        else:
-            self.seconds += time.perf_counter() - self._started
+            return
+        seconds = time.perf_counter() - self._started
+        if info["generation"] == 2:
+            self.seconds += seconds
             self.count += 1
+        else:
+            self.young_seconds += seconds
 
     def reset(self) -> None:
-        self.seconds, self.count = 0.0, 0
+        self.seconds, self.count, self.young_seconds = 0.0, 0, 0.0
+
+    def line(self) -> str:
+        return f"full collections {self.count}, {self.seconds:.2f} s; young ones {self.young_seconds:.2f} s"
+
+
+STAGES = ("load_curation", "load_dumps", "read_seeds", "merge", "curate", "tag_topics", "relate_papers",
+          "render_pages", "write_pages")
+
+
+class StageTimes:
+    """Seconds in each of build.py's stage calls since the last reset (each call wrapped)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        for name in STAGES:
+            if hasattr(pipeline, name):
+                setattr(pipeline, name, self._timed(name, getattr(pipeline, name)))
+
+    def _timed(self, name: str, function):
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+        return timed
+
+    def line(self, total: float) -> str:
+        parts = [f"{name} {seconds:.2f}" for name, seconds in self.seconds.items() if seconds >= 0.005]
+        return ", ".join(parts + [f"the rest (MkDocs) {total - sum(self.seconds.values()):.2f}"])
+
+    def reset(self) -> None:
+        self.seconds = {}
 
 
 def rss_mb() -> int:
@@ -70,6 +110,9 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--scratch", help="folder for the scratch project (default: the temp folder)")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--pause", type=float, default=2.0,
+                        help="seconds between a rebuild and the next edit, as a user reading the page "
+                             "(serve does some work between builds: a full garbage collection)")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(dir=args.scratch))
     write_corpus(scratch / "corpus", args.papers)
@@ -80,13 +123,15 @@ def main() -> None:
         preview.start("serve", dirty=True)
     except TypeError:  # code before dirty builds were told apart (run from a copy of an older commit)
         preview.start("serve")
-    collections = FullCollections()
+    collections = Collections()
+    stages = StageTimes()
 
     def rebuild(name: str) -> float:
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(scratch / "site"))
         config.site_url = SERVE_URL
         profile = cProfile.Profile() if args.profile and name != "first" else None
         collections.reset()
+        stages.reset()
         started = time.perf_counter()
         if profile:
             profile.enable()
@@ -94,9 +139,10 @@ def main() -> None:
         if profile:
             profile.disable()
             profile.dump_stats(str(scratch / f"{name}.prof"))
-        seconds = time.perf_counter() - started
-        print(f"{name}: {seconds:.2f} s (full collections {collections.count}, {collections.seconds:.2f} s; "
-              f"resident {rss_mb()} MB)", flush=True)
+        seconds, collected = time.perf_counter() - started, collections.line()
+        time.sleep(args.pause)  # resident memory is read after it
+        print(f"{name}: {seconds:.2f} s ({collected}; resident {rss_mb()} MB)\n    {stages.line(seconds)}",
+              flush=True)
         return seconds
 
     rebuild("first")
