@@ -43,30 +43,32 @@ SERVE_URL = "http://127.0.0.1:8000/paperfold/"
 
 
 class Collections:
-    """Seconds spent in Python's garbage collections since the last reset: full (generation 2)
-    ones, and the young generations' together."""
+    """Python's garbage collections since the last reset: full (generation 2) ones, with
+    their wall and CPU seconds, and the young generations' wall seconds together."""
 
     def __init__(self) -> None:
         self.reset()
-        self._started = 0.0
+        self._started = (0.0, 0.0)
         gc.callbacks.append(self._callback)
 
     def _callback(self, phase: str, info: dict) -> None:
         if phase == "start":
-            self._started = time.perf_counter()
+            self._started = (time.perf_counter(), time.process_time())
             return
-        seconds = time.perf_counter() - self._started
+        seconds = time.perf_counter() - self._started[0]
         if info["generation"] == 2:
             self.seconds += seconds
+            self.cpu += time.process_time() - self._started[1]
             self.count += 1
         else:
             self.young_seconds += seconds
 
     def reset(self) -> None:
-        self.seconds, self.count, self.young_seconds = 0.0, 0, 0.0
+        self.seconds, self.cpu, self.count, self.young_seconds = 0.0, 0.0, 0, 0.0
 
     def line(self) -> str:
-        return f"full collections {self.count}, {self.seconds:.2f} s; young ones {self.young_seconds:.2f} s"
+        return (f"full collections {self.count}, {self.seconds:.2f} s, CPU {self.cpu:.2f} s; "
+                f"young ones {self.young_seconds:.2f} s")
 
 
 STAGES = ("load_curation", "load_dumps", "read_seeds", "merge", "curate", "tag_topics", "relate_papers",
@@ -74,7 +76,8 @@ STAGES = ("load_curation", "load_dumps", "read_seeds", "merge", "curate", "tag_t
 
 
 class StageTimes:
-    """Seconds in each of build.py's stage calls since the last reset (each call wrapped)."""
+    """Seconds in each of build.py's stage calls since the last reset (each call wrapped), and
+    how many files under docs/ the generator wrote or removed."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
@@ -86,17 +89,21 @@ class StageTimes:
         def timed(*args, **kwargs):
             started = time.perf_counter()
             try:
-                return function(*args, **kwargs)
+                result = function(*args, **kwargs)
             finally:
                 self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+            if name == "write_pages":  # (written, removed): what MkDocs renders again
+                self.written += sum(map(len, result))
+            return result
         return timed
 
     def line(self, total: float) -> str:
         parts = [f"{name} {seconds:.2f}" for name, seconds in self.seconds.items() if seconds >= 0.005]
-        return ", ".join(parts + [f"the rest (MkDocs) {total - sum(self.seconds.values()):.2f}"])
+        parts.append(f"the rest (MkDocs) {total - sum(self.seconds.values()):.2f}")
+        return ", ".join(parts) + f"; {self.written} files written or removed"
 
     def reset(self) -> None:
-        self.seconds = {}
+        self.seconds, self.written = {}, 0
 
 
 def rss_mb() -> int:
@@ -132,7 +139,7 @@ def main() -> None:
         profile = cProfile.Profile() if args.profile and name != "first" else None
         collections.reset()
         stages.reset()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         if profile:
             profile.enable()
         build(config, serve_url=SERVE_URL, dirty=True)
@@ -140,10 +147,12 @@ def main() -> None:
             profile.disable()
             profile.dump_stats(str(scratch / f"{name}.prof"))
         seconds, collected = time.perf_counter() - started, collections.line()
+        cpu = time.process_time() - cpu
+        collections.reset()
         time.sleep(args.pause)  # resident memory is read after it
-        print(f"{name}: {seconds:.2f} s ({collected}; resident {rss_mb()} MB)\n    {stages.line(seconds)}",
-              flush=True)
-        return seconds
+        print(f"{name}: {seconds:.2f} s, CPU {cpu:.2f} s ({collected}; resident {rss_mb()} MB)\n"
+              f"    {stages.line(seconds)}\n    in the pause after it: {collections.line()}", flush=True)
+        return seconds, cpu
 
     rebuild("first")
     rebuild("no-change")
@@ -159,8 +168,10 @@ def main() -> None:
         (project / "seeds" / f"2026-05-01_new_{n}.txt").write_text(_hf_page(random.Random(n), numbers),
                                                                     encoding="utf-8")
         dumps.append(rebuild(f"dump{n}"))
-    print(f"median: title fix {statistics.median(fixes):.2f} s, new 100-paper dump {statistics.median(dumps):.2f} s"
-          f" (scratch project: {scratch})")
+    print(f"median: title fix {statistics.median(s for s, _ in fixes):.2f} s "
+          f"(CPU {statistics.median(c for _, c in fixes):.2f} s), new 100-paper dump "
+          f"{statistics.median(s for s, _ in dumps):.2f} s (CPU {statistics.median(c for _, c in dumps):.2f} s); "
+          f"scratch project: {scratch}")
 
 
 if __name__ == "__main__":
