@@ -150,6 +150,8 @@ def main() -> None:
         cpu = time.process_time() - cpu
         collections.reset()
         time.sleep(args.pause)  # resident memory is read after it
+        for timer in getattr(preview, "_COLLECTING", ()):  # the collection after the build, if still running
+            timer.join()
         print(f"{name}: {seconds:.2f} s, CPU {cpu:.2f} s ({collected}; resident {rss_mb()} MB)\n"
               f"    {stages.line(seconds)}\n    in the pause after it: {collections.line()}", flush=True)
         return seconds, cpu
