@@ -98,7 +98,7 @@ COLLECT_AFTER_SECONDS = 1.0  # after a build: the browser has reloaded its page
 def collect_between_builds(on: bool) -> None:
     """Under `serve`, Python's full garbage collections run between builds rather than
     during them. A full collection walks every object the server holds (about 700 MB at
-    10,000 papers: the memos, MkDocs' files), 0.3-0.7 s on two cores, and a rebuild set
+    10,000 papers: the memos, MkDocs' files), 0.25-0.7 s of CPU, and a rebuild set
     off one or two of them; Python starts them by itself as objects pile up, so they
     landed inside the rebuild the user waits for. With `on`, none starts by itself (the
     young generations are collected as usual), and collect_after_build runs one after
