@@ -7,10 +7,10 @@ plain Markdown with front matter; another renderer would call
 
 Under `serve` (preview.py): one edit gives one rebuild. The generator's own writes
 under docs/ are not watched (on_serve watches the hand-written entries of docs/
-instead), a burst of saves within BURST_SECONDS is one rebuild, the related lists are
-updated rather than recomputed (related_update.py), and with `paperfold serve`'s dirty
-builds MkDocs renders only the pages the generator rewrote; on_post_build removes the
-pages of papers that left.
+instead), the related lists are updated rather than recomputed (related_update.py),
+and with `paperfold serve`'s dirty builds MkDocs renders only the pages the generator
+rewrote; on_post_build removes the pages of papers that left, and Python's full garbage
+collections wait until after each build (preview.collect_between_builds).
 """
 
 from __future__ import annotations
@@ -35,11 +35,6 @@ from paperfold.face.lastgood import built_before, mark_built
 
 log = logging.getLogger("mkdocs.plugins.paperfold")
 
-# An editor that saves twice (a temporary file, then the rename) is one change: MkDocs
-# rebuilds once no file has changed for this long (its own default is 0.1 s).
-BURST_SECONDS = 0.3
-
-
 def on_startup(command, dirty, **kwargs) -> None:
     preview.start(command, dirty)
 
@@ -53,13 +48,18 @@ def on_env(env, config, files, **kwargs):
 def on_serve(server, config, builder, **kwargs):
     """Watch docs/ but the generator's own pages, which it rewrites in every build: their
     writes would start another build. Hand-written entries of docs/ are watched one by one
-    (one added at the top of docs/ later is seen after a restart)."""
+    (one added at the top of docs/ later is seen after a restart).
+
+    A burst of saves (an editor writing a file twice, or a temporary file and then the
+    rename) is one rebuild because MkDocs' watcher looks at the files every 0.5 s: the
+    saves, milliseconds apart, fall within one look. MkDocs then waits until no change has
+    come for its build_delay (0.1 s) and builds. A longer wait (0.3 s, before) delayed
+    every rebuild and joined no more saves of one file: the next look at it is 0.5 s away."""
     docs = Path(config.docs_dir)
     server.unwatch(config.docs_dir)
     for entry in sorted(docs.iterdir()):
         if not is_generated(entry.name):
             server.watch(str(entry))
-    server.build_delay = BURST_SECONDS
     return server
 
 
@@ -131,6 +131,7 @@ def on_post_build(config, **kwargs) -> None:
             with contextlib.suppress(FileNotFoundError):
                 os.remove(site / dest_uri)
         preview.built(config.config_file_path, {f.src_uri for f in generated if f.is_documentation_page()})
+        preview.collect_after_build()
 
 
 def on_post_template(output, template_name, config, **kwargs):
