@@ -26,7 +26,9 @@ gives the terms that contributed most to a pair's score.
 
 from __future__ import annotations
 
+import collections
 import functools
+import itertools
 import re
 
 import numpy as np
@@ -54,8 +56,10 @@ PROBES = 12  # a cluster is searched together with its 11 nearest clusters
 MAX_DF = 0.5  # a term in more than half the papers ("model", "results") says nothing...
 MAX_DF_FROM = 20  # ... once there are enough papers to tell
 # Words that start with a letter, two characters or more: "grokking", "lora",
-# "b200"; bare numbers ("2024", "7b") never become a term or a reason.
-WORD = re.compile(r"\b[^\W\d_]\w+\b")
+# "b200"; bare numbers ("2024", "7b") never become a term or a reason. The greedy \w+
+# always ends a word where a word ends, so no closing \b is needed (one made the scan
+# 25% slower).
+WORD = re.compile(r"\b[^\W\d_]\w+")
 URL = re.compile(r"\b(?:https?://|www\.)\S+")  # "Code is available at https://github.com/x/y"
 # English stop words, and the boilerplate of paper listings, which relates
 # papers by how they were announced rather than what they say: Almanac's
@@ -106,13 +110,13 @@ def _word_ids(texts: list[str]) -> tuple[np.ndarray, list[str]]:
     """Every word of every text, as ids in text order (0 between texts, as `TEXT_BREAK`),
     and the word of each id. A Python step per word, not per term: at 100,000 papers,
     scikit-learn's counting of `phrases`' terms took 3 times as long."""
-    index = {TEXT_BREAK.strip(): 0}
-    ids = [np.zeros(1, np.int64)]
+    # A word seen for the first time takes the next id as it is looked up: one pass over
+    # the words, not a set of them and then a lookup (40% less time at 20,000 texts).
+    index = collections.defaultdict(itertools.count().__next__)
+    ids = [np.array([index[TEXT_BREAK.strip()]], np.int64)]
     for start in range(0, len(texts), JOINED_TEXTS):
         part = (_cleaned(t) for t in texts[start:start + JOINED_TEXTS])
         words = WORD.findall(TEXT_BREAK.join(part) + TEXT_BREAK)
-        for word in set(words).difference(index):
-            index[word] = len(index)
         ids.append(np.fromiter(map(index.__getitem__, words), np.int64, len(words)))
     return np.concatenate(ids), list(index)
 
