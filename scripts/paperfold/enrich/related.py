@@ -394,8 +394,15 @@ def _term_words(top: np.ndarray, terms: np.ndarray) -> np.ndarray:
     """top's terms as word ids, shape top.shape + (2,): (word, -1) for a word, (first, second)
     for a two-word phrase (similarity.phrases makes no longer terms), (-1, -1) for no term."""
     table = np.full((len(terms) + 1, 2), -1, np.int64)  # the last row is for top's -1
-    ids: dict[str, int] = {}
-    for t in np.flatnonzero(np.bincount(top[top >= 0], minlength=len(terms))).tolist():
-        words = [ids.setdefault(w, len(ids)) for w in terms[t].split()]
-        table[t, :len(words)] = words
+    used = np.flatnonzero(np.bincount(top[top >= 0], minlength=len(terms)))
+    if not len(used):
+        return table[top]
+    # Split with numpy's string functions: a Python step per term cost about 2 s of CPU at
+    # 100,000 papers.
+    first, _, second = np.strings.partition(terms[used].astype(str), " ")
+    words, ids = np.unique(np.concatenate([first, second]), return_inverse=True)
+    ids = ids.reshape(2, -1).T
+    if len(words) and words[0] == "":  # a one-word term's empty second word
+        ids -= 1
+    table[used] = ids
     return table[top]

@@ -219,6 +219,17 @@ def _top_of_rows(scores: np.ndarray, m: int) -> np.ndarray:
     return np.argpartition(-scores, m - 1, axis=1)[:, :m]
 
 
+def _largest_of_rows(scores: np.ndarray, m: int) -> np.ndarray:
+    """_top_of_rows for the blocked search, a third faster (no negated copy of the block).
+    Where values tie at the m-th, the two keep different ones: the exact search keeps
+    _top_of_rows, since there many zero scores tie and which are kept changes lists;
+    the cosines of dense vectors all but never tie."""
+    n = scores.shape[1]
+    if m >= n:
+        return np.tile(np.arange(n), (scores.shape[0], 1))
+    return np.argpartition(scores, n - m, axis=1)[:, n - m:]
+
+
 def exact_candidates(matrix: sp.csr_matrix, m: int) -> tuple[np.ndarray, np.ndarray]:
     """For every row, the m other rows with the highest dot product: (rows, cols) pairs."""
     n = matrix.shape[0]
@@ -285,7 +296,7 @@ def blocked_candidates(vectors: np.ndarray, m: int) -> tuple[np.ndarray, np.ndar
             chunk = queries[start:start + step]
             block = vectors[chunk] @ vectors[pool].T
             block[np.arange(len(chunk)), start + np.arange(len(chunk))] = -np.inf  # never itself
-            top = _top_of_rows(block, min(m, len(pool) - 1))
+            top = _largest_of_rows(block, min(m, len(pool) - 1))
             rows.append(np.repeat(chunk, top.shape[1]))
             cols.append(pool[top].ravel())
     return np.concatenate(rows), np.concatenate(cols)
