@@ -51,7 +51,7 @@ SVD_COLUMNS = 30_000  # ... and on the terms found in the most papers
 # One power iteration, not scikit-learn's 4: fewer pull the projection towards the few
 # directions most papers share, and the blocked search then found more of the exact lists'
 # entries (81.6% instead of 77.2% at 20,000 synthetic papers, 60.3% instead of 58.1% at
-# 40,000: bench_related.py --agreement) for less than half the SVD's time.
+# 40,000: bench_related.py --agreement) in about half the SVD's CPU time.
 SVD_POWER_ITERATIONS = 1
 # Expanded rows keep weights of 0.02 and more (after normalising): at 20,000 synthetic papers,
 # 172 terms a row instead of 321, and scoring them 1.8 s instead of 3.3 s.
