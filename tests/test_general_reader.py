@@ -14,10 +14,14 @@ import pytest
 
 from paperfold.build import collect
 from paperfold.ingest.detect import read_dump
-from paperfold.ingest.names import labelled_names, names_line
+from paperfold.ingest.names import family_names, labelled_names, names_line
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers import general
-from paperfold.ingest.readers.general_lines import classify, dated_line, facts, logical_lines
+from paperfold.ingest.readers.general_entries import Entry, set_title
+from paperfold.ingest.readers.general_titles import introduces_title
+from paperfold.ingest.readers.general_flat import flat_head
+from paperfold.ingest.readers.general_lines import ABSTRACT_VOICE, classify, dated_line, facts
+from paperfold.ingest.readers.general_pieces import logical_lines
 from paperfold.model import Dump, RawRecord, Origin
 from paperfold.papers.identity import title_key
 from paperfold.papers.merge import merge_records
@@ -845,3 +849,270 @@ def test_repository_cover_page_lines(line, kind):
 def test_degrees_after_names_are_not_part_of_them():
     assert labelled_names("Jane Roe, MD, MPH, John Smith").names == ("Jane Roe", "John Smith")
     assert labelled_names("Ada Md Lovelace").names == ("Ada Md Lovelace",)  # a name, not a degree
+
+
+def test_latex_marks_in_braces_and_doubled_digits_are_not_names():
+    """An HTML render of LaTeX copies "Xiang Liu{\\dagger} 1122" for a name with a dagger and the
+    marks 1 and 2 (each digit twice); a year or a postcode beside names still ends the list."""
+    line = "Xiang Liu{\\dagger} 1122    Zhaoxiang Liu{\\dagger} 1122    Peng Wang 33    Shiguo Lian 1122"
+    assert names_line(line).names == ("Xiang Liu", "Zhaoxiang Liu", "Peng Wang", "Shiguo Lian")
+    assert names_line("Martin 2011; Melsted, Ntranos, and Pachter 2019") is None
+    assert names_line("Pasadena, CA, 91125, USA") is None
+
+
+@pytest.mark.parametrize("text, voiced", [
+    ("Researchers from Arizona State University investigate whether Chain-of-Thought reasoning in LLMs", True),
+    ("The researchers propose a data distribution lens to analyze it", True),
+    ("This paper comprehensively compares the mathematical reasoning steps of the DeepSeek-R1 LLM", True),
+    # a discussion's bullet: "researchers" inside a sentence is not its subject
+    ("Some want filtering by reputation or verified researchers and argue for partial gatekeeping", False),
+])
+def test_how_a_summary_speaks(text, voiced):
+    assert bool(ABSTRACT_VOICE.search(text)) == voiced
+
+
+@pytest.mark.parametrize("shown, title", [
+    ("DR-Arena: Automated Evaluation for “Deep Research” Agents (paper)",
+     "DR-Arena: Automated Evaluation for “Deep Research” Agents"),
+    ("Mixture of Depths [paper] [code]", "Mixture of Depths"),
+    ("Scaling Laws for Routing (Paper, Code)", "Scaling Laws for Routing"),
+    ("DBLP — Some Lessons Learned ∗", "DBLP — Some Lessons Learned"),
+    ("Writing a Paper (and Code) Together", "Writing a Paper (and Code) Together"),  # inside: part of the title
+])
+def test_link_words_and_footnote_marks_after_a_title_are_not_part_of_it(shown, title):
+    entry = Entry(0)
+    set_title(entry, (0, shown))
+    assert entry.title == (0, title)
+
+
+@pytest.mark.parametrize("summary, title, introduces", [
+    ("DuMate-DeepResearch is a multi-agent framework designed to overcome limitations",
+     "DuMate-DeepResearch: An Auditable Multi-Agent System", True),
+    ("Transformers are a model family that reads whole sequences at once", "Transformers: A Primer", False),
+    ("GPT-4 was released in March and people have been using it since", "GPT-4: What We Know", False),
+    ("DuMate is a multi-agent framework", "DuMate-DeepResearch: An Auditable Multi-Agent System", False),
+])
+def test_a_summary_that_introduces_the_name_its_title_coins(summary, title, introduces):
+    assert introduces_title(summary, title) == introduces
+
+
+def test_a_coined_name_summary_needs_a_page_already_listing_summarised_titles():
+    """Alone on a page, a heading and a paragraph that says what a system is make no paper
+    (a blog post introduces products so); after a summarised title they are one more entry."""
+    introduced = ("DuMate-DeepResearch is a multi-agent framework designed to overcome limitations in current Deep "
+                  "Research systems, specifically concerning long-horizon planning and task decomposition.")
+    heading = "DuMate-DeepResearch: An Auditable Multi-Agent System with Recursive Search\n"
+    assert general.score(heading + introduced + "\n") == 0.0
+    records = page_records("AbbIE: Autoregressive Block-Based Iterative Encoder\n\n" + SUMMARY + "\n\n" + heading
+                           + "\n" + introduced + "\n")
+    assert [r.title for r in records] == ["AbbIE: Autoregressive Block-Based Iterative Encoder",
+                                          heading.strip()]
+
+
+def test_bulleted_summaries_and_names_under_lost_titles_make_no_paper():
+    """A journal's home page copied without its article titles: each bulleted summary, then
+    its authors one per bullet. A bulleted summary is running text, so the first name under it
+    is an author, never a title."""
+    page = ("  • Zeroth-order optimization is used on problems where no explicit gradient function is accessible, "
+            "but single points can be queried. Hoffman et al. present here a molecular design method.\n\n"
+            "    • Samuel C. Hoffman\n    • Vijil Chenthamarakshan\n    • Payel Das\n"
+            "  • The black-box nature of neural networks is a concern for high-stakes medical applications in which "
+            "decisions must be based on medically relevant features.\n\n"
+            "    • Alina Jade Barnett\n    • Fides Regina Schwartz\n    • Cynthia Rudin\n")
+    assert general.score(page) == 0.0
+
+
+def test_a_bulleted_item_under_a_heading_is_not_the_headings_summary():
+    page = ("Week 1‑1 (09/08/2025): DeepSeek-V2/3\n"
+            "- DeepSeek‑V2: A Strong, Economical, and Efficient Mixture‑of‑Experts Language Model: Introduces "
+            "Multi‑head Latent Attention (MLA) and DeepSeekMoE to shrink KV cache and cut compute while keeping "
+            "quality.\n")
+    assert general.score(page) == 0.0
+
+
+@pytest.mark.parametrize("line, previous, kind", [
+    ("quant-ph physics.atom-ph", "facts", "chrome"),  # subject classes with a hyphenated subclass
+    ("cond-mat.mes-hall cs.LG", "facts", "chrome"),
+    ("What kind of sources do I need? Critical search for information on the Web", "blank", "candidate"),
+    ("We gratefully acknowledge support from the Simons Foundation and all contributors. Donate", "blank", "prose"),
+    ("国际计算机视觉与模式识别会议是IEEE一年一度的学术权威会议,是世界顶级计算机视觉会议之一。CVPR会议的主要内容涵盖计算机视觉、"
+     "模式识别、图像处理、人工智能等各方面前沿理论与技术。", "blank", "prose"),  # CJK running text, not a short title
+])
+def test_cues_of_round_twenty(line, previous, kind):
+    assert classify(line, previous).kind == kind
+
+
+def test_here_i_speaks_as_a_one_author_abstract():
+    assert ABSTRACT_VOICE.search("Here I demonstrate an exact isomorphism between Galperin's billiards and Grover's")
+    assert not ABSTRACT_VOICE.search("I think this is where the story gets interesting for most readers")
+
+
+def test_abstract_parts_ending_in_periods_continue_an_unlabelled_abstract():
+    page = ("What kind of sources do I need? Critical search for information on the Web\n\n"
+            "Martha Vidal-Sepúlveda, Cristian Olivares-Rodríguez, and Luis Cárcamo-Ulloa\n\n"
+            "Introduction. Previous studies have shown that students have a high confidence in search engines, which "
+            "poses a significant risk in learning processes if students lack critical skills for document selection.\n"
+            "Method. A quasi-experimental study was conducted with a sample of fifty-eight university students.\n"
+            "Results. Students mostly access sources with a corporate publisher.\n")
+    record, = page_records(page)
+    assert record.abstract.startswith("Introduction. Previous") and record.abstract.endswith("corporate publisher.")
+
+
+FLAT_ABSTRACT_TEXT = ("Google Scholar is one of the major academic search engines but its ranking algorithm for "
+                      "academic articles is unknown. We performed the first steps to reverse-engineering it.")
+
+
+def test_a_pdf_first_page_flattened_onto_one_line_is_cut_at_the_first_author_before_an_institution():
+    line = ("1 Google Scholar s Ranking Algorithm: An Introductory Overview Jöran Beel Otto-von-Guericke University "
+            "Department of Computer Science Magdeburg, Germany j.beel@scienstein.org Bela Gipp Otto-von-Guericke "
+            "University Department of Computer Science Magdeburg, Germany b.gipp@scienstein.org Abstract "
+            + FLAT_ABSTRACT_TEXT)
+    title, block, label, abstract = flat_head(line)
+    assert (title, label, abstract) == ("Google Scholar s Ranking Algorithm: An Introductory Overview", "Abstract",
+                                        FLAT_ABSTRACT_TEXT)
+    assert block.startswith("Jöran Beel Otto-von-Guericke University")
+
+
+def test_a_flattened_page_without_a_name_before_an_institution_stays_whole():
+    """A report's line whose first name stands before "Electrical Engineering Stanford CA 94305": no
+    institution's word, so the title's end is unknown and nothing is cut (rather than cut wrong)."""
+    line = ("Citation Networks as a Multi-layer Graph: Link Prediction and Importance Ranking CS224W Project "
+            "Report, Group 5 Jingyu Cui Electrical Engineering Stanford CA 94305 [email protected] Fan Wang "
+            "Electrical Engineering Stanford CA 94305 [email protected] ABSTRACT " + FLAT_ABSTRACT_TEXT)
+    assert flat_head(line) is None
+    assert flat_head("A Short Title Jöran Beel Otto-von-Guericke University Abstract " + FLAT_ABSTRACT_TEXT) is None
+
+
+def test_chinese_labels_glued_to_the_text_before_them_cut_the_line():
+    line = "报告1. Modeling 3D Layout for Group Re-Identification报告人:张权摘要:Group re-identification attempts"
+    assert [piece.text for piece in logical_lines([Line(0, line)])] == [
+        "报告1. Modeling 3D Layout for Group Re-Identification", "报告人:张权", "摘要:Group re-identification attempts"]
+    assert classify("报告1. Modeling 3D Layout for Group Re-Identification").text == (
+        "Modeling 3D Layout for Group Re-Identification")
+    assert classify("摘要:Group re-identification attempts").kind == "abstract"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("1,766 downloads genomics", "chrome"),  # a counter, then the subject it counts in
+    ("Posted to bioRxiv 08 Sep 2020", "facts"),
+    ("41: The structure, function, and evolution of a complete human chromosome 8", "numbered"),
+    ("10:30 Coffee break and posters", "text"),  # a time, not a place in a ranking
+    ("by", "authors"),
+])
+def test_cues_of_round_twenty_one(line, kind):
+    assert classify(line).kind == kind
+
+
+def test_names_one_per_line_with_their_marks_between_stay_one_list():
+    """"by", then each name on its line and its marks ("1,*,", "1 and", "2") on the next: the
+    marks that end on "," or "and" keep the list open; the labelled abstract further down
+    replaces the address line read as an unlabelled paragraph."""
+    page = ("Why Open Access: Economics and Business Researchers’ Perspectives\n\nby\nCarmen López-Vergara\n1,*,\n"
+            "Pilar Flores Asenjo\n1 and\nAlfonso Rosa-García\n2\n1\n"
+            "Departamento Ciencias Sociales, Jurídicas y de la Empresa, Universidad Católica San Antonio de Murcia, "
+            "Av. De los Jerónimos, 135, 30107 Murcia, Spain\n\nAbstract\n\n:\n" + FOLDING_ABSTRACT + "\n")
+    record, = page_records(page)
+    assert record.authors == ("Carmen López-Vergara", "Pilar Flores Asenjo", "Alfonso Rosa-García")
+    assert record.abstract == FOLDING_ABSTRACT
+
+
+@pytest.mark.parametrize("line, names, et_al", [
+    ("Rumelhart, Hinton, Williams", ("Rumelhart", "Hinton", "Williams"), False),
+    ("Srivastava, Hinton, et al.", ("Srivastava", "Hinton"), True),
+    ("Vaswani et al.", ("Vaswani",), True),
+    ("Transformers", None, None),  # one word alone is no list of authors
+    ("Neural Networks, Deep Learning", None, None),  # words of titles, not family names
+])
+def test_family_names_alone(line, names, et_al):
+    found = family_names(line)
+    assert (found.names, found.et_al) == (names, et_al) if names else found is None
+
+
+def test_family_names_count_only_under_a_quoted_title():
+    quoted = page_records("8. Attention Is All You Need (2017)\n“Attention Is All You Need”\nVaswani et al.\n")
+    assert [(r.title, r.authors) for r in quoted] == [("Attention Is All You Need", ("Vaswani",))]
+    assert general.score("Places we visited\nParis, London, Berlin\n") == 0.0
+
+
+def test_a_title_shown_in_the_header_then_again_with_its_names_on_one_line():
+    page = ("Spatial Interference Detection for Mobile Visible Light Communication\n\n"
+            "1 downloads 0 Views 1MB Size Report\n"
+            "Spatial Interference Detection for Mobile Visible Light Communication Ali Ugur Guler, Tristan Braud "
+            "and Pan Hui {[email protected], [email protected]}\n\narXiv:1707.03984v1 [cs.NI] 13 Jul 2017\n")
+    record, = page_records(page)
+    assert (record.title, record.authors, record.arxiv_id) == (
+        "Spatial Interference Detection for Mobile Visible Light Communication",
+        ("Ali Ugur Guler", "Tristan Braud", "Pan Hui"), "1707.03984")
+
+
+@pytest.mark.parametrize("line, title, names", [
+    ("A formal theory of inductive inference (Ray Solomonoff, 1964) [3]", "A formal theory of inductive inference",
+     ("Ray Solomonoff",)),
+    ("A theory of the learnable (PAC learning, Leslie Valiant, 1984) [6]", "A theory of the learnable",
+     ("Leslie Valiant",)),  # a topic before the name
+    ("Long Short-Term Memory (Hochreiter and Schmidhuber, 1997)", "Long Short-Term Memory",
+     ("Hochreiter", "Schmidhuber")),
+    ("The Mathematical Theory of Communication (Shannon et al., 1951), PDF",
+     "The Mathematical Theory of Communication", ("Shannon",)),
+    ("A mathematical theory of communication (information theory, Claude E. Shannon) [1]", None, None),  # no year
+    ("It was shown long ago that this works. (Smith et al., 2019)", None, None),  # a sentence, not a title
+])
+def test_reading_list_title_names_year(line, title, names):
+    cue = classify(line)
+    assert (cue.text, cue.names.names) == (title, names) if title else cue.kind != "byline"
+
+
+def test_one_title_names_year_line_alone_is_a_citation_not_a_paper():
+    assert general.score("Recent work on grokking in modular arithmetic (Power et al., 2022)\n") == 0.0
+    two = page_records("Recent work on grokking in modular arithmetic (Power et al., 2022)\n"
+                       "Scaling laws for neural language models (Kaplan et al., 2020)\n")
+    assert [r.title for r in two] == ["Recent work on grokking in modular arithmetic",
+                                      "Scaling laws for neural language models"]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("a r t i c l e", "chrome"),  # a PDF's heading in spaced letters
+    ("Article history: Received 24 February 2019 Accepted 15 July 2019 Available online xxx", "facts"),
+    ("a b s t r a c t Background: The publication rate of presented abstracts is an important parameter to "
+     "assess the scientific quality of medical congresses across many fields", "abstract"),
+    ("Current paper (gray), citations (green), references (blue)", "cited"),  # a citation graph's legend
+    ("Citations (12) References (45)", "cited"),
+    ("Equal Contribution", "affiliation"),  # a footnote, not a title
+    ("提交: 2024-09-27更新: 2025-02-28", "facts"),
+])
+def test_cues_of_round_twenty_two(line, kind):
+    assert classify(line).kind == kind
+
+
+def test_marks_of_an_html_render_or_a_pdf_are_not_names():
+    assert names_line("Jianxiang Yu, Zichen Ding11footnotemark: 1, Jiaqi Tan, Qiushi Sun\\diamondsuit").names == (
+        "Jianxiang Yu", "Zichen Ding", "Jiaqi Tan", "Qiushi Sun")
+    assert names_line("Matthias Trost a,∗ , Fabian Langer b , Christoph Kolja Boese b a").names == (
+        "Matthias Trost", "Fabian Langer", "Christoph Kolja Boese")
+
+
+def test_an_abstract_label_followed_by_another_label_leaves_the_abstract_empty():
+    page = ("Reconciling Model Multiplicity for Downstream Decision Making\n\n摘要\n\n关键词\n"
+            "model multiplicitymulti-calibrationdecision-makinguncertainty quantification\n")
+    assert general.score(page) == 0.0  # a title and keywords: no paper
+
+
+@pytest.mark.parametrize("line, title, names", [
+    ('Outstanding Paper Award 1: "Transformers are Inherently Succinct" (authors: Pascal Bergsträßer, Ryan '
+     'Cotterell, Anthony Widjaja Lin) proposes a new perspective on why Transformers are powerful.',
+     "Transformers are Inherently Succinct", ("Pascal Bergsträßer", "Ryan Cotterell", "Anthony Widjaja Lin")),
+    ('Honorable Mention : "The Polar Express: Optimal Matrix Sign Methods" by Noah Amsel, David Persson, and '
+     'Robert M. Gower.', "The Polar Express: Optimal Matrix Sign Methods",
+     ("Noah Amsel", "David Persson", "Robert M. Gower")),
+    ("“Attention Is All You Need” (Vaswani et al., Google Brain) was presented at NIPS 2017 and did not win.",
+     "Attention Is All You Need", ("Vaswani",)),
+    ('He said "this changes everything" (and he was right) about the result.', None, None),  # a quote, no title
+])
+def test_a_sentence_opening_with_a_quoted_title_and_its_authors(line, title, names):
+    cue = classify(line)
+    assert (cue.text, cue.names.names) == (title, names) if title else cue.kind != "byline"
+
+
+def test_icons_before_labels_are_dropped_but_bullets_stay():
+    assert [line.text for line in logical_lines([Line(0, "๐Ÿ“ Abstract"), Line(1, "• Marc A. Coram"),
+                                                 Line(2, "摘要: 文本")])] == ["Abstract", "• Marc A. Coram", "摘要: 文本"]

@@ -13,13 +13,14 @@ A paper counts as found when a record's title has its title key, or one within
 a fuzzy ratio of 90 (a title with a word too many is found, but not exact).
 Records that match no listed paper are invented: chrome read as a paper, or a
 real paper under a wrong title. --misses lists, per page, the papers not found and the
-records that match none.
+records that match none. The last line is the CPU time spent reading the pages.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from paperfold.papers.identity import title_key  # noqa: E402
 
 ROUNDS = Path(__file__).parent / "general_pages"
 FUZZY_MATCH = 90
+CPU_SECONDS = [0.0]  # reading the pages (detection and every reader), summed for the last line
 
 
 def matches(record_title: str | None, title: str) -> bool:
@@ -48,7 +50,9 @@ def measure(folder: Path, misses: bool = False) -> tuple[int, int, int, int]:
     listed = found = exact = invented = 0
     for name, titles in expected.items():
         dump = Dump(name, (folder / name).read_text(encoding="utf-8"), date(2026, 12, 3), "bench")
+        started = time.process_time()
         records = list(read_dump(dump)[0].records)
+        CPU_SECONDS[0] += time.process_time() - started
         used: set[int] = set()
         for title in titles:
             listed += 1
@@ -73,6 +77,7 @@ def main(folders: list[Path], misses: bool = False) -> None:
         print(f"{folder.name}: found {found}/{listed}, exact titles {exact}/{found}, unmatched records {invented}")
     listed, found, exact, invented = totals
     print(f"all: found {found}/{listed} ({found / max(listed, 1):.0%}), exact {exact}/{found}, unmatched {invented}")
+    print(f"reading took {CPU_SECONDS[0]:.2f} s of CPU")
 
 
 if __name__ == "__main__":

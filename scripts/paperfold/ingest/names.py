@@ -42,10 +42,17 @@ ET_AL = re.compile(r"""[\s,]*\bet\s+al\.?\s*$""", re.VERBOSE | re.IGNORECASE)
 SEPARATOR = re.compile(r"""\s*(?:[,;·•|]|\s&\s|\band\b)\s*|\s{3,}""", re.VERBOSE)
 # "Anonymous Authors1", "Alice Smith*,": an affiliation mark glued to a name
 GLUED_MARK = re.compile(r"""[^\W\d_][\d*†‡]+(?:[,\s]|$)""", re.VERBOSE)
-# "Hong Yu 1", "Duy Duc An Bui 1,2", "Isabel Cachola†", "Alice Smith*", "Yanxia Qin22\\ast": affiliation marks
+# "Hong Yu 1", "Duy Duc An Bui 1,2", "Isabel Cachola†", "Alice Smith*", "Yanxia Qin22\\ast",
+# "Xiang Liu{\\dagger} 1122": affiliation marks (LaTeX's in braces or not, as a render copies them)
 # The look-behind starts a match only where a run of marks starts: tried from every position
 # of a long run that does not reach the end ("Ada Lovelace 1 1 1 … x"), it was quadratic.
-MARKERS = re.compile(r"""(?<![\s\d,*∗†‡§¶])(?:[\s\d,*∗†‡§¶]|\\(?:ast|dagger|ddagger|star|S|P)\b)+$""", re.VERBOSE)
+MARKERS = re.compile(
+    r"""(?<![\s\d,*∗†‡§¶}])(?:[\s\d,*∗†‡§¶]|\{?\\(?:ast|dagger|ddagger|star|S|P|diamondsuit|clubsuit|heartsuit
+          |spadesuit|natural|sharp|flat)\b\}?)+$""", re.VERBOSE)
+# "Zichen Ding11footnotemark: 1", "Jianxiang Yuthanks:": LaTeX footnote commands an HTML render copies
+LATEX_FOOTNOTE = re.compile(r"""\d*footnotemark:\s*\d*|thanks:""", re.VERBOSE)
+# "Matthias Trost a,∗", "Christoph Kolja Boese b a": affiliation letters after a name
+LETTER_MARKS = re.compile(r"""(?<=[^\W\d_]{2})(?:\s+[a-z]){1,3}$""", re.VERBOSE)
 # "Elmunzer, B. J.; Spitzer, R. L.; Foster, L. D.": family name, comma, given names, semicolons between
 SURNAME_FIRST_LIST = re.compile(r"""\s*([^,;]+?),\s*([^,;]+?)\s*(?:;|$)""", re.VERBOSE)
 # "Riccardo Torreb,c": the "c" is an affiliation letter, not a name
@@ -77,7 +84,9 @@ DEGREE = re.compile(r"""(?:,\s*|\s+)(?:Ph\.?\s?D|M\.?D|MPH|MSc|BSc|DPhil|FRCP)\.
 NOT_FIRST_WORDS = {"The", "This", "These", "Those", "Our", "Their", "Its", "Your", "My"}
 # "Martin 2011; Melsted, Ntranos, and Pachter 2019", "Pasadena, CA, 91125, USA": a year or a postcode
 # standing alone is never part of an author line (marks are glued to names or short)
-STANDALONE_NUMBER = re.compile(r"""(?<![\w.])\d{4,}(?![\w.])""", re.VERBOSE)
+# An HTML render of LaTeX copies each superscript digit twice ("Kai Wang 1122" for marks 1 and 2,
+# "Peng Wang 33"): digits that all come in pairs are marks, not a year or a postcode.
+STANDALONE_NUMBER = re.compile(r"""(?<![\w.])(?!(?:(\d)\1)+(?![\w.]))\d{4,}(?![\w.])""", re.VERBOSE)
 MIN_WORDS, MAX_WORDS = 2, 5
 MAX_LIST_CHARS = 5000  # longer "names" are not an author list (and the pairing pattern stays cheap)
 MIN_PAIRED_COMMAS = 3  # "Chen, L., Vasquez, J.": a labelled list this comma-rich may pair family and given names
@@ -131,7 +140,8 @@ def split_names(text: str) -> Names:
             not SURNAME_FIRST_LIST.sub("", text).strip(" ;")):
         parts = (f"{given} {family}" for family, given in pairs)  # "Elmunzer, B. J.; Spitzer, R. L."
     else:
-        parts = (WORD_MARKS.sub("", MARKERS.sub("", part)).strip() for part in SEPARATOR.split(strip_glue(text)))
+        parts = (LETTER_MARKS.sub("", WORD_MARKS.sub("", MARKERS.sub("", part)).strip())
+                 for part in SEPARATOR.split(strip_glue(text)))
     return Names(tuple(decoded(part) for part in parts if part and not MARK_LETTER.match(part)), more, et_al)
 
 
@@ -173,6 +183,7 @@ def names_line(line: str, alone: bool = False) -> Names | None:
     `alone`: one name on its own line counts (a bulleted item, or the line right
     after an entry's title); otherwise a line needs two names, or "et al." / "+N more".
     """
+    line = LATEX_FOOTNOTE.sub("", line) if "footnotemark" in line or "thanks:" in line else line
     if ":" in line or "http" in line or len(line) > 2000 or STANDALONE_NUMBER.search(line):
         return None
     found = split_names(line)
@@ -214,3 +225,22 @@ def labelled_names(value: str) -> Names:
     if value.count(",") >= MIN_PAIRED_COMMAS and not JOINED.search(value):  # not "Koh & Liang"
         return surname_first(found) or found
     return found
+
+
+# "Rumelhart, Hinton, Williams", "Hochreiter and Schmidhuber", "Vaswani et al.": family names alone, as reading lists
+# give them under a title
+FAMILY_LIST = re.compile(
+    r"""^(?P<names>[A-Z][\w'’-]+(?:(?:,\s*|\s+(?:and|&)\s+)[A-Z][\w'’-]+){0,11})(?P<et_al>,?\s+et\s+al\.?)?\s*$""",
+    re.VERBOSE)
+FAMILY_SEPARATOR = re.compile(r"""\s*,\s*|\s+(?:and|&)\s+""", re.VERBOSE)
+
+
+def family_names(line: str) -> Names | None:
+    """The family names of a line that gives only those, or None. Words of titles ("Learning",
+    "Networks") are no family names; a single name needs "et al." to read as a list of authors."""
+    if not (match := FAMILY_LIST.match(line.strip())):
+        return None
+    names = tuple(FAMILY_SEPARATOR.split(match["names"]))
+    if any(_title_word(name) for name in names) or len(names) == 1 and not match["et_al"]:
+        return None
+    return Names(names, et_al=bool(match["et_al"]))

@@ -38,6 +38,7 @@ DESCRIPTION = "any scholarly page: titles followed by authors, an arXiv id or an
 KIND = ReaderKind(NAME, label="scholarly page of another site", precedence=15)
 HEADER = None
 SCORE = 0.35  # above detect.MIN_SCORE, below every dedicated reader's own recognition
+MIN_CITED_LIST = 2  # "Title (Names, Year)" lines on one page: a reading list
 MIN_BY_LISTING = 2  # titles with "by" lines on one page: a list of papers, not a blog post's byline
 PREVIEW = 60  # characters of a skipped entry's title quoted in its message
 FACT_NAMES = ("title", "authors", "abstract", "date", "arxiv_id", "doi")
@@ -64,7 +65,10 @@ def abstract_text(entry: Entry) -> str | None:
 def guard(entries: list[Entry]) -> Callable[[Entry], bool]:
     """The precision guard for the entries of one page."""
     listing = sum(1 for entry in entries if entry.title and entry.by_line) >= MIN_BY_LISTING
-    return lambda entry: is_paper(entry, listing)
+    # "Recent work on grokking (Power et al., 2022)" alone is a sentence citing a paper; two or more
+    # lines of that form are a reading list's entries
+    cited_list = sum(entry.cited_form for entry in entries) >= MIN_CITED_LIST
+    return lambda entry: is_paper(entry, listing) and (cited_list or not entry.cited_form)
 
 
 def is_paper(entry: Entry, listing: bool = True) -> bool:

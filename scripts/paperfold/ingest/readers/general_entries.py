@@ -30,26 +30,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from paperfold.ingest.names import Names, labelled_names, names_line, split_names
+from paperfold.ingest.names import Names, family_names, labelled_names, names_line, split_names
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_lines import (
-    ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART,
+    ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, BULLETS, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART,
     INLINE_AUTHORS, LEAD_LABEL, LINK_LINE, LISTED_ID, PAGE_TOP, QUOTED_TITLE, RUN_IN_ABSTRACT_PART,
     SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
-    classify, find_date, is_affiliation, is_candidate, logical_lines,
+    classify, find_date, is_affiliation, is_candidate,
 )
+from paperfold.ingest.readers.general_pieces import logical_lines
+from paperfold.ingest.readers.general_titles import WHOLLY_QUOTED, introduces_title, title_text
 
 # "Devlin et al. Key Contribution: Introduced BERT": a label glued after the authors' names
 INLINE_LABEL = re.compile(
     r"""\s+(?=(?:Key\s+Contributions?|Contributions?|Abstract|TL;?\s?DR|Summary|Comments?|Subjects?
              |Date|Published|Submitted|Affiliations?|Keywords?|Link|Code|Venue|Year)\s*:)""",
-    re.VERBOSE | re.IGNORECASE,
-)
-# "... in Africa [version 1; peer review: awaiting peer review]", "... physics (updated to 2021/1/1)":
-# a note on the version after a title, not part of it
-TITLE_NOTE = re.compile(
-    r"""\s*[\[(](?:version\s+\d|v\d+\b|updated|revised|extended\s+version|preprint|draft|corrected)[^\])]*[\])]\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
 MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an author line is not an abstract
@@ -66,10 +62,17 @@ ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_lab
 MIN_SUMMARY_TITLE_WORDS = 3
 MIN_SUMMARY_START_WORDS = 12  # a summary under a numbered title may open with one sentence on its own line
 SUMMARY_REACH = 3  # lines from a title to the summary that speaks of it (one sentence may come between)
+LONG_TITLE_WORDS = 35  # a line this long is running text, even where a title is due
 MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
 # "ResearchGate Articles: ... Audience Size and" / "Impact1": a footnote's mark on a title's last word
 FOOTNOTE_MARK = re.compile(r"""(?<=[a-z])\d{1,2}\*?$""", re.VERBOSE)
 COUNT_ALONE = re.compile(r"""^\d[\d,.]*\s*[kKmM]?$""", re.VERBOSE)  # "99", "6,722", "1.2k"
+# "{[email protected], [email protected]}", "{guler,braud}@ust.hk": the authors' addresses after their names
+ADDRESSES = re.compile(r"""\s*\{[^{}]*(?:@|email)[^{}]*\}(?:@\S+)?\s*$""", re.VERBOSE)
+MIN_SHOWN_TITLE_WORDS = 4  # a shorter line shown above may be any heading, not the paper's title
+# "1,*,", "1 and", "Alice Smith,": a list of names left open for the next line's name
+LIST_GLUE = re.compile(r"""(?:,|\band)\s*$""", re.VERBOSE)
+MARK_LINE = re.compile(r"""^[\d\s,*∗†‡§¶]*(?:\band)?\s*$""", re.VERBOSE)  # "1,*,", "1 and", "2": marks alone
 # "Hugo Larochelle: The Neural Autoregressive Distribution Estimator": a talk under an "Invited talks" heading
 TALK_LINE = re.compile(r"""^(?P<speaker>[^:]{3,60}?)\s*:\s+(?P<title>\S.*)$""", re.VERBOSE)
 
@@ -87,6 +90,8 @@ class Entry:
     arxiv_id: tuple[int, str] | None = None
     doi: tuple[int, str] | None = None
     summary: bool = False  # its abstract is a summary paragraph under the title, no "Abstract" label
+    guessed: bool = False  # its abstract is the unlabelled paragraph under its authors
+    cited_form: bool = False  # read from a reading list's "Title (Names, Year)" line
     by_line: bool = False  # its authors came from a "By ..." line, as a blog post's do
     last: int = -1  # index of its latest line
 
@@ -104,6 +109,7 @@ class Reading:
     id_title: tuple[int, str] | None = None  # the first title-like line under an entry of only an id
     affiliated: bool = False  # an affiliation came after the current entry's authors: an author block
     shown: dict[str, str] = field(default_factory=dict)  # title-like lines so far, by their key
+    shown_by_head: dict[str, list[str]] = field(default_factory=dict)  # the same, by their first words
     earlier: tuple[int, str] | None = None  # the title-like line before it (if it turns out a heading)
     pending_date: tuple[int, tuple[str, str]] | None = None  # a date line, perhaps above the next title
     expect: str | None = None  # a label alone on its line: "abstract", "authors", "other"
@@ -115,6 +121,7 @@ class Reading:
     citing: int | None = None  # the index of the heading of the list of other work being read
     talks: list[tuple[int, int]] = field(default_factory=list)  # (heading index, abstract index): a talk's abstract
     set_apart: frozenset[int] = frozenset()  # lines with a blank line right above and right below them
+    list_open: bool = False  # the last names line, or the marks under it, ended on "," or "and"
 
     @property
     def current(self) -> Entry | None:
@@ -127,7 +134,7 @@ def key(text: str) -> str:
 
 
 def set_title(entry: Entry, title: tuple[int, str]) -> None:
-    text = TITLE_NOTE.sub("", clean_text(title[1]))
+    text = title_text(clean_text(title[1]))
     if (year := TITLE_YEAR.search(text)) and (found := find_date(year["year"])):  # "Attention Is All You Need (2017)"
         text = text[:year.start()]
         entry.date = entry.date or (title[0], found)
@@ -235,8 +242,10 @@ def start_abstract(reading: Reading, index: int, text: str, labelled: bool = Fal
     current = reading.current
     if labelled:
         restore_dropped(reading)
-        if current and current.summary and (reading.candidate is None or reading.candidate[0] < current.last):
-            current.abstract, current.summary = None, False  # the labelled abstract replaces the summary
+        if current and (current.summary or current.guessed) and (
+                reading.candidate is None or reading.candidate[0] < current.last):
+            current.abstract, current.summary = None, False  # the labelled abstract replaces the guess
+            current.guessed = False
     add_fact(reading, "abstract", index, [text])
     reading.abstract_open, reading.after_authors = True, False
     reading.structured = bool(ABSTRACT_PART.match(text))
@@ -249,7 +258,8 @@ def continues_abstract(reading: Reading, line: Line, cue: Cue) -> bool:
         return False
     if reading.structured and (ABSTRACT_PART.match(line.text) or reading.previous == "abstract_part"):
         return True
-    if INLINE_ABSTRACT_PART.match(line.text) and reading.previous in ("abstract_text", "abstract_part"):
+    if INLINE_ABSTRACT_PART.match(line.text) and (reading.previous in ("abstract_text", "abstract_part") or (
+            reading.abstract_open and INLINE_ABSTRACT_PART.match(entry.abstract[1][0]))):
         return True  # "Methods: We selected ..." after "Background and objectives: To assess ..."
     if RUN_IN_ABSTRACT_PART.match(line.text) and cue.kind == "prose" and reading.previous == "abstract_text" and (
             RUN_IN_ABSTRACT_PART.match(entry.abstract[1][0])):
@@ -283,8 +293,8 @@ def take_label(reading: Reading, line: Line, cue: Cue) -> None:
     elif cue.kind == "authors":
         if cue.text:
             add_authors(reading, line.index, labelled_names(INLINE_LABEL.split(cue.text)[0]))
-        else:
-            reading.expect = "authors"
+        else:  # "by" alone: a byline, as a blog post's is too (general.py asks for more with it)
+            reading.expect = "by" if line.text.strip().lower() == "by" else "authors"
     elif cue.kind == "title" and line.glued and (current := reading.current) and current.numbered and (
             current.start == line.index):
         pass  # "1. Fake News Detection title : fake news detection": a translation or a repeat of the title
@@ -349,11 +359,21 @@ def take_text(reading: Reading, line: Line, cue: Cue) -> None:
         return
     if cue.kind == "more_names":  # not the next author after all
         cue = Cue("candidate" if is_candidate(line.text) else "text", line.text)
+    if cue.kind == "prose" and untitled_listing_entry(reading.current) and not SENTENCE_END.search(line.text) and (
+            len(line.text.split()) < LONG_TITLE_WORDS):
+        cue = Cue("candidate", line.text)  # "Efficient algorithms ... problems. III. The bird ...": under an id line
     if cue.kind == "prose" and take_summary(reading, line):
         return
     if cue.kind in ("prose", "text", "candidate"):
         reading.after_authors = False
     take_title_like(reading, line, cue)
+
+
+def untitled_listing_entry(entry: Entry | None) -> bool:
+    """An entry a listing's "3. arXiv:ID" line opened, still without its title: the next line
+    that is not chrome is the title, even one with full stops inside ("... problems. III. The ...")."""
+    return entry is not None and opened_by_id(entry) and entry.title is None and not (
+        entry.authors or entry.abstract)
 
 
 def take_names(reading: Reading, line: Line, cue: Cue) -> bool:
@@ -374,10 +394,13 @@ def take_summary(reading: Reading, line: Line) -> bool:
     speaks as an abstract, under a numbered entry ("1) A Survey on ..." / "This survey
     introduces ...") or under a title-like line."""
     current, words = reading.current, len(line.text.split())
+    if line.text[:1] in BULLETS:  # one item of a list under a heading, not that heading's summary
+        return False
     listed = current is not None and opened_by_id(current) and current.title is not None  # arXiv's "/new" listing
     if (reading.after_authors or listed) and words >= MIN_ABSTRACT_WORDS and not LEAD_LABEL.match(line.text):
         if current is not None and current.abstract is None:  # "Takeaway: ..." is not the paper's abstract
             start_abstract(reading, line.index, line.text)
+            current.guessed = True  # an "Abstract" label further down tells the real one
             return True
     if (reading.previous == "numbered" and current and current.numbered and current.abstract is None
             and words >= MIN_SUMMARY_START_WORDS and ABSTRACT_VOICE.search(line.text)):
@@ -409,6 +432,7 @@ def take_title_like(reading: Reading, line: Line, cue: Cue) -> None:
     if cue.kind != "candidate":
         return
     reading.shown.setdefault(key(line.text), line.text)
+    reading.shown_by_head.setdefault(head_words(line.text), []).append(line.text)
     current = reading.current
     if (reading.id_title is None and current and current.arxiv_id and current.title is None
             and not (current.authors or current.abstract or current.numbered and not opened_by_id(current))):
@@ -418,13 +442,17 @@ def take_title_like(reading: Reading, line: Line, cue: Cue) -> None:
 def summarised_title(reading: Reading, line: Line) -> tuple[int, str] | None:
     """The title a summary paragraph stands under ("AbbIE: ..." / "This paper proposes AbbIE, ..."):
     the title-like line right above it, or above a sentence before it; None if the paragraph
-    is short or does not speak as an abstract does."""
-    if len(line.text.split()) < MIN_ABSTRACT_WORDS or not ABSTRACT_VOICE.search(line.text):
+    is short or does not speak as an abstract does (or, on a page already listing summarised
+    titles, does not introduce the system its title names)."""
+    if len(line.text.split()) < MIN_ABSTRACT_WORDS:
         return None
     current = reading.current
     title = (reading.candidate if reading.previous == "candidate"
              else reading.dropped if reading.previous == "prose" else None)
     if title is None or len(title[1].split()) < MIN_SUMMARY_TITLE_WORDS or current and title[0] <= current.last:
+        return None
+    listing = any(entry.summary for entry in reading.entries)
+    if not (ABSTRACT_VOICE.search(line.text) or listing and introduces_title(line.text, title[1])):
         return None
     # right under the title (blank lines between are a page's spacing), or one sentence down
     return title if reading.previous == "candidate" or line.index - title[0] <= SUMMARY_REACH else None
@@ -438,6 +466,21 @@ def shown_whole(reading: Reading, line: Line) -> str | None:
     return reading.shown.get(key(f"{reading.candidate[1]} {line.text}"))
 
 
+def shown_then_names(reading: Reading, text: str) -> Cue | None:
+    """"Spatial Interference Detection for Mobile Visible Light Communication Ali Ugur Guler, Tristan
+    Braud and Pan Hui {[email protected], ...}": a title the page showed above (a document host's
+    header), then its authors on the same line, with no dash or label between; a byline."""
+    for shown in reading.shown_by_head.get(head_words(text), ()):
+        if len(shown.split()) >= MIN_SHOWN_TITLE_WORDS and text.startswith(shown + " ") and (
+                found := names_line(ADDRESSES.sub("", text[len(shown):]).strip())):
+            return Cue("byline", shown, names=found)
+    return None
+
+
+def head_words(text: str) -> str:
+    return " ".join(text.split()[:MIN_SHOWN_TITLE_WORDS])
+
+
 def one_word(text: str) -> bool:
     """A line under an "Authors" label that holds one word (and perhaps a number): no author list."""
     found = labelled_names(text)
@@ -449,15 +492,31 @@ def take_expected(reading: Reading, line: Line, cue: Cue, expected: str) -> str:
     if expected == "abstract":
         start_abstract(reading, line.index, line.text, labelled=True)
         return "abstract_part" if reading.structured else "abstract_text"
-    if expected == "authors":
+    if expected in ("authors", "by"):
         add_authors(reading, line.index, labelled_names(line.text))
+        reading.current.by_line = reading.current.by_line or expected == "by"
         return "names"
     return "other"
 
 
+def in_context(reading: Reading, line: Line, cue: Cue) -> Cue:
+    """What a line is given the lines above it, where that differs from what it says alone."""
+    if cue.kind in ("affiliation", "prose", "text", "candidate") and (found := shown_then_names(reading, line.text)):
+        return found
+    quoted_above = reading.previous == "candidate" and reading.candidate is not None and bool(
+        WHOLLY_QUOTED.match(reading.candidate[1]))
+    if quoted_above and (names := family_names(line.text) or names_line(line.text, alone=True)):
+        return Cue("names", line.text, names=names)  # "Rumelhart, Hinton, Williams" under "“Title”"
+    if reading.previous == "names" and MARK_LINE.match(line.text):
+        return Cue("chrome", line.text)  # "1 and", "2": a name's marks on a line of their own
+    if reading.list_open and cue.kind in ("candidate", "text") and (names := names_line(line.text, alone=True)):
+        return Cue("names", line.text, names=names)  # "Pilar Flores Asenjo" after "Carmen López-Vergara", "1,*,"
+    return cue
+
+
 def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None:
     """Fold one non-blank line into the reading."""
-    cue = classify(line.text, reading.previous, before_affiliation)
+    cue = in_context(reading, line, classify(line.text, reading.previous, before_affiliation))
     # "Alice Smith, Bob Jones" under "... Link Prediction and": a list of names, the entry's authors
     listed_names = cue.kind == "names" and "," in line.text
     if cue.kind in ("names", "text") and not listed_names and reading.previous == "candidate" and (
@@ -478,6 +537,9 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
     reading.abstract_open = False
     if expected == "authors" and one_word(line.text):
         expected = None  # "Authors" as a site's menu item, then "Recent"; or a heading, then "page 6"
+    if expected == "abstract" and cue.kind == "other_label" and not INLINE_ABSTRACT_PART.match(line.text) and (
+            not ABSTRACT_PART.match(line.text)):
+        expected = None  # "摘要", then "关键词" (keywords): the abstract is left empty
     if expected and cue.kind not in ("numbered", "facts", "abstract", "announce", "authors"):
         reading.previous = take_expected(reading, line, cue, expected)
         return
@@ -486,6 +548,7 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
     elif cue.kind == "byline":  # "Title – A, B and C.", "Title. Dijkstra (1968)."
         entry = new_entry(reading, line.index, (line.index, cue.text))
         entry.date = (line.index, cue.date) if cue.date else entry.date
+        entry.cited_form = cue.cited
         add_authors(reading, line.index, cue.names)
     elif cue.kind in ("abstract", "authors", "title", "other_label"):
         take_label(reading, line, cue)
@@ -502,6 +565,9 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
         flush_date(reading)
     if cue.kind == "affiliation" and reading.current and reading.current.authors:
         reading.affiliated = reading.current.abstract is None
+    # "1,*," or "1 and" (a name's marks, set on their own line) after a name: another name follows
+    reading.list_open = bool(LIST_GLUE.search(line.text)) and (cue.kind == "names" or cue.kind == "chrome" and (
+        reading.previous == "names"))
     if cue.kind != "chrome":  # a button between a title and its authors changes nothing
         reading.previous = cue.kind
 

@@ -1,5 +1,5 @@
-"""Scholarly pages of any site, line by line: what each line is (general.py groups
-the lines into entries).
+"""Scholarly pages of any site, line by line: what each line is (general_pieces.py makes
+the lines, general_entries.py groups them into entries).
 
 The cues are the ones that recur across sites, never one site's wording:
 labels ("Abstract", "Authors:", "TL;DR"), numbered entries ("3. Title", "#3.
@@ -17,9 +17,10 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from paperfold.ingest.names import GLUED_MARK, Names, labelled_names, looks_personal, marked_names, names_line
+from paperfold.ingest.names import (
+    GLUED_MARK, Names, family_names, labelled_names, looks_personal, marked_names, names_line,
+)
 from paperfold.ingest.normalize import resolve_date
-from paperfold.ingest.paragraphs import Line
 
 # "References", "► References", "References (26)", "Cited by 12", "Related papers",
 # "Similar articles", "Papers Similar to "X"": the rest of the page is other work
@@ -32,29 +33,36 @@ CITED_HEADING = re.compile(
         \s*(?:\(\s*[\d,]+\s*\)|[\d,]+)?\s*:?\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "Current paper (gray), citations (green), references (blue)", "Citations (12) References (45)": a
+# citation graph's legend or a paper page's tabs, naming both kinds of other work; the rest is theirs
+CITATION_LEGEND = re.compile(r"""^(?=.*\bcitations?\b)(?=.*\breferences?\b)""", re.VERBOSE | re.IGNORECASE)
+MAX_LEGEND_CHARS = 80
 # "Abstract", "Abstract:We analyze", "Abstract (excerpt):", "ABSTRACT", "Abstract. In recent years"
 ABSTRACT_LABEL = re.compile(
-    r"""^[#*•·\s-]*Abstract\s*(?:\([^)]{0,30}\))?\s*(?:$|[:.—–-]\s*(?P<text>.*)$)""",
+    r"""^[#*•·\s-]*(?:Abstract|摘要|a\sb\ss\st\sr\sa\sc\st)\s*(?:\([^)]{0,30}\))?\s*(?:$|[:.—–：-]\s*(?P<text>.*)$)""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "ABSTRACT We present CiteSeer: ...", "Abstract Counting of number of papers ...": the label and the
 # text with no colon between (as a PDF's text copies); only with an abstract's length after it, since
 # "Abstract algebra for beginners" is a title
-BARE_ABSTRACT = re.compile(r"""^(?:Abstract|ABSTRACT)\s+(?P<text>[A-Z].*)$""", re.VERBOSE)
+BARE_ABSTRACT = re.compile(r"""^(?:Abstract|ABSTRACT|a\sb\ss\st\sr\sa\sc\st)\s+(?P<text>[A-Z].*)$""", re.VERBOSE)
 MIN_INLINE_ABSTRACT_WORDS = 20
-# "Authors: Eric Nalisnick, Sachin Ravi", "Author(s):", "Authors" alone (names on the next line)
+# "Authors: Eric Nalisnick, Sachin Ravi", "Author(s):", "Authors" or "by" alone (names on the next line)
 AUTHORS_LABEL = re.compile(
-    r"""^[#*•·\s-]*(?:Authors?|Author\(s\)|Authored\s+by)(?:\s*(?:/|&|and)\s*Affiliations?)?
-        \s*(?:$|:\s*(?P<value>.*)$)""",
+    r"""^[#*•·\s-]*(?:Authors?|Author\(s\)|Authored\s+by|作者|by(?=\s*$))(?:\s*(?:/|&|and)\s*Affiliations?)?
+        \s*(?:$|[:：]\s*(?P<value>.*)$)""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Title: Logit Regularization ...", "- Title: Efficient Estimation ...": a title stated as such
-TITLE_LABEL = re.compile(r"""^[*•·\s-]*Title\s*:\s*(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
+TITLE_LABEL = re.compile(r"""^[*•·\s-]*(?:Title|标题|题目)\s*[:：]\s*(?P<value>\S.*)$""",
+                         re.VERBOSE | re.IGNORECASE)
 # "Published Nov 23, 2023 in cs.LG", "Published: | 2021-11-10, volume 5", "Date posted to arXiv: 17 Nov 2015",
-# "Submitted: Apr 2026 | Updated: Apr 2026": a labelled date
+# "Submitted: Apr 2026 | Updated: Apr 2026", "Posted to bioRxiv 08 Sep 2020", "Article history: Received 24
+# February 2019 Accepted ...", "提交: 2024-09-27": a labelled date
 DATE_LABEL = re.compile(
-    r"""^[\s|•·*-]*(?:(?:Published(?:\s+(?:on|online))?|Submitted(?:\s+on)?|Posted(?:\s+on)?|Released
-              |Publication\s+date|First\s+published|Announced)(?:\s*[:|])?
+    r"""^[\s|•·*-]*(?:(?:Published(?:\s+(?:on|online))?|Submitted(?:\s+on)?|Posted(?:\s+to\s+[\w.]+)?(?:\s+on)?|Released
+              |Publication\s+date|First\s+published|Announced|提交|发布|发表
+              |Article\s+history\s*:\s*(?:Received|Accepted))(?:\s*[:|：])?
           |Date(?:\s+\w+){0,4}?\s*:|Year\s*:)
         \s*\|?\s*(?P<rest>.+)$""",
     re.VERBOSE | re.IGNORECASE,
@@ -66,7 +74,7 @@ DATE_TEXT = re.compile(
           |\d{{1,2}}\s+{_MONTH}\s+\d{{4}}
           |{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}
           |{_MONTH}\s+\d{{4}}
-          |(?:19|20)\d\d)(?![\w-])""",
+          |(?:19|20)\d\d)(?![A-Za-z0-9_-])""",  # "2024-09-27更新": a Chinese label may follow
     re.VERBOSE | re.IGNORECASE,
 )
 # "Jan 06, 2026 · arXiv 2601.03194v1", "2021, ArXiv", "Research 01 March 2023 | Open Access",
@@ -138,7 +146,9 @@ DOI_CUE = re.compile(
 INLINE_AUTHORS = re.compile(r"""\s+(?:Authors?|Author\(s\)|By)\s*:\s*""", re.VERBOSE | re.IGNORECASE)
 # "3. Title", "#3. Title", "[3] Title", "3) Title", "【3】 Title", "1.1. Title": an entry of a numbered list
 NUMBERED = re.compile(
-    r"""^[#\s]*(?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}(?:\.\d{1,3})*[.)])\s*(?:(?<=[\s】])|(?<=\d\.)(?=[A-Z][a-z]))
+    r"""^[#\s]*(?:[\u4e00-\u9fff]{1,3}(?=\d))?  # "报告1. Title": a Chinese page's "report 1", "paper 1"
+        (?:\[\d{1,3}\]|【\d{1,3}】|\d{1,3}(?:\.\d{1,3})*[.):])  # "41: Title": a ranking's place too
+        \s*(?:(?<=[\s】])|(?<=\d\.)(?=[A-Z][a-z]))
         (?P<title>\S.*)$""",  # "2.QuarkAudio Technical Report": no space after the number, a capital word
     re.VERBOSE,
 )
@@ -160,13 +170,14 @@ OTHER_LABEL = re.compile(
           |Link|Links|URL|Code|Project\s+page|PDF|Eprint|Citation|Cite\s+as|Notes?|Pages|Volume|Publisher
           |Affiliations?|Correspondence|Received|Accepted|Updated|Version|License|Report-no
           |MSC-class|ACM-class|Publication\s+type|Funding|Status|Methods?|Results|Taxonomy
-          |Organi[sz]ations?|MeSH(?:\s+terms)?)
-        (?:\s*[:|]\s*(?P<value>.*)|\s*)$""",
+          |Organi[sz]ations?|MeSH(?:\s+terms)?|报告人|讲者|关键词)
+        (?:\s*[:|：]\s*(?P<value>.*)|\s*)$""",
     re.VERBOSE | re.IGNORECASE,
 )
 _PART = r"""(?:Background|Objectives?|Aims?|Purpose|Introduction|Context|Methods?|Materials|Design|Setting
           |Participants|Results|Findings|Conclusions?|Interpretation|Significance|Discussion|Limitations
-          |Motivation|Relevance|Importance|Exposures?|Main\s+Outcomes?|Measures|Meaning|Question|Key\s+Points)"""
+          |Motivation|Relevance|Importance|Exposures?|Main\s+Outcomes?|Measures|Meaning|Question|Key\s+Points
+          |Analysis)"""
 _JOIN = r"""\s*(?:,\s*(?:and\s+)?|and|&)\s*"""  # "Design, Setting, and Participants"
 # "Objective", "Methods", "Background and Objectives", "Conclusions:": headings inside a structured abstract
 ABSTRACT_PART = re.compile(
@@ -175,16 +186,17 @@ ABSTRACT_PART = re.compile(
 )
 # "Methods: We selected preprint servers ...": a part of a structured abstract with its text on its line
 INLINE_ABSTRACT_PART = re.compile(
-    rf"""^{_PART}(?:{_JOIN}{_PART})*\s*:\s+\S""",
+    rf"""^{_PART}(?:{_JOIN}{_PART})*\s*[:.]\s+\S""",  # "Method. A quasi-experimental study ...": a period too
     re.VERBOSE | re.IGNORECASE,
 )
 # "Methods We used a diagnostic test analytic framework. ...": a part's heading run into its text,
 # as a journal's page copies it (a paragraph of running text; "Design Space Exploration" is a title)
 RUN_IN_ABSTRACT_PART = re.compile(rf"""^{_PART}(?:{_JOIN}{_PART})*\s+(?-i:[A-Z][a-z])""", re.VERBOSE | re.IGNORECASE)
-# "arXiv CS.LG", "cs.CL · cs.AI", "[cs.AI]": arXiv subject classes alone, which sites show near a title
+# "arXiv CS.LG", "cs.CL · cs.AI", "[cs.AI]", "quant-ph physics.atom-ph": arXiv subject classes alone,
+# which sites show near a title
 CATEGORIES = re.compile(
     r"""^\W*(?:arxiv\s*)?(?:\[?(?:cs|math|stat|physics|q-bio|q-fin|eess|econ|astro-ph|cond-mat|hep-[a-z]{2}|nlin
-          |quant-ph|gr-qc|nucl-[a-z]{2}|math-ph)(?:\.[a-z]{2})?\]?(?:\s*[,;·|]\s*|\s+|$))+$""",
+          |quant-ph|gr-qc|nucl-[a-z]{2}|math-ph)(?:\.[a-z][a-z-]*)?\]?(?:\s*[,;·|]\s*|\s+|$))+$""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Skip to main content", "Sign in", "Download PDF", "Subscribe", "Get trending papers ...":
@@ -219,6 +231,8 @@ NAV_TAIL = re.compile(
 COUNTER = re.compile(
     r"""^[\W]*(?:[\d.,]+\s*[kKmM]?\+?\s*(?:citations?|downloads?|views?|papers?|upvotes?|likes?|comments?
           |stars?|authors?|reads?|references?|results?|entries|mentions?|followers?|collections?)
+          (?:\s+[a-z][\w-]*)?  # "1,766 downloads genomics": the counter, then the subject it is counted in
+          |(?:[\d.,]+\s*[kmg]?b?\s+[a-z]+\s*){2,}(?:report)?  # "1 downloads 0 Views 1MB Size Report"
           |[\w-]*?\s*(?:h-index|score|novelty)\s*[\d.,%]+|\d+\s*/\s*\d+
           |(?:total\s+of|showing(?:\s+\w+)?)\s+[\d,]+(?:\s*[–-]\s*[\d,]+)?(?:\s+of\s+[\d,]+)?(?:\s+\w+){0,3}
           (?:\s+(?:for|in|matching)\b.*)?|top\s+[\d.,]+\s*%)\s*\W*$""",
@@ -239,16 +253,21 @@ EMAIL = re.compile(r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+""", re.VERBOSE)
 HIDDEN_EMAIL = re.compile(r"""^\W*\[\s*email\s+protected\s*\]\W*$""", re.VERBOSE | re.IGNORECASE)
 # "... a leaderboard.", "... results on the…": a line that ends a sentence ("?" does not:
 # titles ask questions)
-SENTENCE_END = re.compile(r"""[.!…]["”’)]?$""", re.VERBOSE)
+SENTENCE_END = re.compile(r"""[.!…。]["”’)]?$""", re.VERBOSE)
 # ". It shows", "? We": sentences following each other inside a line
 SENTENCE_BREAK = re.compile(r"""[.!?]\s+[A-Z]""", re.VERBOSE)
+# ". It shows" but not "? Critical search ...": a statement ends there, where a title's question does not
+STATEMENT_BREAK = re.compile(r"""[.!]\s+[A-Z]""", re.VERBOSE)
+# Chinese, Japanese and Korean characters, which run on without spaces between words
+CJK = re.compile(r"""[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]""", re.VERBOSE)
+CJK_PER_WORD = 2  # characters of CJK text counted as one word
 # "1Joint Center for ...", "2Institute ...", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org",
 # "Correspondence to Dr Rob Kok; r.kok07{at}gmail.com", "Debdas Mondal DAV Model School, [email protected]"
 AFFILIATION = re.compile(
     r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
           |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
           |Laboratoire)\b|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
-          |\W*(?:Correspondence|Corresponding\s+authors?)\b)""",
+          |\W*(?:Correspondence|Corresponding\s+authors?|Equal\s+[Cc]ontribution)\b)""",
     re.VERBOSE,
 )
 
@@ -258,35 +277,8 @@ ORGANISATION = re.compile(
           |Cent(?:er|re)|Department|Inria|Corporation|Company|Foundation|Academy|Hospital)\b""",
     re.VERBOSE,
 )
-# "[Uncaptioned image]    In-depth Research ...", "![logo](x.png) Title": an image's stand-in before the text
-IMAGE_PLACEHOLDER = re.compile(
-    r"""^(?:\[[^\]]{0,40}\b(?:image|figure|logo|icon)\b[^\]]{0,40}\]|!\[[^\]]*\]\([^)]*\))\s*""",
-    re.VERBOSE | re.IGNORECASE,
-)
-# "### 1. **Word Embeddings: Word2Vec**", "- __Title__: ...", "# Title": Markdown marks in a pasted README
-EMPHASIS = re.compile(r"""\*\*|(?<!\w)__|__(?!\w)|^\#{1,6}\s+""", re.VERBOSE)
-# "... 22 | - **Title**: Efficient Estimation ... 23 | - **Authors**: ...": a line-numbered file view
-# flattened onto one line; each "N |" starts a line of the file
-GUTTER = re.compile(r"""(?:^|\s)\d{1,5}\s\|(?=\s|$)""", re.VERBOSE)
-MIN_GUTTER_MARKS = 3
-_FIELDS = ("Title", "Authors?", r"Author\(s\)", "Abstract", "Link", "URL", "Code", "Comments?", "Subjects?",
-           "Keywords?", "Published", "Submitted", "Date", "Year", "Affiliations?", "Organi[sz]ations?", "Summary",
-           "TL;?DR", "DOI", "Venue")
-# "author :A, B organization : ... link :https://arxiv.org/abs/... abstract : fake news ...": labelled
-# fields glued on one line; "Title:" capitalised, or any case with a space before the colon ("title :")
-GLUED_FIELD = re.compile(
-    rf"""(?<=\s)(?=[-•*]?\s*(?:(?:{"|".join(_FIELDS)})\s*:|(?i:{"|".join(_FIELDS)})\s+:))""",
-    re.VERBOSE,
-)
-# "key: cord-... authors: Elmunzer, B. J.; ... title: Digestive ... date: 2020-07-09": a record's
-# fields in lower case, glued
-LOWER_FIELD = re.compile(rf"""(?:^|(?<=\s))(?i:{"|".join(_FIELDS)}):\s""", re.VERBOSE)
-MIN_LOWER_FIELDS = 3
-# "indonesia uses ... title : indonesia ...": a field label written with a space before its colon
-SPACED_FIELD = re.compile(rf"""\s(?i:{"|".join(_FIELDS)})\s+:""", re.VERBOSE)
-# " Title:", "• authors :": what any cut between glued fields needs (a field label after a space);
-# one scan for it spares most lines the three scans above
-FIELD_AFTER_SPACE = re.compile(rf"""\s[-•*]?\s*(?i:{"|".join(_FIELDS)})\s*:""", re.VERBOSE)
+# "a r t i c l e", "i n f o": a heading set in spaced letters, as a PDF's text copies it
+SPACED_LETTERS = re.compile(r"""^(?:\w\s+){2,}\w$""", re.VERBOSE)
 # "Record: found", "Status: accepted": a field with a one- or two-word value, not a title
 FIELD_VALUE = re.compile(r"""^[A-Z][\w-]*(?:\s\w+)?\s*:\s+[a-z][\w-]*(?:\s[a-z][\w-]*)?$""", re.VERBOSE)
 # "key: cord-1008529-nypaa9v3", "PMID: 26363352": a label and a one-token value, not a title
@@ -302,6 +294,22 @@ BYLINE_DASH = re.compile(r"""\s[–—-]\s""", re.VERBOSE)
 TITLE_NAMES_YEAR = re.compile(
     r"""^(?P<title>\S.*?)\.\s+(?P<names>[A-Z][^().,]{0,40}(?:,\s*[A-Z][^().,]{0,40}){0,5}(?:\s+et\s+al\.?)?)
         \s+\((?P<year>(?:19|20)\d\d)\)\.?$""",
+    re.VERBOSE,
+)
+# "A formal theory of inductive inference (Ray Solomonoff, 1964) [3]", "The Mathematical Theory of
+# Communication (Shannon et al., 1951), PDF": a reading list's title, then its authors and year in brackets
+TITLE_CITED = re.compile(
+    r"""^(?P<title>[^()]{8,300}?)\s+\((?P<names>[^()]{2,120}?),?\s+(?P<year>(?:19|20)\d\d)[a-z]?\)
+        (?:\s*,?\s*(?:PDF|\[\d{1,3}\]))*\s*$""",
+    re.VERBOSE,
+)
+# "Honorable Mention : "The Polar Express: ..." by Noah Amsel, ...", "“ImageNet Classification with Deep
+# Convolutional Neural Networks” (Krizhevsky, Sutskever, Hinton) was presented at NIPS 2012 ...": a title
+# quoted at the start of a sentence (after a label, perhaps), then its authors in brackets or after "by"
+QUOTED_CITATION = re.compile(
+    r"""^(?:[^"“”:]{1,40}:\s*)?["“](?P<title>[^"“”]{8,300})["”]\s*
+        (?:\((?:authors?\s*:\s*)?(?P<names>[^()]{2,300})\)
+          |by\s+(?P<by>[^()]{3,300}?)(?:(?<![\s.][A-Z])\.(?:\s|$)|\s*$))""",  # "Robert M. Gower.": an initial
     re.VERBOSE,
 )
 # "by   Risto Vuorio, et al.": authors after "by"
@@ -321,12 +329,15 @@ PERSON_ROLE = re.compile(
 # "Dijkstra", "Driscoll", "Van Rossum": family names as a reading list gives them
 NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)
 
-# "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...":
-# how abstracts and their summaries speak (a blog's paragraph under a heading does not)
+# "In this paper we build two datasets ...", "This paper proposes AbbIE, ...", "The paper tackles ...",
+# "Researchers from Arizona State University investigate whether ...", "Here I demonstrate an exact
+# isomorphism ..." (a paper of one author): how abstracts and their summaries
+# speak (a blog's paragraph under a heading does not)
 ABSTRACT_VOICE = re.compile(
-    r"""\b(?:we|this\s+(?:research\s+)?(?:paper|work|study|article)|the\s+(?:paper|authors|study))\s+(?:\w+\s+){0,2}?
+    r"""\b(?:we|this\s+(?:research\s+)?(?:paper|work|study|article)|the\s+(?:paper|authors|study)|here,?\s+i
+          |(?:^|(?<=[.!?]\s))(?:the\s+)?researchers(?:\s+(?:from|at)(?:\s+[\w&.'’-]+){1,6}?)?)\s+(?:\w+\s+){0,2}?
           (?:propose|present|introduce|show|develop|study|investigate|build|describe|report|find|demonstrate
-          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address|challenge|examine|revisit)s?\b
+          |explore|evaluate|analy[sz]e|release|collect|argue|tackle|address|challenge|examine|revisit|compare)s?\b
         |\bin\s+this\s+(?:paper|work|study)\b|\b(?:proposes|introduces|presents)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -368,59 +379,21 @@ class Cue:
     date: tuple[str, str] | None = None  # (as shown, ISO)
     arxiv_id: str | None = None
     doi: str | None = None
+    cited: bool = False  # a byline in a reading list's "Title (Names, Year)" form
 
 
 def words(line: str) -> int:
-    return len(line.split())
-
-
-def tidy(text: str) -> str:
-    """A line without an image's stand-in before it or Markdown emphasis inside it."""
-    text = IMAGE_PLACEHOLDER.sub("", text)
-    # EMPHASIS needs "**", "__" or a leading "#": a line without them (most) skips its scan
-    return (EMPHASIS.sub("", text) if "**" in text or "__" in text or "#" in text else text).strip()
-
-
-def field_segments(text: str) -> list[str]:
-    """A line that glues labelled fields together, cut into one piece per field: two or
-    more labels, or a label spaced as no title is ("... Network title : indonesia ..."),
-    or three or more in lower case ("authors: ... title: ... date: ...")."""
-    if not FIELD_AFTER_SPACE.search(text):  # no label after a space: nothing to cut at
-        return [text]
-    cuts = [match.start() for match in GLUED_FIELD.finditer(text) if match.start() > 0]
-    if len(lower := [match.start() for match in LOWER_FIELD.finditer(text)]) >= MIN_LOWER_FIELDS:
-        cuts = sorted(set(cuts) | {cut for cut in lower if cut > 0})
-    if not cuts or (len(cuts) + bool(GLUED_FIELD.match(text)) < 2 and not SPACED_FIELD.search(text)):
-        return [text]
-    return [piece.strip() for piece in (text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])) if piece.strip()]
-
-
-def gutter_pieces(text: str) -> list[str]:
-    """A flattened line-numbered view cut back into its lines (blank ones included)."""
-    if text.count("|") < MIN_GUTTER_MARKS:  # each mark has its "|": most lines skip the scan
-        return [text]
-    marks = list(GUTTER.finditer(text))
-    if len(marks) < MIN_GUTTER_MARKS:
-        return [text]
-    bounds = [0] + [point for mark in marks for point in (mark.start(), mark.end())] + [len(text)]
-    return [text[bounds[i]:bounds[i + 1]].strip() for i in range(0, len(bounds), 2)]
-
-
-def logical_lines(lines: list[Line]) -> list[Line]:
-    """The page's lines as the reader takes them: tidied, flattened views and glued fields
-    cut apart (every piece keeps its line number, for messages)."""
-    out = []
-    for line in lines:
-        for piece in gutter_pieces(line.text) if line.text else [""]:
-            segments = field_segments(tidy(piece)) if piece else [""]
-            out += [Line(line.index, segment, glued=n > 0) for n, segment in enumerate(segments)]
-    return out
+    """Words of a line; a run of CJK text counts by its characters ("国际计算机视觉与模式识别会议 ..." is a
+    sentence, not a short title)."""
+    return len(line.split()) + (len(CJK.findall(line)) // CJK_PER_WORD if not line.isascii() else 0)
 
 
 def is_chrome(line: str) -> bool:
-    """Navigation, buttons, counters, article types, symbol or emoji lines: never a title."""
+    """Navigation, buttons, counters, article types, symbol or emoji lines, a PDF's letter-spaced
+    headings ("a r t i c l e  i n f o"): never a title."""
     letters = sum(c.isalpha() for c in line)
-    return (letters < 3 or bool(NAVIGATION.match(line)) or bool(COUNTER.match(line)) or bool(CATEGORIES.match(line))
+    return (letters < 3 or bool(NAVIGATION.match(line)) or bool(SPACED_LETTERS.match(line))
+            or bool(COUNTER.match(line)) or bool(CATEGORIES.match(line))
             or bool(ARTICLE_TYPE.match(line))
             or bool(NAV_TAIL.search(line)) or has_symbol(line))
 
@@ -443,8 +416,9 @@ def is_prose(line: str) -> bool:
     return (count >= LONG_PROSE_WORDS or (count >= PROSE_WORDS and bool(SENTENCE_END.search(line)))
             or (count >= 2 * PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 2)
             or (count >= CUT_PROSE_WORDS and len(SENTENCE_BREAK.findall(line)) >= 1)  # "... interaction. It c"
-            or (count >= PROSE_WORDS and bool(SENTENCE_BREAK.search(line)) and sentence_cased(line)))
-            # "We gratefully acknowledge support from ... contributors. Donate": a sentence and a button
+            or (count >= PROSE_WORDS and bool(STATEMENT_BREAK.search(line)) and sentence_cased(line)))
+            # "We gratefully acknowledge support from ... contributors. Donate": a sentence and a button;
+            # "What kind of sources do I need? Critical search for information on the Web" is a title
 
 
 def sentence_cased(line: str) -> bool:
@@ -596,6 +570,37 @@ def contents_entry(line: str) -> Cue | None:
     return None
 
 
+def quoted_citation(line: str) -> Cue | None:
+    """A sentence that opens by quoting a paper's title with its authors ("Outstanding Paper Award 1:
+    "Transformers are Inherently Succinct" (authors: Pascal Bergsträßer, ...) proposes ...",
+    "“Generative Adversarial Networks” (Goodfellow et al.) was presented ..."). General.py, as for
+    a reading list's lines, asks for two on a page."""
+    if not (match := QUOTED_CITATION.match(line)) or not is_candidate(match["title"]):
+        return None
+    names = (match["names"] or match["by"] or "").strip()
+    parts = [part.strip() for part in names.split(",")]
+    for end in range(len(parts), 0, -1):  # "Vaswani et al., Google Brain": an organisation after the names
+        head = ", ".join(parts[:end])
+        if found := family_names(head) or names_line(head, alone=True):
+            return Cue("byline", match["title"].strip(), names=found, cited=True)
+    return None
+
+
+def cited_entry(line: str) -> Cue | None:
+    """A reading list's "Title (Names, Year)" line; a topic may come before the names ("A theory of
+    the learnable (PAC learning, Leslie Valiant, 1984)"). General.py asks for two on a page."""
+    if not line.endswith((")", "]", "PDF")) or not (match := TITLE_CITED.match(line)):
+        return None  # most lines end otherwise: they skip the pattern
+    if not is_candidate(match["title"]):
+        return None
+    parts = [part.strip() for part in match["names"].split(",")]
+    for start in range(len(parts)):
+        rest = ", ".join(parts[start:])
+        if found := family_names(rest) or names_line(rest, alone=True):
+            return Cue("byline", match["title"].strip(), names=found, date=find_date(match["year"]), cited=True)
+    return None
+
+
 def byline(line: str) -> Cue | None:
     """A title and its authors on one line, split at a dash ("Title – A, B and C.");
     the last dash whose right side is all names; or a list item ("Title. Family (Year).").
@@ -641,7 +646,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     date or id under it), or as a bulleted item. Elsewhere a site's tagline
     ("Academic Intelligence · Curated Daily") would pass for two names.
     """
-    if CITED_HEADING.match(line) and words(line) <= 8:
+    if CITED_HEADING.match(line) and words(line) <= 8 or len(line) <= MAX_LEGEND_CHARS and CITATION_LEGEND.match(line):
         return Cue("cited", line)
     if (match := BARE_ABSTRACT.match(line)) and words(match["text"]) >= MIN_INLINE_ABSTRACT_WORDS:
         return Cue("abstract", match["text"].strip())
@@ -665,7 +670,8 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
     if (match := NUMBERED.match(line)) and not has_symbol(match["title"]) and not is_prose(
             INLINE_AUTHORS.split(match["title"])[0]):  # "8. Title Authors: <twenty names>" is no prose
         return numbered(match["title"].strip().split("  ")[0], previous)
-    if found := byline(line) or contents_entry(line) or timed_entry(line):
+    if found := (byline(line) or contents_entry(line) or timed_entry(line) or cited_entry(line)
+                 or quoted_citation(line)):
         return found
     if is_chrome(line):
         return Cue("chrome", line)
@@ -688,6 +694,6 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
         return Cue("more_names", line, names=found_names)  # the next author of a name / affiliation block
     if is_affiliation(line):
         return Cue("affiliation", line)
-    if is_prose(line):
+    if is_prose(line.lstrip(BULLETS + " ")):  # "• Reinforcement learning has shown ...": a bulleted summary
         return Cue("prose", line)
     return Cue("candidate" if is_candidate(line) else "text", line)

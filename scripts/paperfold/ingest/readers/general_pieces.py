@@ -1,0 +1,112 @@
+"""Scholarly pages of any site: the page's lines as the general reader takes them
+(general_lines.py then says what each one is).
+
+    21 | 22 | - **Title**: Efficient Estimation 23 | - **Authors**: ...   <- a flattened file view
+    author : A, B link : https://... abstract : fake news ...            <- fields glued on a line
+    ... Re-Identification报告人:张权摘要:Group re-identification ...      <- a Chinese page's labels
+    1 Title Jöran Beel Otto-von-Guericke University ... Abstract ...      <- a PDF's first page
+    [Uncaptioned image] Title, ๐Ÿ“ Abstract, **Title**                  <- stand-ins, icons, marks
+
+Each is cut back into the lines it holds, or cleaned of what is not text; every piece keeps
+its line number, for messages. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from paperfold.ingest.paragraphs import Line
+from paperfold.ingest.readers.general_flat import flat_head
+from paperfold.ingest.readers.general_lines import is_candidate
+
+# "[Uncaptioned image]    In-depth Research ...", "![logo](x.png) Title": an image's stand-in before the text
+IMAGE_PLACEHOLDER = re.compile(
+    r"""^(?:\[[^\]]{0,40}\b(?:image|figure|logo|icon)\b[^\]]{0,40}\]|!\[[^\]]*\]\([^)]*\))\s*""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "📅 2026-01-21", "๐Ÿ“ Abstract", "ðŸ¤– AI Summary": an icon (an emoji, or one garbled by a wrong
+# decoding) of up to four characters before a label or a date; never a list's bullet ("• Name") or CJK words
+LEADING_ICON = re.compile(
+    r"""^(?![•·–—])[^\x00-\x7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}\s+(?=[A-Z0-9])""", re.VERBOSE)
+# "### 1. **Word Embeddings: Word2Vec**", "- __Title__: ...", "# Title": Markdown marks in a pasted README
+EMPHASIS = re.compile(r"""\*\*|(?<!\w)__|__(?!\w)|^\#{1,6}\s+""", re.VERBOSE)
+# "... 22 | - **Title**: Efficient Estimation ... 23 | - **Authors**: ...": a line-numbered file view
+# flattened onto one line; each "N |" starts a line of the file
+GUTTER = re.compile(r"""(?:^|\s)\d{1,5}\s\|(?=\s|$)""", re.VERBOSE)
+MIN_GUTTER_MARKS = 3
+_FIELDS = ("Title", "Authors?", r"Author\(s\)", "Abstract", "Link", "URL", "Code", "Comments?", "Subjects?",
+           "Keywords?", "Published", "Submitted", "Date", "Year", "Affiliations?", "Organi[sz]ations?", "Summary",
+           "TL;?DR", "DOI", "Venue")
+# "author :A, B organization : ... link :https://arxiv.org/abs/... abstract : fake news ...": labelled
+# fields glued on one line; "Title:" capitalised, or any case with a space before the colon ("title :")
+GLUED_FIELD = re.compile(
+    rf"""(?<=\s)(?=[-•*]?\s*(?:(?:{"|".join(_FIELDS)})\s*:|(?i:{"|".join(_FIELDS)})\s+:))""",
+    re.VERBOSE,
+)
+# "key: cord-... authors: Elmunzer, B. J.; ... title: Digestive ... date: 2020-07-09": a record's
+# fields in lower case, glued
+LOWER_FIELD = re.compile(rf"""(?:^|(?<=\s))(?i:{"|".join(_FIELDS)}):\s""", re.VERBOSE)
+MIN_LOWER_FIELDS = 3
+# "indonesia uses ... title : indonesia ...": a field label written with a space before its colon
+SPACED_FIELD = re.compile(rf"""\s(?i:{"|".join(_FIELDS)})\s+:""", re.VERBOSE)
+# " Title:", "• authors :": what any cut between glued fields needs (a field label after a space);
+# one scan for it spares most lines the three scans above
+FIELD_AFTER_SPACE = re.compile(rf"""\s[-•*]?\s*(?i:{"|".join(_FIELDS)})\s*:""", re.VERBOSE)
+# "Re-Identification报告人:张权摘要:Group re-identification ...": labels of a Chinese page (speaker,
+# abstract, authors, title, keywords) glued to the text before them
+CJK_FIELD = re.compile(r"""(?<=\S)(?=(?:摘要|作者|标题|题目|报告人|讲者|关键词)\s*[:：])""", re.VERBOSE)
+
+
+def tidy(text: str) -> str:
+    """A line without an image's stand-in or an icon before it ("๐Ÿ“ Abstract": an emoji the copy
+    garbled) or Markdown emphasis inside it."""
+    text = IMAGE_PLACEHOLDER.sub("", text)
+    text = LEADING_ICON.sub("", text) if not text[:1].isascii() else text
+    # EMPHASIS needs "**", "__" or a leading "#": a line without them (most) skips its scan
+    return (EMPHASIS.sub("", text) if "**" in text or "__" in text or "#" in text else text).strip()
+
+
+def field_segments(text: str) -> list[str]:
+    """A line that glues labelled fields together, cut into one piece per field: two or
+    more labels, or a label spaced as no title is ("... Network title : indonesia ..."),
+    or three or more in lower case ("authors: ... title: ... date: ..."), or a Chinese
+    page's labels, which need no space ("... Re-Identification报告人:张权摘要:Group ...")."""
+    if not text.isascii() and CJK_FIELD.search(text):
+        return [piece.strip() for piece in CJK_FIELD.split(text) if piece.strip()]
+    if not FIELD_AFTER_SPACE.search(text):  # no label after a space: nothing to cut at
+        return [text]
+    cuts = [match.start() for match in GLUED_FIELD.finditer(text) if match.start() > 0]
+    if len(lower := [match.start() for match in LOWER_FIELD.finditer(text)]) >= MIN_LOWER_FIELDS:
+        cuts = sorted(set(cuts) | {cut for cut in lower if cut > 0})
+    if not cuts or (len(cuts) + bool(GLUED_FIELD.match(text)) < 2 and not SPACED_FIELD.search(text)):
+        return [text]
+    return [piece.strip() for piece in (text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])) if piece.strip()]
+
+
+def gutter_pieces(text: str) -> list[str]:
+    """A flattened line-numbered view cut back into its lines (blank ones included)."""
+    if text.count("|") < MIN_GUTTER_MARKS:  # each mark has its "|": most lines skip the scan
+        return [text]
+    marks = list(GUTTER.finditer(text))
+    if len(marks) < MIN_GUTTER_MARKS:
+        return [text]
+    bounds = [0] + [point for mark in marks for point in (mark.start(), mark.end())] + [len(text)]
+    return [text[bounds[i]:bounds[i + 1]].strip() for i in range(0, len(bounds), 2)]
+
+
+def logical_lines(lines: list[Line]) -> list[Line]:
+    """The page's lines as the reader takes them: tidied, flattened views, a PDF's first page
+    run onto one line and glued fields cut apart (every piece keeps its line number, for messages)."""
+    out = []
+    for line in lines:
+        for piece in gutter_pieces(line.text) if line.text else [""]:
+            segments = (flat_page(text := tidy(piece)) or field_segments(text)) if piece else [""]
+            out += [Line(line.index, segment, glued=n > 0) for n, segment in enumerate(segments)]
+    return out
+
+
+def flat_page(text: str) -> list[str] | None:
+    """A PDF's first page flattened onto one line, cut into its lines (general_flat.py) when what
+    it takes for the title reads as one."""
+    pieces = flat_head(text)
+    return pieces if pieces and is_candidate(pieces[0]) else None
