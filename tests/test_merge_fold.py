@@ -1,6 +1,6 @@
 import pytest
 
-from paperfold.papers.identity import fold, folded_words
+from paperfold.papers.identity import NON_WORD, SCRIPT_MARK, _unified, fold, folded_words, title_key
 
 
 @pytest.mark.parametrize("text", [
@@ -41,3 +41,15 @@ def test_a_huge_abstract_with_math_is_fingerprinted_quickly():
     huge = opening + r"Filler with math $x_i^{2}$ and $\{a\}$ and text. " * 200_000  # about 10 MB
     assert len(huge) > 9_000_000
     assert abstract_fingerprint(huge) == abstract_fingerprint(opening)
+
+
+@pytest.mark.parametrize("text", [
+    "Logit regularization, the addition of a convex penalty (see arXiv:2011.06063).",
+    "snake_case words_and CamelCase; ÉCOLE Straße ﬁnite",
+    r"$\pi_0$: A Flow Model and x^2 h_2o", "π₀: A Flow Model", "__init__ ^^ _x_",
+    "tabs\tand\x1fcontrol\x7fcharacters", "  ... ", "",
+])
+def test_fold_and_title_key_are_the_pattern_forms(text):
+    """fold() and title_key() take ASCII text through a bytes table: the same as the patterns give."""
+    assert fold(text) == NON_WORD.sub(" ", _unified(text)).strip()
+    assert title_key(text) == NON_WORD.sub(" ", SCRIPT_MARK.sub("", _unified(text))).strip()

@@ -36,6 +36,23 @@ def test_clean_text_joins_hard_wrapped_lines():
     assert clean_text("a  hard-wrapped\n abstract\tline ") == "a hard-wrapped abstract line"
 
 
+def test_clean_text_returns_clean_text_as_it_is_and_cleans_the_rest():
+    """Text already clean is returned without being split; every character of the BMP,
+    alone and between words, gives what NFC and collapsing whitespace give."""
+    import unicodedata
+
+    def reference(text):
+        return " ".join(unicodedata.normalize("NFC", text).split())
+
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        for text in (chr(code), f"e{chr(code)} b", f"a {chr(code)}"):
+            assert clean_text(text) == reference(text), hex(code)
+    assert clean_text("e\u0301 caf\u00e9") == "\u00e9 caf\u00e9"  # composed (NFC)
+    assert clean_text("two  spaces") == "two spaces" and clean_text(" edge ") == "edge"
+
+
 @pytest.mark.parametrize("text", [
     "Aug 11, 2025", "August 11, 2025", "sept 3, 1999", "FEB 29, 2024", "13 Apr 2026", "1 Sep 2000",
     "Feb 29, 2025",   # not a day: both say None

@@ -43,6 +43,8 @@ DAY_MONTH_YEAR = re.compile(
     """,
     re.VERBOSE,
 )
+# The ASCII characters but " " that str.split() splits on
+ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
 # "aug" -> 8, "august" -> 8, "sept" -> 9: exactly the month names dateutil knows
 MONTH_NAMES = {name.lower(): number for number, names in enumerate(parserinfo.MONTHS, 1) for name in names}
 
@@ -166,4 +168,16 @@ def filled_lines(text: str) -> list[str]:
 
 def clean_text(text: str) -> str:
     """Unicode NFC, collapsed runs of whitespace: a hard-wrapped paragraph becomes one line."""
+    if _is_clean(text):  # most titles and joined lines: splitting an abstract costs ~10 us
+        return text
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _is_clean(text: str) -> bool:
+    """True if clean_text would return `text` as it is: NFC, and no whitespace but single
+    inner spaces (every other whitespace character, "\\n", "\\xa0", "\\u2028", is unprintable)."""
+    if "  " in text or text.startswith(" ") or text.endswith(" "):
+        return False
+    if text.isascii():  # NFC already; looking for 9 characters is quicker than isprintable()
+        return not any(space in text for space in ASCII_SPACES)
+    return text.isprintable() and unicodedata.is_normalized("NFC", text)

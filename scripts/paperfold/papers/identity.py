@@ -79,17 +79,28 @@ def _unified(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+def _words_only(unified: str) -> str:
+    """NON_WORD.sub(" ", unified).strip(): ASCII text through a bytes table, several times
+    faster than the pattern (a title: about 1 against 6 microseconds)."""
+    if unified.isascii():
+        return " ".join(unified.encode("ascii").translate(ASCII_NON_WORD).decode("ascii").split())
+    return NON_WORD.sub(" ", unified).strip()
+
+
 @functools.lru_cache(maxsize=1 << 16)  # a title is folded for its record and again for its paper's id
 def fold(text: str) -> str:
     """Compare form of a title or abstract: LaTeX and Unicode forms of a symbol compare equal."""
-    return NON_WORD.sub(" ", _unified(text)).strip()
+    return _words_only(_unified(text))
 
 
 def title_key(title: str) -> str:
     """fold() for matching titles: a sub- or superscript written in LaTeX on one site and
     in Unicode on another compares equal ("$\\pi_0$: A Flow Model" and "π₀: A Flow Model").
     Paper ids keep using fold(), so no existing page moves."""
-    return NON_WORD.sub(" ", SCRIPT_MARK.sub("", _unified(title))).strip()
+    unified = _unified(title)
+    if "_" in unified or "^" in unified:
+        unified = SCRIPT_MARK.sub("", unified)
+    return _words_only(unified)
 
 
 def folded_words(text: str, limit: int) -> list[str]:
@@ -129,7 +140,7 @@ def _next_space(text: str, start: int) -> int:
 def _words(text: str, limit: int) -> list[str]:
     unified = _unified(text)
     if unified.isascii():
-        return unified.encode("ascii").translate(ASCII_NON_WORD).decode("ascii").split()[:limit]
+        return unified.encode("ascii").translate(ASCII_NON_WORD).decode("ascii").split(None, limit)[:limit]
     return [match.group() for match in islice(WORD.finditer(unified), limit)]
 
 

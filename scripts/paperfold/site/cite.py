@@ -31,11 +31,21 @@ def _balanced(text: str) -> str:
 def cite_key(paper: Paper) -> str:
     first_author = paper.authors[0].split()[-1] if paper.authors else "anon"
     year = (paper.date or "")[:4] or "nd"
-    first_word = next(iter(slugify(paper.label, separator=" ").split()), "paper")
-    return re.sub(r"[^A-Za-z0-9]", "", slugify(first_author)) + year + first_word
+    return re.sub(r"[^A-Za-z0-9]", "", slugify(first_author)) + year + _first_slug_word(paper.label)
 
 
-def entry_for(paper: Paper, site_url: str | None = None) -> Entry:
+def _first_slug_word(label: str) -> str:
+    """The first word of slugify(label, separator=" "), slugifying the label word by word
+    until one gives a word: slugify treats each whitespace run as a break, so this is the
+    same word, without slugifying the whole label (most of the time keys took)."""
+    for word in label.split():
+        if slugged := slugify(word, separator=" ").split():
+            return slugged[0]
+    return "paper"
+
+
+def entry_for(paper: Paper, site_url: str | None = None, key: str | None = None) -> Entry:
+    """The paper's entry, under `key` (default: its cite_key)."""
     fields = {"title": "{" + _balanced(paper.label) + "}"}
     if paper.authors:
         fields["author"] = " and ".join(_balanced(a) for a in paper.authors)
@@ -55,7 +65,7 @@ def entry_for(paper: Paper, site_url: str | None = None) -> Entry:
     if paper.title is None:
         fields["note"] = "Title unknown; label taken from the abstract"
     kind = "article" if paper.venue else "misc"
-    return Entry(kind, cite_key(paper), [Field(k, v) for k, v in fields.items()])
+    return Entry(kind, key or cite_key(paper), [Field(k, v) for k, v in fields.items()])
 
 
 def _primary_url(paper: Paper, site_url: str | None) -> str | None:
@@ -84,8 +94,7 @@ _UNPARSE = default_unparse_stack(allow_inplace_modification=True)
 
 def entry_text(paper: Paper, site_url: str | None, key: str) -> str:
     """The paper's BibTeX entry, under `key` (see unique_keys)."""
-    entry = entry_for(paper, site_url)
-    entry.key = key
+    entry = entry_for(paper, site_url, key)
     return bibtexparser.write_string(bibtexparser.Library([entry]), unparse_stack=_UNPARSE).strip() + "\n"
 
 

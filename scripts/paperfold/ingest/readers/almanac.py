@@ -246,9 +246,11 @@ def read(dump: Dump) -> ReadResult:
 
 def score(text: str) -> float:
     """Structure only: "Related … (N)" headings, the "Almanac" header, metadata lines ('·' and 'ago')."""
+    if not ("Related" in text or "Almanac" in text or "·" in text):  # what each of the three needs
+        return 0.0
     lines = filled_lines(text)
-    sections_found = any(SECTION.match(line) for line in lines)
+    sections_found = "Related" in text and any(SECTION.match(line) for line in lines)
     header = any(HEADER.match(line) for line in lines[:3])
-    metas = sum(1 for line in lines if meta_parts(line) is not None)
+    metas = sum(1 for line in lines if "·" in line and meta_parts(line) is not None)
     value = (0.6 if sections_found else 0.0) + (0.3 if header else 0.0) + min(0.3, 0.15 * metas)
     return min(1.0, value)

@@ -40,6 +40,8 @@ HEADER_LINE = re.compile(
           | by\s*AK\ and\ the\ research\ community)$""",
     re.VERBOSE,
 )
+# What a header line that counts in `score` (all but "new" and "Subscribe") always holds
+HEADER_WORDS = ("Daily Papers", "Get trending papers", "AK and the research community")
 # "• 3 authors", "• 1 author"
 AUTHOR_COUNT = re.compile(r"^•\s*(?P<count>\d+)\s+authors?$", re.VERBOSE)
 # "• Ada Lovelace"
@@ -337,10 +339,14 @@ def read(dump: Dump) -> ReadResult:
 
 
 def score(text: str) -> float:
-    """Page header lines and meta blocks ('·' then a date; '• N authors'), not wording."""
+    """Page header lines and meta blocks ('·' then a date; '• N authors'), not wording. Lines
+    are looked at only for what the text holds: most pages of other kinds hold none of it."""
+    if not (SEPARATOR in text or "•" in text or any(words in text for words in HEADER_WORDS)):
+        return 0.0
     lines = filled_lines(text)
     header = len({line.lower() for line in lines if HEADER_LINE.match(line)} - {"new", "subscribe"}) >= 2
-    dated = sum(1 for a, b in zip(lines, lines[1:]) if a == SEPARATOR and DATE_LINE.match(b))
-    blocks = max(dated, sum(1 for line in lines if AUTHOR_COUNT.match(line)))
+    dated = sum(1 for a, b in zip(lines, lines[1:]) if a == SEPARATOR and DATE_LINE.match(b)) if SEPARATOR in text else 0
+    counted = sum(1 for line in lines if AUTHOR_COUNT.match(line)) if "•" in text else 0
+    blocks = max(dated, counted)
     block_score = min(0.9, 0.3 + 0.2 * blocks) if blocks else 0.0
     return min(1.0, (0.7 if header else 0.0) + block_score)
