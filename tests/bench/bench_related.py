@@ -2,6 +2,12 @@
 
     .venv/bin/python tests/bench/bench_related.py            # 10,000 and 100,000 papers
     .venv/bin/python tests/bench/bench_related.py 2000 20000 # other sizes
+    .venv/bin/python tests/bench/bench_related.py --agreement 20000 40000
+
+--agreement: how close the approximate search (above similarity.EXACT_LIMIT papers) comes
+to the exact one, on the same corpus: the share of the exact lists' entries the shipped
+lists hold, and the share of lists that are identical. The exact search is O(N^2):
+about a minute of CPU at 40,000 papers.
 
 Each size runs in a fresh process so that its peak RSS is its own. The text is
 synthetic but shaped like abstracts: ~150 words mixing English function
@@ -98,10 +104,29 @@ def measure(n: int) -> dict:
     }
 
 
-def main(sizes: list[int]) -> None:
+def agreement(n: int) -> dict:
+    """The shipped (approximate) lists against exact ones, on one corpus of n papers."""
+    papers = corpus(n)
+    start = time.process_time()
+    approximate = [[r.id for r in p.related] for p in relate(papers, k=8)]
+    cpu = time.process_time() - start
+    limit, similarity.EXACT_LIMIT = similarity.EXACT_LIMIT, n
+    try:
+        exact = [[r.id for r in p.related] for p in relate(papers, k=8)]
+    finally:
+        similarity.EXACT_LIMIT = limit
+    found = sum(len(set(a) & set(e)) for a, e in zip(approximate, exact))
+    return {
+        "papers": n, "search": "exact" if n <= limit else f"SVD-{similarity.SVD_COMPONENTS} + blocked search",
+        "relate, CPU (s)": round(cpu, 1), "exact entries found": round(found / sum(map(len, exact)), 3),
+        "identical lists": round(sum(a == e for a, e in zip(approximate, exact)) / n, 3),
+    }
+
+
+def main(sizes: list[int], mode: str = "--child") -> None:
     rows = []
     for n in sizes:
-        out = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, __file__, mode, str(n)], capture_output=True, text=True, check=True)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(f"{n:>7} papers done", file=sys.stderr)
     keys = list(rows[0])
@@ -114,5 +139,9 @@ def main(sizes: list[int]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
         print(json.dumps(measure(int(sys.argv[2]))))
+    elif sys.argv[1:2] == ["--agreement-child"]:
+        print(json.dumps(agreement(int(sys.argv[2]))))
+    elif sys.argv[1:2] == ["--agreement"]:
+        main([int(a) for a in sys.argv[2:]] or [20_000], mode="--agreement-child")
     else:
         main([int(a) for a in sys.argv[1:]] or [10_000, 100_000])
