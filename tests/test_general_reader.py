@@ -1079,11 +1079,23 @@ def test_one_title_names_year_line_alone_is_a_citation_not_a_paper():
      "assess the scientific quality of medical congresses across many fields", "abstract"),
     ("Current paper (gray), citations (green), references (blue)", "cited"),  # a citation graph's legend
     ("Citations (12) References (45)", "cited"),
+    ("Citations References", "cited"),  # a paper page's tabs
+    ("Neural Citation Parsing of References in Scholarly Documents", "candidate"),  # a title naming both
+    ("Citation Recommendation from References", "candidate"),
     ("Equal Contribution", "affiliation"),  # a footnote, not a title
     ("提交: 2024-09-27更新: 2025-02-28", "facts"),
 ])
 def test_cues_of_round_twenty_two(line, kind):
     assert classify(line).kind == kind
+
+
+def test_a_title_naming_citations_and_references_is_read_not_taken_for_a_legend():
+    records = page_records("Neural Citation Parsing of References in Scholarly Documents\nJane Smith, John Doe\n"
+                           "Stanford University\nAbstract\nWe present a method for parsing reference strings in "
+                           "scholarly documents using neural networks, and we show that it outperforms earlier "
+                           "methods on three benchmarks of citations.\narXiv:2401.01234\n")
+    assert [(r.title, r.authors) for r in records] == [
+        ("Neural Citation Parsing of References in Scholarly Documents", ("Jane Smith", "John Doe"))]
 
 
 def test_marks_of_an_html_render_or_a_pdf_are_not_names():

@@ -34,8 +34,13 @@ CITED_HEADING = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # "Current paper (gray), citations (green), references (blue)", "Citations (12) References (45)": a
-# citation graph's legend or a paper page's tabs, naming both kinds of other work; the rest is theirs
-CITATION_LEGEND = re.compile(r"""^(?=.*\bcitations?\b)(?=.*\breferences?\b)""", re.VERBOSE | re.IGNORECASE)
+# citation graph's legend or a paper page's tabs, naming both kinds of other work; the rest is theirs.
+# Only those items, each with its colour or count: "Neural Citation Parsing of References" is a title
+CITATION_LEGEND = re.compile(
+    r"""^(?=.*\bcitations?\b)(?=.*\breferences?\b)
+        (?:[\W_]*(?:current\s+paper|citations?|references?)(?:\s*\([^()]{0,20}\)|\s*[\d,]+)?)+[\W_]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 MAX_LEGEND_CHARS = 80
 # "Abstract", "Abstract:We analyze", "Abstract (excerpt):", "ABSTRACT", "Abstract. In recent years"
 ABSTRACT_LABEL = re.compile(
