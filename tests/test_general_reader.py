@@ -1141,6 +1141,22 @@ def test_institutions_are_not_names(line):
     assert names_line(line, alone=True) is None
 
 
+@pytest.mark.parametrize("value, names", [
+    ("SMITH, J., DOE, A., ROE, B.", ("J. SMITH", "A. DOE", "B. ROE")),  # capitals, then initials: names
+    ("SMITH, J. R., DOE, A", ("J. R. SMITH", "A DOE")),
+])
+def test_a_surname_first_list_in_capitals_with_initials_still_pairs_its_names(value, names):
+    assert labelled_names(value).names == names
+
+
+@pytest.mark.parametrize("line", [
+    "Reinforcement Learning in the Lab", "Machine Learning for the Wet Lab",  # titles that end on the word
+])
+def test_a_title_ending_in_lab_is_no_affiliation(line):
+    assert classify(line).kind == "candidate"
+    assert classify("Wordline TSS Labs, Paris").kind == "affiliation"
+
+
 @pytest.mark.parametrize("line, before_affiliation, kind", [
     ("Generating Local Maps of Science using Deep Bibliographic Coupling.", True, "candidate"),
     ("Generating Local Maps of Science using Deep Bibliographic Coupling.", False, "text"),  # no head under it

@@ -266,12 +266,13 @@ STATEMENT_BREAK = re.compile(r"""[.!]\s+[A-Z]""", re.VERBOSE)
 # Chinese, Japanese and Korean characters, which run on without spaces between words
 CJK = re.compile(r"""[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]""", re.VERBOSE)
 CJK_PER_WORD = 2  # characters of CJK text counted as one word
-# "1Joint Center for ...", "2Institute ...", "Wordline TSS Labs, Paris", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org",
+# "1Joint Center for ...", "2Institute ...", "Wordline TSS Labs, Paris" (capitalised words, "Lab(s)", a comma:
+# "... in the Lab" is a title), "†Allen Institute for AI", "{isabelc,kylel}@allenai.org",
 # "Correspondence to Dr Rob Kok; r.kok07{at}gmail.com", "Debdas Mondal DAV Model School, [email protected]"
 AFFILIATION = re.compile(
     r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
           |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
-          |Laboratoire)\b|.*\bLabs?(?=\s*(?:,|$))|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
+          |Laboratoire)\b|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+Labs?\s*,|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
           |\W*(?:Correspondence|Corresponding\s+authors?|Equal\s+[Cc]ontribution)\b)""",
     re.VERBOSE,
 )
