@@ -272,7 +272,9 @@ CJK_PER_WORD = 2  # characters of CJK text counted as one word
 AFFILIATION = re.compile(
     r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
           |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
-          |Laboratoire)\b|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+Labs?\s*,|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
+          |Laboratoire)\b
+          |[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+Labs?\s*,  # "Wordline TSS Labs, Paris"
+          |.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
           |\W*(?:Correspondence|Corresponding\s+authors?|Equal\s+[Cc]ontribution)\b)""",
     re.VERBOSE,
 )
