@@ -1141,6 +1141,21 @@ def test_institutions_are_not_names(line):
     assert names_line(line, alone=True) is None
 
 
+def test_news_of_what_researchers_present_is_no_summary_of_a_paper():
+    """"Researchers from X investigate ..." speaks as a summary only under a numbered title (a digest's
+    entry); under a heading it is how news reports speak."""
+    news = ("Tech News Today\n\nGoogle Unveils Faster Chips for Data Centers\n\nResearchers at Google present a "
+            "new chip that they say doubles the speed of training large models while using less power than the "
+            "previous generation, the company said on Tuesday.\n\nApple Announces New Privacy Features\n\n"
+            "Researchers from Apple describe a new system that keeps more of the data on the phone, and the "
+            "company says it will ship later this year to all users of its newest devices and laptops.\n")
+    assert general.score(news) == 0.0
+    digest = ("1. Is Chain-of-Thought Reasoning a Mirage?\nResearchers from Arizona State University investigate "
+              "whether Chain-of-Thought reasoning in LLMs reflects genuine logical inference or mere pattern "
+              "replication from training data.\n")
+    assert [r.title for r in page_records(digest)] == ["Is Chain-of-Thought Reasoning a Mirage?"]
+
+
 @pytest.mark.parametrize("value, names", [
     ("SMITH, J., DOE, A., ROE, B.", ("J. SMITH", "A. DOE", "B. ROE")),  # capitals, then initials: names
     ("SMITH, J. R., DOE, A", ("J. R. SMITH", "A DOE")),
