@@ -1141,9 +1141,9 @@ def test_institutions_are_not_names(line):
     assert names_line(line, alone=True) is None
 
 
-def test_news_of_what_researchers_present_is_no_summary_of_a_paper():
-    """"Researchers from X investigate ..." speaks as a summary only under a numbered title (a digest's
-    entry); under a heading it is how news reports speak."""
+def test_news_and_blog_posts_under_headlines_are_no_summaries_of_papers():
+    """"Researchers from X investigate ..." and "Here I show ..." speak as a summary only under a
+    numbered title (a digest's entry); under a heading it is how news reports and blog posts speak."""
     news = ("Tech News Today\n\nGoogle Unveils Faster Chips for Data Centers\n\nResearchers at Google present a "
             "new chip that they say doubles the speed of training large models while using less power than the "
             "previous generation, the company said on Tuesday.\n\nApple Announces New Privacy Features\n\n"
@@ -1154,6 +1154,11 @@ def test_news_of_what_researchers_present_is_no_summary_of_a_paper():
               "whether Chain-of-Thought reasoning in LLMs reflects genuine logical inference or mere pattern "
               "replication from training data.\n")
     assert [r.title for r in page_records(digest)] == ["Is Chain-of-Thought Reasoning a Mirage?"]
+    blog = ("My Weekend Projects Blog\n\nSetting Up a Home Media Server\n\nHere I describe how I set up a small "
+            "media server at home with an old laptop, a few disks and some free software, and what I would do "
+            "differently next time.\n\nBaking Sourdough Bread at Home\n\nHere I show the steps I follow every "
+            "weekend to bake a loaf of sourdough bread, from feeding the starter on Friday evening to the bake.\n")
+    assert general.score(blog) == 0.0
 
 
 @pytest.mark.parametrize("value, names", [

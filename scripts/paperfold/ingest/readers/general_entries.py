@@ -457,8 +457,8 @@ def summarised_title(reading: Reading, line: Line) -> tuple[int, str] | None:
     if title is None or len(title[1].split()) < MIN_SUMMARY_TITLE_WORDS or current and title[0] <= current.last:
         return None
     listing = any(entry.summary for entry in reading.entries)
-    # under a heading, "Researchers from X present ..." is how news reports speak: not a paper's summary
-    if not (speaks_as_abstract(line.text, reported=False) or listing and introduces_title(line.text, title[1])):
+    # under a heading, "Researchers from X present ..." or "Here I show ..." is how news and blogs speak
+    if not (speaks_as_abstract(line.text, loose=False) or listing and introduces_title(line.text, title[1])):
         return None
     # right under the title (blank lines between are a page's spacing), or one sentence down
     return title if reading.previous == "candidate" or line.index - title[0] <= SUMMARY_REACH else None

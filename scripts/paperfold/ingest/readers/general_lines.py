@@ -350,9 +350,9 @@ ABSTRACT_VOICE = re.compile(
         |\bin\s+this\s+(?:paper|work|study)\b|\b(?:proposes|introduces|presents)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "Researchers from X investigate ...", "The researchers show ...": how a digest's summary speaks under a
-# numbered title, but also how news reports speak under a headline
-REPORTED_VOICE = re.compile(r"""^(?:the\s+)?researchers\b""", re.VERBOSE | re.IGNORECASE)
+# "Researchers from X investigate ...", "Here I demonstrate ...": how a digest's summary speaks under a
+# numbered title, but also how news reports and blog posts speak under a headline
+LOOSE_VOICE = re.compile(r"""^(?:(?:the\s+)?researchers\b|here,?\s+i\b)""", re.VERBOSE | re.IGNORECASE)
 
 # "Skip to main content": the top of a page (a second page pasted after the first one's references)
 PAGE_TOP = re.compile(r"""^\W*Skip\s+to\s+(?:main\s+)?content\b""", re.VERBOSE | re.IGNORECASE)
@@ -400,10 +400,10 @@ def words(line: str) -> int:
     return len(line.split()) + (len(CJK.findall(line)) // CJK_PER_WORD if not line.isascii() else 0)
 
 
-def speaks_as_abstract(text: str, reported: bool = True) -> bool:
-    """`text` speaks as an abstract or its summary does (ABSTRACT_VOICE); `reported`: its
-    "Researchers from X investigate ..." counts too (only where structure says it is a summary)."""
-    return any(reported or not REPORTED_VOICE.match(match.group()) for match in ABSTRACT_VOICE.finditer(text))
+def speaks_as_abstract(text: str, loose: bool = True) -> bool:
+    """`text` speaks as an abstract or its summary does (ABSTRACT_VOICE); `loose`: "Researchers from X
+    investigate ..." and "Here I show ..." count too (only where structure says it is a summary)."""
+    return any(loose or not LOOSE_VOICE.match(match.group()) for match in ABSTRACT_VOICE.finditer(text))
 
 
 def is_chrome(line: str) -> bool:
