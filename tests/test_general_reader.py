@@ -1079,11 +1079,23 @@ def test_one_title_names_year_line_alone_is_a_citation_not_a_paper():
      "assess the scientific quality of medical congresses across many fields", "abstract"),
     ("Current paper (gray), citations (green), references (blue)", "cited"),  # a citation graph's legend
     ("Citations (12) References (45)", "cited"),
+    ("Citations References", "cited"),  # a paper page's tabs
+    ("Neural Citation Parsing of References in Scholarly Documents", "candidate"),  # a title naming both
+    ("Citation Recommendation from References", "candidate"),
     ("Equal Contribution", "affiliation"),  # a footnote, not a title
     ("提交: 2024-09-27更新: 2025-02-28", "facts"),
 ])
 def test_cues_of_round_twenty_two(line, kind):
     assert classify(line).kind == kind
+
+
+def test_a_title_naming_citations_and_references_is_read_not_taken_for_a_legend():
+    records = page_records("Neural Citation Parsing of References in Scholarly Documents\nJane Smith, John Doe\n"
+                           "Stanford University\nAbstract\nWe present a method for parsing reference strings in "
+                           "scholarly documents using neural networks, and we show that it outperforms earlier "
+                           "methods on three benchmarks of citations.\narXiv:2401.01234\n")
+    assert [(r.title, r.authors) for r in records] == [
+        ("Neural Citation Parsing of References in Scholarly Documents", ("Jane Smith", "John Doe"))]
 
 
 def test_marks_of_an_html_render_or_a_pdf_are_not_names():
@@ -1127,6 +1139,42 @@ def test_icons_before_labels_are_dropped_but_bullets_stay():
 ])
 def test_institutions_are_not_names(line):
     assert names_line(line, alone=True) is None
+
+
+def test_news_and_blog_posts_under_headlines_are_no_summaries_of_papers():
+    """"Researchers from X investigate ..." and "Here I show ..." speak as a summary only under a
+    numbered title (a digest's entry); under a heading it is how news reports and blog posts speak."""
+    news = ("Tech News Today\n\nGoogle Unveils Faster Chips for Data Centers\n\nResearchers at Google present a "
+            "new chip that they say doubles the speed of training large models while using less power than the "
+            "previous generation, the company said on Tuesday.\n\nApple Announces New Privacy Features\n\n"
+            "Researchers from Apple describe a new system that keeps more of the data on the phone, and the "
+            "company says it will ship later this year to all users of its newest devices and laptops.\n")
+    assert general.score(news) == 0.0
+    digest = ("1. Is Chain-of-Thought Reasoning a Mirage?\nResearchers from Arizona State University investigate "
+              "whether Chain-of-Thought reasoning in LLMs reflects genuine logical inference or mere pattern "
+              "replication from training data.\n")
+    assert [r.title for r in page_records(digest)] == ["Is Chain-of-Thought Reasoning a Mirage?"]
+    blog = ("My Weekend Projects Blog\n\nSetting Up a Home Media Server\n\nHere I describe how I set up a small "
+            "media server at home with an old laptop, a few disks and some free software, and what I would do "
+            "differently next time.\n\nBaking Sourdough Bread at Home\n\nHere I show the steps I follow every "
+            "weekend to bake a loaf of sourdough bread, from feeding the starter on Friday evening to the bake.\n")
+    assert general.score(blog) == 0.0
+
+
+@pytest.mark.parametrize("value, names", [
+    ("SMITH, J., DOE, A., ROE, B.", ("J. SMITH", "A. DOE", "B. ROE")),  # capitals, then initials: names
+    ("SMITH, J. R., DOE, A", ("J. R. SMITH", "A DOE")),
+])
+def test_a_surname_first_list_in_capitals_with_initials_still_pairs_its_names(value, names):
+    assert labelled_names(value).names == names
+
+
+@pytest.mark.parametrize("line", [
+    "Reinforcement Learning in the Lab", "Machine Learning for the Wet Lab",  # titles that end on the word
+])
+def test_a_title_ending_in_lab_is_no_affiliation(line):
+    assert classify(line).kind == "candidate"
+    assert classify("Wordline TSS Labs, Paris").kind == "affiliation"
 
 
 @pytest.mark.parametrize("line, before_affiliation, kind", [

@@ -53,6 +53,8 @@ MARKERS = re.compile(
 LATEX_FOOTNOTE = re.compile(r"""\d*footnotemark:\s*\d*|thanks:""", re.VERBOSE)
 # "Matthias Trost a,∗", "Christoph Kolja Boese b a": affiliation letters after a name
 LETTER_MARKS = re.compile(r"""(?<=[^\W\d_]{2})(?:\s+[a-z]){1,3}$""", re.VERBOSE)
+# "J.", "J. R.", "A": a given name as initials, which a list in capitals pairs with its family name ("SMITH, J.")
+INITIALS = re.compile(r"""^(?:[A-Z]\.\s*)+$|^[A-Z]$""", re.VERBOSE)
 # "Elmunzer, B. J.; Spitzer, R. L.; Foster, L. D.": family name, comma, given names, semicolons between
 SURNAME_FIRST_LIST = re.compile(r"""\s*([^,;]+?),\s*([^,;]+?)\s*(?:;|$)""", re.VERBOSE)
 # "Riccardo Torreb,c": the "c" is an affiliation letter, not a name
@@ -176,7 +178,8 @@ def surname_first(found: Names) -> Names | None:
     single = sum(len(part.split()) == 1 for part in parts)
     if len(parts) < 2 or len(parts) % 2 or 2 * single <= len(parts):  # "Alice Smith, Bob" is no pair
         return None
-    if any(family.isupper() and given.isupper() for family, given in zip(parts[::2], parts[1::2])):
+    if any(family.isupper() and given.isupper() and not INITIALS.match(given)
+           for family, given in zip(parts[::2], parts[1::2])):
         return None  # "ENS, CNRS, PSL University": acronyms of institutions, not a family and a given name
     names = tuple(f"{given} {family}" for family, given in zip(parts[::2], parts[1::2]))
     return Names(names, found.more, found.et_al) if all(is_name(name) for name in names) else None

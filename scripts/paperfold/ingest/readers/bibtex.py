@@ -326,7 +326,10 @@ def read(dump: Dump) -> ReadResult:
         elif isinstance(block, model.ParsingFailedBlock):
             problems.append(failed_problem(block, dump))
             entry = set_aside_entry(block)
-            records += [entry_record(entry, dump)] if entry else []
+            if entry and (reason := skipped_reason(entry)):  # a volume set aside is still a volume
+                skipped.append(Problem(dump.origin(block.start_line or 0), reason, "warning"))
+            elif entry:
+                records.append(entry_record(entry, dump))
         elif isinstance(block, model.ImplicitComment):
             if isinstance(previous, model.ParsingFailedBlock):
                 continue  # the rest of the broken entry just reported

@@ -37,7 +37,7 @@ from paperfold.ingest.readers.general_lines import (
     ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, BULLETS, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART,
     INLINE_AUTHORS, LEAD_LABEL, LINK_LINE, LISTED_ID, PAGE_TOP, QUOTED_TITLE, RUN_IN_ABSTRACT_PART,
     SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
-    classify, find_date, is_affiliation, is_candidate,
+    classify, find_date, is_affiliation, is_candidate, speaks_as_abstract,
 )
 from paperfold.ingest.readers.general_pieces import logical_lines
 from paperfold.ingest.readers.general_titles import WHOLLY_QUOTED, introduces_title, title_text
@@ -457,7 +457,8 @@ def summarised_title(reading: Reading, line: Line) -> tuple[int, str] | None:
     if title is None or len(title[1].split()) < MIN_SUMMARY_TITLE_WORDS or current and title[0] <= current.last:
         return None
     listing = any(entry.summary for entry in reading.entries)
-    if not (ABSTRACT_VOICE.search(line.text) or listing and introduces_title(line.text, title[1])):
+    # under a heading, "Researchers from X present ..." or "Here I show ..." is how news and blogs speak
+    if not (speaks_as_abstract(line.text, loose=False) or listing and introduces_title(line.text, title[1])):
         return None
     # right under the title (blank lines between are a page's spacing), or one sentence down
     return title if reading.previous == "candidate" or line.index - title[0] <= SUMMARY_REACH else None

@@ -34,8 +34,13 @@ CITED_HEADING = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 # "Current paper (gray), citations (green), references (blue)", "Citations (12) References (45)": a
-# citation graph's legend or a paper page's tabs, naming both kinds of other work; the rest is theirs
-CITATION_LEGEND = re.compile(r"""^(?=.*\bcitations?\b)(?=.*\breferences?\b)""", re.VERBOSE | re.IGNORECASE)
+# citation graph's legend or a paper page's tabs, naming both kinds of other work; the rest is theirs.
+# Only those items, each with its colour or count: "Neural Citation Parsing of References" is a title
+CITATION_LEGEND = re.compile(
+    r"""^(?=.*\bcitations?\b)(?=.*\breferences?\b)
+        (?:[\W_]*(?:current\s+paper|citations?|references?)(?:\s*\([^()]{0,20}\)|\s*[\d,]+)?)+[\W_]*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
 MAX_LEGEND_CHARS = 80
 # "Abstract", "Abstract:We analyze", "Abstract (excerpt):", "ABSTRACT", "Abstract. In recent years"
 ABSTRACT_LABEL = re.compile(
@@ -261,12 +266,15 @@ STATEMENT_BREAK = re.compile(r"""[.!]\s+[A-Z]""", re.VERBOSE)
 # Chinese, Japanese and Korean characters, which run on without spaces between words
 CJK = re.compile(r"""[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]""", re.VERBOSE)
 CJK_PER_WORD = 2  # characters of CJK text counted as one word
-# "1Joint Center for ...", "2Institute ...", "Wordline TSS Labs, Paris", "†Allen Institute for AI", "{isabelc,kylel}@allenai.org",
+# "1Joint Center for ...", "2Institute ...", "Wordline TSS Labs, Paris" (capitalised words, "Lab(s)", a comma:
+# "... in the Lab" is a title), "†Allen Institute for AI", "{isabelc,kylel}@allenai.org",
 # "Correspondence to Dr Rob Kok; r.kok07{at}gmail.com", "Debdas Mondal DAV Model School, [email protected]"
 AFFILIATION = re.compile(
     r"""^(?:[\d†‡*§]+(?=[A-Z][a-z])|.*\b(?:Universit(?:y|é|ä|at|à|`a|ad|ade|eit)|Institute|Department|Laborator(?:y|ies)
           |College|School\s+of|Centre|Center\s+for|Dipartimento|Departamento|Département|Istituto|Instituto
-          |Laboratoire)\b|.*\bLabs?(?=\s*(?:,|$))|.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
+          |Laboratoire)\b
+          |[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+Labs?\s*,  # "Wordline TSS Labs, Paris"
+          |.*@[\w-]+\.[A-Za-z]{2,}|.*\{at\}|.*\[\s*email\s+protected\s*\]
           |\W*(?:Correspondence|Corresponding\s+authors?|Equal\s+[Cc]ontribution)\b)""",
     re.VERBOSE,
 )
@@ -342,6 +350,9 @@ ABSTRACT_VOICE = re.compile(
         |\bin\s+this\s+(?:paper|work|study)\b|\b(?:proposes|introduces|presents)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "Researchers from X investigate ...", "Here I demonstrate ...": how a digest's summary speaks under a
+# numbered title, but also how news reports and blog posts speak under a headline
+LOOSE_VOICE = re.compile(r"""^(?:(?:the\s+)?researchers\b|here,?\s+i\b)""", re.VERBOSE | re.IGNORECASE)
 
 # "Skip to main content": the top of a page (a second page pasted after the first one's references)
 PAGE_TOP = re.compile(r"""^\W*Skip\s+to\s+(?:main\s+)?content\b""", re.VERBOSE | re.IGNORECASE)
@@ -387,6 +398,12 @@ def words(line: str) -> int:
     """Words of a line; a run of CJK text counts by its characters ("国际计算机视觉与模式识别会议 ..." is a
     sentence, not a short title)."""
     return len(line.split()) + (len(CJK.findall(line)) // CJK_PER_WORD if not line.isascii() else 0)
+
+
+def speaks_as_abstract(text: str, loose: bool = True) -> bool:
+    """`text` speaks as an abstract or its summary does (ABSTRACT_VOICE); `loose`: "Researchers from X
+    investigate ..." and "Here I show ..." count too (only where structure says it is a summary)."""
+    return any(loose or not LOOSE_VOICE.match(match.group()) for match in ABSTRACT_VOICE.finditer(text))
 
 
 def is_chrome(line: str) -> bool:
