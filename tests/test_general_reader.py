@@ -1159,6 +1159,12 @@ def test_news_and_blog_posts_under_headlines_are_no_summaries_of_papers():
             "differently next time.\n\nBaking Sourdough Bread at Home\n\nHere I show the steps I follow every "
             "weekend to bake a loaf of sourdough bread, from feeding the starter on Friday evening to the bake.\n")
     assert general.score(blog) == 0.0
+    manual = ("Developer Guide\n\nInstalling the Command Line Tools\n\nThis document describes how to install "
+              "the command line tools on a new laptop, which packages they need, and how to check that the "
+              "installation worked before you go on.\n\nConfiguring Your Editor\n\nThis document gives the "
+              "settings we use for the editor, the plugins we recommend, and how to share them with the rest of "
+              "the team.\n")
+    assert general.score(manual) == 0.0
 
 
 @pytest.mark.parametrize("value, names", [

@@ -350,9 +350,10 @@ ABSTRACT_VOICE = re.compile(
         |\bin\s+this\s+(?:paper|work|study)\b|\b(?:proposes|introduces|presents)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
-# "Researchers from X investigate ...", "Here I demonstrate ...": how a digest's summary speaks under a
-# numbered title, but also how news reports and blog posts speak under a headline
-LOOSE_VOICE = re.compile(r"""^(?:(?:the\s+)?researchers\b|here,?\s+i\b)""", re.VERBOSE | re.IGNORECASE)
+# "Researchers from X investigate ...", "Here I demonstrate ...", "This document describes ...": how a
+# digest's summary speaks under a numbered title, but also how news reports, blog posts and manuals
+# speak under a headline
+LOOSE_VOICE = re.compile(r"""^(?:(?:the\s+)?researchers\b|here,?\s+i\b|this\s+document\b)""", re.VERBOSE | re.IGNORECASE)
 
 # "Skip to main content": the top of a page (a second page pasted after the first one's references)
 PAGE_TOP = re.compile(r"""^\W*Skip\s+to\s+(?:main\s+)?content\b""", re.VERBOSE | re.IGNORECASE)
