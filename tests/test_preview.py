@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from jinja2 import FileSystemLoader
+from jinja2 import FileSystemLoader, TemplateSyntaxError
 from mkdocs.config import load_config
 
 from paperfold import build
@@ -411,3 +411,20 @@ def test_serve_collects_garbage_between_builds_and_its_memory_stays_flat(tmp_pat
         tracked.append(len(gc.get_objects()))
     assert inside == []
     assert tracked[-1] <= tracked[5] * 1.01, tracked
+
+
+def test_a_failed_serve_build_still_collects_its_garbage_after_it(tmp_path, serving, monkeypatch):
+    """Under serve no full collection starts by itself, so a build that fails (a broken
+    theme override) schedules the one after it too: without it, the garbage of failed
+    builds piled up until a build succeeded."""
+    after: list[int] = []
+    monkeypatch.setattr(preview_state, "collect_after_build", lambda: after.append(1))
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project")
+    serve_build(project, tmp_path / "site")
+    assert after == [1]
+    header = project / "overrides" / "partials" / "header.html"
+    header.write_text("{% if %}\n" + header.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(TemplateSyntaxError):
+        serve_build(project, tmp_path / "site")
+    assert after == [1, 1]

@@ -305,6 +305,25 @@ def test_reason_terms_prefer_phrases_and_skip_named_words():
     assert [[terms[t] for t in row if t >= 0] for row in chosen] == [expected for _, expected in REASON_TERMS_CASES]
 
 
+@pytest.mark.parametrize("terms", [
+    ["grokking", "lora", "scaling"],  # words only
+    ["lora rank", "scaling laws", "weight decay"],  # phrases only: no empty second word
+    ["laws", "lora", "scaling", "scaling laws", "weight decay"],  # both
+])
+def test_term_words_give_equal_ids_to_equal_words(terms):
+    """_term_words numbers the words of the terms used, as a Python loop over them would
+    (ids may differ; which words are equal, and the -1 of a word's missing second, may not)."""
+    terms = np.array(terms, dtype=object)
+    top = np.array([[0, 1, -1], [len(terms) - 1, 0, 2], [-1, -1, -1]])
+    words = related._term_words(top, terms)
+    spelled = {int(i): w for t, ids in zip(top.ravel(), words.reshape(-1, 2)) if t >= 0
+               for i, w in zip(ids, terms[t].split() + [None])}
+    assert len(set(spelled.values())) == len(spelled)  # one id a word, one word an id
+    for t, ids in zip(top.ravel(), words.reshape(-1, 2)):
+        expected = terms[t].split() if t >= 0 else []
+        assert [spelled.get(int(i)) for i in ids if i >= 0] == expected
+
+
 def test_pair_scores_and_terms_are_the_same_both_ways():
     matrix, _ = similarity.tfidf([paper_text(p) for p in CORPUS])
     rows, cols = np.array([0, 1, 2, 3, 0]), np.array([1, 0, 3, 2, 4])

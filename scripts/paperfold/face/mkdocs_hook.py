@@ -134,6 +134,13 @@ def on_post_build(config, **kwargs) -> None:
         preview.collect_after_build()
 
 
+def on_build_error(error, **kwargs) -> None:
+    # Under serve no full collection starts by itself: a failed build's garbage is
+    # collected after it too, not left until a build succeeds.
+    if preview.serving():
+        preview.collect_after_build()
+
+
 def on_post_template(output, template_name, config, **kwargs):
     """Serve: sitemap.xml is not written again while leave_out_unchanged left pages out
     (it would list only the pages rendered this time); the one of the last full

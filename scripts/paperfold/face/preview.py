@@ -108,11 +108,11 @@ def collect_between_builds(on: bool) -> None:
 
 
 def collect_after_build() -> None:
-    """MkDocs' `on_post_build`, under `serve`: one full collection COLLECT_AFTER_SECONDS
-    after the build, when MkDocs' server has sent the reloaded page. Every build starts
-    one, so the garbage of a build is freed before the next (memory stays flat,
-    tests/test_preview.py); if the next build has started by then, it runs during that
-    build, as it would have without this."""
+    """MkDocs' `on_post_build` (`on_build_error` for a build that fails), under `serve`:
+    one full collection COLLECT_AFTER_SECONDS after the build, when MkDocs' server has
+    sent the reloaded page. Every build starts one, so the garbage of a build is freed
+    before the next (memory stays flat, tests/test_preview.py); if the next build has
+    started by then, it runs during that build, as it would have without this."""
     _COLLECTING[:] = [timer for timer in _COLLECTING if timer.is_alive()]
     timer = threading.Timer(COLLECT_AFTER_SECONDS, gc.collect)
     timer.daemon = True  # the server may stop meanwhile
