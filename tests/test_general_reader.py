@@ -83,6 +83,8 @@ CASES = Path(__file__).parent / "cases" / "general"
     ("TL;DR", "other_label"),
     ("Key Contributions:", "other_label"),
     ("Keywords", "other_label"),
+    ("1 Model 2 Tasks", "candidate"),  # numbers in a title, not counters
+    ("1 downloads 0 Views 1MB Size Report", "chrome"),  # a document host's counters
 ])
 def test_line_kinds(line, kind):
     assert classify(line, previous="candidate").kind == kind

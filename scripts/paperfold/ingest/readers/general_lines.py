@@ -237,7 +237,8 @@ COUNTER = re.compile(
     r"""^[\W]*(?:[\d.,]+\s*[kKmM]?\+?\s*(?:citations?|downloads?|views?|papers?|upvotes?|likes?|comments?
           |stars?|authors?|reads?|references?|results?|entries|mentions?|followers?|collections?)
           (?:\s+[a-z][\w-]*)?  # "1,766 downloads genomics": the counter, then the subject it is counted in
-          |(?:[\d.,]+\s*[kmg]?b?\s+[a-z]+\s*){2,}(?:report)?  # "1 downloads 0 Views 1MB Size Report"
+          |(?:[\d.,]+\s*[kmg]?b?\s+(?:downloads?|views?|size|pages?|reads?|shares?|saves?)\s*){2,}(?:report)?
+            # "1 downloads 0 Views 1MB Size Report": counted words only ("3 Models 4 Tasks" is a title)
           |[\w-]*?\s*(?:h-index|score|novelty)\s*[\d.,%]+|\d+\s*/\s*\d+
           |(?:total\s+of|showing(?:\s+\w+)?)\s+[\d,]+(?:\s*[–-]\s*[\d,]+)?(?:\s+of\s+[\d,]+)?(?:\s+\w+){0,3}
           (?:\s+(?:for|in|matching)\b.*)?|top\s+[\d.,]+\s*%)\s*\W*$""",
