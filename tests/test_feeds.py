@@ -91,7 +91,7 @@ def test_stale_topic_files_are_removed(tmp_path):
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["papers.xml"]
 
 
-def test_the_vocabulary_is_what_a_hand_written_page_may_tag():
+def test_the_vocabulary_is_what_a_hand_written_page_may_tag(tmp_path):
     from types import SimpleNamespace
 
     from mkdocs.config import load_config
@@ -103,8 +103,8 @@ def test_the_vocabulary_is_what_a_hand_written_page_may_tag():
     mkdocs_hook.on_config(config)
     vocabulary, _ = load_vocabulary(ROOT / "topics.yml")
 
-    def page(tags):
-        return SimpleNamespace(meta={"tags": tags}, file=SimpleNamespace(src_uri="notes.md"))
+    def page(tags, source=None):
+        return SimpleNamespace(meta={"tags": tags}, file=SimpleNamespace(src_uri="notes.md", abs_src_path=source))
 
     mkdocs_hook.check_tags(page(sorted(vocabulary.ids)))  # every topic is allowed
     mkdocs_hook.check_tags(page(None))
@@ -112,6 +112,10 @@ def test_the_vocabulary_is_what_a_hand_written_page_may_tag():
         mkdocs_hook.check_tags(page([sorted(vocabulary.ids)[0], "not-a-topic"]))
     with pytest.raises(PluginError, match="notes.md: front matter `tags` must be a list"):
         mkdocs_hook.check_tags(page(sorted(vocabulary.ids)[0]))  # one id, not a list of one
+    source = tmp_path / "notes.md"
+    source.write_text("---\ntitle: Notes\ntags:\n  - not-a-topic\n---\n# Notes\n", encoding="utf-8")
+    with pytest.raises(PluginError, match="notes.md:3: Tags not in allow list: not-a-topic"):
+        mkdocs_hook.check_tags(page(["not-a-topic"], source))
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +157,7 @@ def test_a_page_with_a_tag_outside_the_vocabulary_fails_the_build(tmp_path):
     (project / "docs" / "stray.md").write_text("---\ntags: [not-a-topic]\n---\n# Stray\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
                              "-d", str(project / "site")], cwd=project, capture_output=True, text=True, timeout=600)
-    assert result.returncode != 0 and "Tags not in allow list: not-a-topic" in result.stderr
+    assert result.returncode != 0 and "stray.md:2: Tags not in allow list: not-a-topic" in result.stderr
 
 
 def test_timeline_months_keep_their_anchors_and_stay_out_of_search(site):

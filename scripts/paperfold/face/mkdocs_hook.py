@@ -77,16 +77,31 @@ def on_config(config, **kwargs):
     return config
 
 
+# "tags: [grokking]", "tags:" over a block list: the front matter's tags key
+TAGS_KEY = re.compile(r"""^tags\s*:""", re.VERBOSE)
+
+
 def check_tags(page) -> None:
     """A hand-written page's tags must be topics (the chips, overrides/partials/tags.html)."""
     allowed = _TOPICS[0] if _TOPICS else frozenset()
     tags = page.meta.get("tags") or ()
     if isinstance(tags, str):  # `tags: grokking` would be read letter by letter
-        raise PluginError(f"{page.file.src_uri}: front matter `tags` must be a list of topic ids "
+        raise PluginError(f"{tags_origin(page)}: front matter `tags` must be a list of topic ids "
                           f"from topics.yml, as `tags: [{tags}]`; found {tags!r}")
     stray = [str(tag) for tag in tags if allowed and str(tag) not in allowed]
     if stray:
-        raise PluginError(f"{page.file.src_uri}: Tags not in allow list: {', '.join(stray)} (topics.yml)")
+        raise PluginError(f"{tags_origin(page)}: Tags not in allow list: {', '.join(stray)} (topics.yml)")
+
+
+def tags_origin(page) -> str:
+    """"notes.md:2": the page and the line of its `tags` key, so a contributor finds it at
+    once (the page alone if its source cannot be read)."""
+    try:
+        lines = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
+    except (AttributeError, TypeError, OSError):
+        lines = []
+    number = next((index for index, line in enumerate(lines, 1) if TAGS_KEY.match(line)), None)
+    return f"{page.file.src_uri}:{number}" if number else page.file.src_uri
 
 
 def on_page_context(context, page, config, nav):
