@@ -695,6 +695,20 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
         return found
     if is_chrome(line):
         return Cue("chrome", line)
+    if found := names_cue(line, previous, before_affiliation):
+        return found
+    if is_affiliation(line):
+        return Cue("affiliation", line)
+    if is_prose(line.lstrip(BULLETS + " ")):  # "• Reinforcement learning has shown ...": a bulleted summary
+        return Cue("prose", line)
+    if is_candidate(line) or before_affiliation and titled_with_full_stop(line):
+        return Cue("candidate", line)
+    return Cue("text", line)
+
+
+def names_cue(line: str, previous: str, before_affiliation: bool) -> Cue | None:
+    """A line of authors' names, where authors stand (see classify): after "by", under a title or
+    the facts under it, as a bulleted item, before an affiliation or after one."""
     bulleted = line[:1] in BULLETS
     if found_names := by_names(line):
         return Cue("by", line, names=found_names)  # a paper's, or a blog post's: general.py asks for more
@@ -712,13 +726,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
         return Cue("names", line, names=found_names)  # "Yuanchao Li1, Yuan Gong2, ... Lai1 Work done at MIT, ..."
     if previous == "affiliation" and (found_names := names_line(line, alone=True)):
         return Cue("more_names", line, names=found_names)  # the next author of a name / affiliation block
-    if is_affiliation(line):
-        return Cue("affiliation", line)
-    if is_prose(line.lstrip(BULLETS + " ")):  # "• Reinforcement learning has shown ...": a bulleted summary
-        return Cue("prose", line)
-    if is_candidate(line) or before_affiliation and titled_with_full_stop(line):
-        return Cue("candidate", line)
-    return Cue("text", line)
+    return None
 
 
 def titled_with_full_stop(line: str) -> bool:
