@@ -92,25 +92,24 @@ YEAR = re.compile(r"""^(?:19|20)\d\d$""", re.VERBOSE)
 # What may follow a date that opens its line: the end, or a separator ("2021, ArXiv")
 DATE_END = re.compile(r"""\s*(?:$|[|·•,(]|\s-\s)""", re.VERBOSE)
 # "arXiv 2601.03194v1", "arXiv:2002.07868v2", "arxiv.org/pdf/2602.02276", "arXiv:hep-th/9901001"
+_ARXIV_ID = r"""\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}"""  # "2601.03194", "hep-th/9901001"
 ARXIV_CUE = re.compile(
-    r"""(?:arxiv\.org/(?:abs|pdf|html)/|\barxiv\s*[:\s]\s*)
-        (?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?![\d])""",
+    rf"""(?:arxiv\.org/(?:abs|pdf|html)/|\barxiv\s*[:\s]\s*)
+        (?P<id>{_ARXIV_ID})(?:v\d+)?(?![\d])""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "arXiv:2512.09831v2 Announce Type: replace Abstract: This paper develops ...": an item of
 # arXiv's RSS feeds, as any feed reader shows it (some drop the "Abstract:", or mangle the "arXiv:")
 ANNOUNCE = re.compile(
-    r"""^ar[a-z]{0,3}:\s*(?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?
+    rf"""^ar[a-z]{{0,3}}:\s*(?P<id>{_ARXIV_ID})(?:v\d+)?
         \s+Announce\s+Type:\s*[\w-]+\s+(?:Abstract:\s*)?(?P<text>.*)$""",
     re.VERBOSE | re.IGNORECASE,
 )
+_NEW_ID = r"""\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}"""  # "2311.13749": a new-style id, its month checked
 # "(2311.13749)", "2311.13749v2", "[2311.13749]": an id alone on its line
-BARE_ID = re.compile(
-    r"""^\W*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\W*$""",
-    re.VERBOSE,
-)
+BARE_ID = re.compile(rf"""^\W*(?P<id>{_NEW_ID})(?:v\d+)?\W*$""", re.VERBOSE)
 # "Published 24 Feb 2026 in cs.AI, cs.CL, and cs.LG | (2602.21201v1)": an id in brackets ending a short line
-CLOSING_ID = re.compile(r"""[(\[](?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?[)\]]\W*$""", re.VERBOSE)
+CLOSING_ID = re.compile(rf"""[(\[](?P<id>{_NEW_ID})(?:v\d+)?[)\]]\W*$""", re.VERBOSE)
 # "Volume 2014, Article ID 372768, 6 pages", "Journal of Applied Mathematics": an issue's or a
 # journal's line in a paper page's header, never the paper's title
 ISSUE_LINE = re.compile(
