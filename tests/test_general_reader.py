@@ -194,6 +194,15 @@ def test_abstracts_whose_titles_the_copy_lost_are_reported_not_invented():
     assert [(p.origin.line, "no reader recognises" in p.message) for p in result.problems] == [(1, True)]
 
 
+def test_an_untitled_block_of_names_is_reported_beside_a_titled_entry():
+    """An untitled entry without an abstract repeats no titled entry's abstract: it is reported."""
+    page = ("Attention Is All You Need For Testing\nAuthors: Alice Smith, Bob Jones\narXiv:1706.03762\n\n"
+            "Authors: Carol White, Dan Brown\nPublished: 2023-01-01\n")
+    result = general.read(Dump("page.txt", page, date(2026, 11, 23), "test"))
+    assert [r.title for r in result.records] == ["Attention Is All You Need For Testing"]
+    assert [(s.origin.line, "without a title" in s.message) for s in result.skipped] == [(5, True)]
+
+
 def test_a_title_cut_off_at_a_joining_word_is_reported_not_invented():
     page = ("Citation Networks as a Multi-layer Graph: Link Prediction and\n"
             "Abstract: In academia, to represent the relationships between researchers or papers, the traditional "

@@ -170,8 +170,9 @@ def cited_abstract(dump: Dump, heading: int, index: int) -> Problem:
 def repeated_abstract(entry: Entry, entries: list[Entry]) -> bool:
     """An abstract without a title that a titled entry of the page also has (a page that
     shows the abstract first, then the paper's head with its abstract again)."""
-    start = " ".join((abstract_text(entry) or "").split()[:MIN_ABSTRACT_WORDS])
-    return entry.title is None and any(
+    if entry.title is not None or not (start := " ".join((abstract_text(entry) or "").split()[:MIN_ABSTRACT_WORDS])):
+        return False  # an empty start would match every titled entry's abstract
+    return any(
         other.title and (abstract_text(other) or "").startswith(start) for other in entries if other is not entry)
 
 

@@ -562,6 +562,12 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
     if expected and cue.kind not in ("numbered", "facts", "abstract", "announce", "authors"):
         reading.previous = take_expected(reading, line, cue, expected)
         return
+    take_cue(reading, line, cue)
+    after_step(reading, line, cue)
+
+
+def take_cue(reading: Reading, line: Line, cue: Cue) -> None:
+    """Fold a line into the entries by what it is: an entry's start, a label, a fact or text."""
     if cue.kind == "numbered":
         take_numbered(reading, line.index, cue.text)
     elif cue.kind == "byline":  # "Title – A, B and C.", "Title. Dijkstra (1968)."
@@ -578,6 +584,11 @@ def step(reading: Reading, line: Line, before_affiliation: bool = False) -> None
         start_abstract(reading, line.index, cue.text)
     else:
         take_text(reading, line, cue)
+
+
+def after_step(reading: Reading, line: Line, cue: Cue) -> None:
+    """The reading's state once a line is taken: a heading set aside, a waiting date placed, the
+    author block closed or marked affiliated, a list of names left open, what the line was."""
     if cue.kind == "other_label" and reading.previous == "candidate" and reading.earlier:
         reading.candidate, reading.earlier = reading.earlier, None  # the candidate was a section heading
     if cue.kind not in ("chrome", "candidate", "numbered", "title", "facts"):

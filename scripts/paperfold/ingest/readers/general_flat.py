@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from paperfold.ingest.names import names_line
+from paperfold.ingest.readers.general_lines import EMAIL
 
 # " Abstract Google Scholar is ...", " ABSTRACT In academia, ...": the label inside the flattened line
 FLAT_ABSTRACT = re.compile(r"""\s(?:Abstract|ABSTRACT)(?:\s*[:.—–-])?\s+(?=[A-Z])""", re.VERBOSE)
@@ -25,7 +26,7 @@ INSTITUTION = re.compile(
           |Corporation|Academy|Hospital|Foundation)[,;]?$""",
     re.VERBOSE,
 )
-EMAIL_WORD = re.compile(r"""^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email)$""", re.VERBOSE)  # "[email protected]" too
+EMAIL_WORD = re.compile(rf"""^(?:{EMAIL.pattern}|\[email)$""", re.VERBOSE)  # "[email protected]" too
 MARK = re.compile(r"""^\d{1,2}$""", re.VERBOSE)  # "1": an affiliation's number before a name
 # "1 Castle Raley *", "2 David Munroe": a name led by its affiliation's number, perhaps starred
 NUMBERED_NAME = re.compile(r"""^\d{1,2}\s+(?P<name>[^\d*∗†]+?)\s*[*∗†]?$""", re.VERBOSE)

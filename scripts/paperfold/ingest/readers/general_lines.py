@@ -92,25 +92,24 @@ YEAR = re.compile(r"""^(?:19|20)\d\d$""", re.VERBOSE)
 # What may follow a date that opens its line: the end, or a separator ("2021, ArXiv")
 DATE_END = re.compile(r"""\s*(?:$|[|·•,(]|\s-\s)""", re.VERBOSE)
 # "arXiv 2601.03194v1", "arXiv:2002.07868v2", "arxiv.org/pdf/2602.02276", "arXiv:hep-th/9901001"
+_ARXIV_ID = r"""\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}"""  # "2601.03194", "hep-th/9901001"
 ARXIV_CUE = re.compile(
-    r"""(?:arxiv\.org/(?:abs|pdf|html)/|\barxiv\s*[:\s]\s*)
-        (?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?![\d])""",
+    rf"""(?:arxiv\.org/(?:abs|pdf|html)/|\barxiv\s*[:\s]\s*)
+        (?P<id>{_ARXIV_ID})(?:v\d+)?(?![\d])""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "arXiv:2512.09831v2 Announce Type: replace Abstract: This paper develops ...": an item of
 # arXiv's RSS feeds, as any feed reader shows it (some drop the "Abstract:", or mangle the "arXiv:")
 ANNOUNCE = re.compile(
-    r"""^ar[a-z]{0,3}:\s*(?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?
+    rf"""^ar[a-z]{{0,3}}:\s*(?P<id>{_ARXIV_ID})(?:v\d+)?
         \s+Announce\s+Type:\s*[\w-]+\s+(?:Abstract:\s*)?(?P<text>.*)$""",
     re.VERBOSE | re.IGNORECASE,
 )
+_NEW_ID = r"""\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}"""  # "2311.13749": a new-style id, its month checked
 # "(2311.13749)", "2311.13749v2", "[2311.13749]": an id alone on its line
-BARE_ID = re.compile(
-    r"""^\W*(?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\W*$""",
-    re.VERBOSE,
-)
+BARE_ID = re.compile(rf"""^\W*(?P<id>{_NEW_ID})(?:v\d+)?\W*$""", re.VERBOSE)
 # "Published 24 Feb 2026 in cs.AI, cs.CL, and cs.LG | (2602.21201v1)": an id in brackets ending a short line
-CLOSING_ID = re.compile(r"""[(\[](?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?[)\]]\W*$""", re.VERBOSE)
+CLOSING_ID = re.compile(rf"""[(\[](?P<id>{_NEW_ID})(?:v\d+)?[)\]]\W*$""", re.VERBOSE)
 # "Volume 2014, Article ID 372768, 6 pages", "Journal of Applied Mathematics": an issue's or a
 # journal's line in a paper page's header, never the paper's title
 ISSUE_LINE = re.compile(
@@ -695,6 +694,20 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
         return found
     if is_chrome(line):
         return Cue("chrome", line)
+    if found := names_cue(line, previous, before_affiliation):
+        return found
+    if is_affiliation(line):
+        return Cue("affiliation", line)
+    if is_prose(line.lstrip(BULLETS + " ")):  # "• Reinforcement learning has shown ...": a bulleted summary
+        return Cue("prose", line)
+    if is_candidate(line) or before_affiliation and titled_with_full_stop(line):
+        return Cue("candidate", line)
+    return Cue("text", line)
+
+
+def names_cue(line: str, previous: str, before_affiliation: bool) -> Cue | None:
+    """A line of authors' names, where authors stand (see classify): after "by", under a title or
+    the facts under it, as a bulleted item, before an affiliation or after one."""
     bulleted = line[:1] in BULLETS
     if found_names := by_names(line):
         return Cue("by", line, names=found_names)  # a paper's, or a blog post's: general.py asks for more
@@ -712,13 +725,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
         return Cue("names", line, names=found_names)  # "Yuanchao Li1, Yuan Gong2, ... Lai1 Work done at MIT, ..."
     if previous == "affiliation" and (found_names := names_line(line, alone=True)):
         return Cue("more_names", line, names=found_names)  # the next author of a name / affiliation block
-    if is_affiliation(line):
-        return Cue("affiliation", line)
-    if is_prose(line.lstrip(BULLETS + " ")):  # "• Reinforcement learning has shown ...": a bulleted summary
-        return Cue("prose", line)
-    if is_candidate(line) or before_affiliation and titled_with_full_stop(line):
-        return Cue("candidate", line)
-    return Cue("text", line)
+    return None
 
 
 def titled_with_full_stop(line: str) -> bool:

@@ -37,21 +37,22 @@ MIN_GUTTER_MARKS = 3
 _FIELDS = ("Title", "Authors?", r"Author\(s\)", "Abstract", "Link", "URL", "Code", "Comments?", "Subjects?",
            "Keywords?", "Published", "Submitted", "Date", "Year", "Affiliations?", "Organi[sz]ations?", "Summary",
            "TL;?DR", "DOI", "Venue")
+_FIELD = "|".join(_FIELDS)
 # "author :A, B organization : ... link :https://arxiv.org/abs/... abstract : fake news ...": labelled
 # fields glued on one line; "Title:" capitalised, or any case with a space before the colon ("title :")
 GLUED_FIELD = re.compile(
-    rf"""(?<=\s)(?=[-•*]?\s*(?:(?:{"|".join(_FIELDS)})\s*:|(?i:{"|".join(_FIELDS)})\s+:))""",
+    rf"""(?<=\s)(?=[-•*]?\s*(?:(?:{_FIELD})\s*:|(?i:{_FIELD})\s+:))""",
     re.VERBOSE,
 )
 # "key: cord-... authors: Elmunzer, B. J.; ... title: Digestive ... date: 2020-07-09": a record's
 # fields in lower case, glued
-LOWER_FIELD = re.compile(rf"""(?:^|(?<=\s))(?i:{"|".join(_FIELDS)}):\s""", re.VERBOSE)
+LOWER_FIELD = re.compile(rf"""(?:^|(?<=\s))(?i:{_FIELD}):\s""", re.VERBOSE)
 MIN_LOWER_FIELDS = 3
 # "indonesia uses ... title : indonesia ...": a field label written with a space before its colon
-SPACED_FIELD = re.compile(rf"""\s(?i:{"|".join(_FIELDS)})\s+:""", re.VERBOSE)
+SPACED_FIELD = re.compile(rf"""\s(?i:{_FIELD})\s+:""", re.VERBOSE)
 # " Title:", "• authors :": what any cut between glued fields needs (a field label after a space);
 # one scan for it spares most lines the three scans above
-FIELD_AFTER_SPACE = re.compile(rf"""\s[-•*]?\s*(?i:{"|".join(_FIELDS)})\s*:""", re.VERBOSE)
+FIELD_AFTER_SPACE = re.compile(rf"""\s[-•*]?\s*(?i:{_FIELD})\s*:""", re.VERBOSE)
 # "Re-Identification报告人:张权摘要:Group re-identification ...": labels of a Chinese page (speaker,
 # abstract, authors, title, keywords) glued to the text before them
 CJK_FIELD = re.compile(r"""(?<=\S)(?=(?:摘要|作者|标题|题目|报告人|讲者|关键词)\s*[:：])""", re.VERBOSE)
