@@ -204,15 +204,15 @@ def related_lists(papers: Sequence[Paper], features: Features, rows: np.ndarray,
 
 def expanded_text(papers, features: Features, scored: tuple[np.ndarray, np.ndarray, np.ndarray],
                   text_rows: np.ndarray, text_cols: np.ndarray, blend: Blend,
-                  ranked: np.ndarray | None = None) -> sp.csr_matrix:
-    """The TF-IDF rows that the `scored` pairs (rows, cols, text scores) need (those where
-    `ranked` is True, when given), each with its nearest candidates added
+                  ranked: np.ndarray) -> sp.csr_matrix:
+    """The TF-IDF rows that the `scored` pairs (rows, cols, text scores) where `ranked` is
+    True need, each with its nearest candidates added
     (similarity.expanded_rows). A needed row with no scored pair of its own (a partner of
     a recomputed list, in related_update.py) takes its candidates from the text candidates
     (text_rows, text_cols), as a full computation would. Reasons still read
     features.matrix: they name only terms both papers say."""
     rows, cols, text = scored
-    needed = np.union1d(rows, cols) if ranked is None else np.union1d(rows[ranked], cols[ranked])
+    needed = np.union1d(rows[ranked], cols[ranked])
     missing = np.setdiff1d(needed, rows)
     if len(missing):
         more_rows, more_cols = candidate_pairs(papers, features, text_rows, text_cols, missing)
