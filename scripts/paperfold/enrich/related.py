@@ -24,9 +24,9 @@ only what ships; the alternatives tried and not shipped live in the bench
 
 Stages, for callers that recompute part of the corpus: `fit` computes the features of
 all papers (TF-IDF rows, listing words discounted; `evidence.Evidence`); `candidate_pairs`
-finds pairs; `expanded_text` expands the rows those pairs need, from the text candidates;
-`score_pairs` scores any block of them; `_choose` and `_entries` keep the top k of each
-paper with reasons.
+finds pairs; `score_pairs` scores any block of them; `expanded_text` expands the rows that
+the pairs the floor lets through need, from the text candidates, to rank those pairs;
+`_choose` and `_entries` keep the top k of each paper with reasons.
 
 Candidates come from similarity.py (exact up to EXACT_LIMIT papers, SVD +
 kNN above), plus stated, co-listed and shared-author pairs; only candidates are
