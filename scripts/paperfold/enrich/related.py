@@ -80,8 +80,8 @@ class Blend:
     # cosine (pseudo-relevance feedback, similarity.expanded_rows): it won on every judged set.
     expansion: float = 1.0
     # Pairs whose evidence (the score but the expansion, which only reorders) is below this
-    # are not shown. Of the judged pairs scoring under 0.10, 7% were related; from 0.10 to
-    # 0.12, 14% (bench_related_quality.py --bands, BENCHMARKS.md).
+    # are not shown. Chosen on the judged sets, band by band (bench_related_quality.py
+    # --bands; BENCHMARKS.md, "How the floor was chosen", gives the shares judged related).
     floor: float = 0.10
 
 
