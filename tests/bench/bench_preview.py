@@ -104,17 +104,30 @@ def until_shown(server: Server, before: int, shown) -> tuple[float | None, float
     return seconds, build_started[0]
 
 
+def write_title_fix(project: Path, n: int) -> tuple[str, str]:
+    """Edit n: a curation file fixes the title of one of the first 500 papers. The new title
+    and the paper's id under it."""
+    page = sorted((project / "docs" / "papers").glob("*.md"))[n * 37 % 500]
+    old_title = re.search(r"^title: (.*)$", page.read_text(encoding="utf-8"), re.M).group(1).strip("'\"")
+    new_title = f"{old_title} (title fixed {n})"
+    (project / "curation" / "papers").mkdir(parents=True, exist_ok=True)
+    (project / "curation" / "papers" / f"{page.stem}.yml").write_text(f'title: "{new_title}"\n', encoding="utf-8")
+    return new_title, paper_id(new_title, None, None)
+
+
+def write_new_dump(project: Path, n: int) -> str:
+    """Edit n: a dump of 100 new papers. The id of its last paper."""
+    numbers = list(range(1_000_000 + 100 * n, 1_000_000 + 100 * n + 100))
+    text = _hf_page(random.Random(n), numbers)
+    (project / "seeds" / f"2026-05-01_new_{n}.txt").write_text(text, encoding="utf-8")
+    return paper_id(re.search(rf"^(.*study {numbers[-1]})$", text, re.M).group(1), None, None)
+
+
 def title_fix(server: Server, project: Path, root: str, n: int) -> Timing:
     """A curation file fixes one paper's title; seconds until its page shows it and until its
     build started, extra builds."""
-    page = sorted((project / "docs" / "papers").glob("*.md"))[n * 37 % 500]
-    paper = page.stem
-    old_title = re.search(r"^title: (.*)$", page.read_text(encoding="utf-8"), re.M).group(1).strip("'\"")
-    new_title = f"{old_title} (title fixed {n})"
     before = server.builds()
-    (project / "curation" / "papers").mkdir(parents=True, exist_ok=True)
-    (project / "curation" / "papers" / f"{paper}.yml").write_text(f'title: "{new_title}"\n', encoding="utf-8")
-    new_id = paper_id(new_title, None, None)
+    new_title, new_id = write_title_fix(project, n)
     shown = until_shown(server, before, lambda: new_title in (server.page(f"{root}papers/{new_id}/") or ""))
     return *shown, extra_builds(server, before)
 
@@ -122,11 +135,8 @@ def title_fix(server: Server, project: Path, root: str, n: int) -> Timing:
 def new_dump(server: Server, project: Path, root: str, n: int, papers_before: int) -> Timing:
     """A 100-paper dump is added; seconds until the home page counts them and the last one's
     page is served and until its build started, extra builds."""
-    numbers = list(range(1_000_000 + 100 * n, 1_000_000 + 100 * n + 100))
     before = server.builds()
-    text = _hf_page(random.Random(n), numbers)
-    (project / "seeds" / f"2026-05-01_new_{n}.txt").write_text(text, encoding="utf-8")
-    last = paper_id(re.search(rf"^(.*study {numbers[-1]})$", text, re.M).group(1), None, None)
+    last = write_new_dump(project, n)
     count = f"{papers_before + 100:,}".replace(",", "")
 
     def shown() -> bool:

@@ -2,10 +2,10 @@
 
     .venv/bin/python tests/bench/bench_related_quality.py [--details SET] [--embeddings]
 
-Three judged sets (tests/data/README.md says how each was made):
+Four judged sets (tests/data/README.md says how each was made):
 
 - seeds: the 101 sample papers (seeds/), blind judgements in related_blind_seeds.yml;
-- speech, graphs: independent dumps in tests/data/related_sets/, each read on its own.
+- speech, graphs, mixed: independent dumps in tests/data/related_sets/, each read on its own.
 
 Papers come from the real pipeline (paperfold.build.load_papers), tagged with the topic
 vocabulary (topics.yml). Metrics:
@@ -15,7 +15,7 @@ vocabulary (topics.yml). Metrics:
   min(5, number relevant). A list cut short by the similarity floor scores less.
 - r@8: over anchors; wanted papers among its first 8 related / number wanted.
 - <3: papers shown fewer than 3 related papers; outl.: mean related shown to the
-  papers judged to have nothing close (seeds only).
+  papers judged to have nothing close (the sets that judge some so: seeds, mixed).
 - --bands: of the pairs shown with no floor, the share judged related, by score band
   (how the floor was chosen).
 

@@ -20,8 +20,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
-import random
-import re
 import statistics
 import sys
 import tempfile
@@ -34,10 +32,11 @@ sys.path[:0] = [str(HERE), str(HERE.parent), str(HERE.parent.parent / "scripts")
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
+from bench_preview import write_new_dump, write_title_fix  # noqa: E402
 from paperfold import build as pipeline  # noqa: E402
 from paperfold.face import preview  # noqa: E402
 from sitebuild import make_project  # noqa: E402
-from synthetic import _hf_page, write_corpus  # noqa: E402
+from synthetic import write_corpus  # noqa: E402
 
 SERVE_URL = "http://127.0.0.1:8000/paperfold/"
 
@@ -111,6 +110,32 @@ def rss_mb() -> int:
         return next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmRSS"))
 
 
+def rebuild(name: str, project: Path, scratch: Path, args, collections: Collections, stages: StageTimes):
+    """One dirty build as serve makes it, timed (profiled with --profile, but the first); the
+    pause after it, as a user reading the page. Wall and CPU seconds."""
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(scratch / "site"))
+    config.site_url = SERVE_URL
+    profile = cProfile.Profile() if args.profile and name != "first" else None
+    collections.reset()
+    stages.reset()
+    started, cpu = time.perf_counter(), time.process_time()
+    if profile:
+        profile.enable()
+    build(config, serve_url=SERVE_URL, dirty=True)
+    if profile:
+        profile.disable()
+        profile.dump_stats(str(scratch / f"{name}.prof"))
+    seconds, collected = time.perf_counter() - started, collections.line()
+    cpu = time.process_time() - cpu
+    collections.reset()
+    time.sleep(args.pause)  # resident memory is read after it
+    for timer in getattr(preview, "_COLLECTING", ()):  # the collection after the build, if still running
+        timer.join()
+    print(f"{name}: {seconds:.2f} s, CPU {cpu:.2f} s ({collected}; resident {rss_mb()} MB)\n"
+          f"    {stages.line(seconds)}\n    in the pause after it: {collections.line()}", flush=True)
+    return seconds, cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=3000)
@@ -130,46 +155,15 @@ def main() -> None:
         preview.start("serve", dirty=True)
     except TypeError:  # code before dirty builds were told apart (run from a copy of an older commit)
         preview.start("serve")
-    collections = Collections()
-    stages = StageTimes()
-
-    def rebuild(name: str) -> float:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(scratch / "site"))
-        config.site_url = SERVE_URL
-        profile = cProfile.Profile() if args.profile and name != "first" else None
-        collections.reset()
-        stages.reset()
-        started, cpu = time.perf_counter(), time.process_time()
-        if profile:
-            profile.enable()
-        build(config, serve_url=SERVE_URL, dirty=True)
-        if profile:
-            profile.disable()
-            profile.dump_stats(str(scratch / f"{name}.prof"))
-        seconds, collected = time.perf_counter() - started, collections.line()
-        cpu = time.process_time() - cpu
-        collections.reset()
-        time.sleep(args.pause)  # resident memory is read after it
-        for timer in getattr(preview, "_COLLECTING", ()):  # the collection after the build, if still running
-            timer.join()
-        print(f"{name}: {seconds:.2f} s, CPU {cpu:.2f} s ({collected}; resident {rss_mb()} MB)\n"
-              f"    {stages.line(seconds)}\n    in the pause after it: {collections.line()}", flush=True)
-        return seconds, cpu
-
-    rebuild("first")
-    rebuild("no-change")
+    timers = (project, scratch, args, Collections(), StageTimes())
+    rebuild("first", *timers)
+    rebuild("no-change", *timers)
     fixes, dumps = [], []
     for n in range(args.edits):
-        page = sorted((project / "docs" / "papers").glob("*.md"))[n * 37 % 500]
-        title = re.search(r"^title: (.*)$", page.read_text(encoding="utf-8"), re.M).group(1).strip("'\"")
-        (project / "curation" / "papers").mkdir(parents=True, exist_ok=True)
-        (project / "curation" / "papers" / f"{page.stem}.yml").write_text(f'title: "{title} (fixed {n})"\n',
-                                                                          encoding="utf-8")
-        fixes.append(rebuild(f"fix{n}"))
-        numbers = list(range(2_000_000 + 100 * n, 2_000_000 + 100 * n + 100))
-        (project / "seeds" / f"2026-05-01_new_{n}.txt").write_text(_hf_page(random.Random(n), numbers),
-                                                                    encoding="utf-8")
-        dumps.append(rebuild(f"dump{n}"))
+        write_title_fix(project, n)
+        fixes.append(rebuild(f"fix{n}", *timers))
+        write_new_dump(project, n)
+        dumps.append(rebuild(f"dump{n}", *timers))
     print(f"median: title fix {statistics.median(s for s, _ in fixes):.2f} s "
           f"(CPU {statistics.median(c for _, c in fixes):.2f} s), new 100-paper dump "
           f"{statistics.median(s for s, _ in dumps):.2f} s (CPU {statistics.median(c for _, c in dumps):.2f} s); "

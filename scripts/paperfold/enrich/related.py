@@ -24,9 +24,9 @@ only what ships; the alternatives tried and not shipped live in the bench
 
 Stages, for callers that recompute part of the corpus: `fit` computes the features of
 all papers (TF-IDF rows, listing words discounted; `evidence.Evidence`); `candidate_pairs`
-finds pairs; `expanded_text` expands the rows those pairs need, from the text candidates;
-`score_pairs` scores any block of them; `_choose` and `_entries` keep the top k of each
-paper with reasons.
+finds pairs; `score_pairs` scores any block of them; `expanded_text` expands the rows that
+the pairs the floor lets through need, from the text candidates, to rank those pairs;
+`_choose` and `_entries` keep the top k of each paper with reasons.
 
 Candidates come from similarity.py (exact up to EXACT_LIMIT papers, SVD +
 kNN above), plus stated, co-listed and shared-author pairs; only candidates are
@@ -80,8 +80,8 @@ class Blend:
     # cosine (pseudo-relevance feedback, similarity.expanded_rows): it won on every judged set.
     expansion: float = 1.0
     # Pairs whose evidence (the score but the expansion, which only reorders) is below this
-    # are not shown. Of the judged pairs scoring under 0.10, 7% were related; from 0.10 to
-    # 0.12, 14% (bench_related_quality.py --bands, BENCHMARKS.md).
+    # are not shown. Chosen on the judged sets, band by band (bench_related_quality.py
+    # --bands; BENCHMARKS.md, "How the floor was chosen", gives the shares judged related).
     floor: float = 0.10
 
 
@@ -204,15 +204,15 @@ def related_lists(papers: Sequence[Paper], features: Features, rows: np.ndarray,
 
 def expanded_text(papers, features: Features, scored: tuple[np.ndarray, np.ndarray, np.ndarray],
                   text_rows: np.ndarray, text_cols: np.ndarray, blend: Blend,
-                  ranked: np.ndarray | None = None) -> sp.csr_matrix:
-    """The TF-IDF rows that the `scored` pairs (rows, cols, text scores) need (those where
-    `ranked` is True, when given), each with its nearest candidates added
+                  ranked: np.ndarray) -> sp.csr_matrix:
+    """The TF-IDF rows that the `scored` pairs (rows, cols, text scores) where `ranked` is
+    True need, each with its nearest candidates added
     (similarity.expanded_rows). A needed row with no scored pair of its own (a partner of
     a recomputed list, in related_update.py) takes its candidates from the text candidates
     (text_rows, text_cols), as a full computation would. Reasons still read
     features.matrix: they name only terms both papers say."""
     rows, cols, text = scored
-    needed = np.union1d(rows, cols) if ranked is None else np.union1d(rows[ranked], cols[ranked])
+    needed = np.union1d(rows[ranked], cols[ranked])
     missing = np.setdiff1d(needed, rows)
     if len(missing):
         more_rows, more_cols = candidate_pairs(papers, features, text_rows, text_cols, missing)
