@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import replace
 
@@ -158,25 +157,6 @@ def test_a_topic_most_papers_hold_is_not_a_reason_and_the_most_specific_is_named
 def test_same_input_gives_the_same_lists():
     assert relate(CORPUS, k=3) == relate(CORPUS, k=3)
     assert relate(tuple(reversed(CORPUS)), k=3) == tuple(reversed(relate(CORPUS, k=3)))
-
-
-@pytest.mark.parametrize("enabled", [True, False])
-def test_the_cycle_collector_is_left_as_it_was(enabled, monkeypatch):
-    was = gc.isenabled()
-    (gc.enable if enabled else gc.disable)()
-    try:
-        assert related_ids(relate(CORPUS, k=3), "grok-linear")[0] == "grok-logistic"
-        assert gc.isenabled() is enabled
-
-        def fail(*args):
-            raise RuntimeError("reasons failed")
-
-        monkeypatch.setattr(related, "_term_reasons", fail)  # an error while the entries are made
-        with pytest.raises(RuntimeError):
-            relate(CORPUS, k=3)
-        assert gc.isenabled() is enabled
-    finally:
-        (gc.enable if was else gc.disable)()
 
 
 def test_ties_are_broken_by_id():

@@ -38,8 +38,6 @@ Ties are broken by id, so the same input always gives the same lists.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -225,28 +223,8 @@ def _take(values, chosen: np.ndarray):
     return values[chosen] if not sp.issparse(values) else values[chosen].tocsr()
 
 
-@contextlib.contextmanager
-def _cycle_collector_paused():
-    """The entries are close to a million small objects at 100,000 papers (Related, lists),
-    none in a reference cycle; yet every 700 new ones start a collection, and now and then
-    one that scans every object of the build. With it paused the entries took 8.5 s of CPU
-    there instead of 11 s. Restored as it was, even on an error."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _entries(papers, rows, cols, parts, features: Features, topic_titles) -> list[list[Related]]:
     """The chosen pairs (already in order) as each paper's Related entries, with reasons."""
-    with _cycle_collector_paused():
-        return _entry_lists(papers, rows, cols, parts, features, topic_titles)
-
-
-def _entry_lists(papers, rows, cols, parts, features: Features, topic_titles) -> list[list[Related]]:
     by_terms = _term_reasons(similarity.pair_terms(features.matrix, rows, cols), features.terms)
     by_topics = _topic_reasons(parts["topic_column"], features.evidence.topic_names, topic_titles)
     by_authors = _author_reasons(parts["authors"], features.evidence.author_names, [papers[r].authors for r in rows])
