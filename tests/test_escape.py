@@ -92,6 +92,13 @@ def test_arxiv_ids_in_an_abstract_link_to_the_paper_page_or_to_arxiv():
     assert "<b>" not in render_linked(text, {})
 
 
+def test_a_mark_before_an_arxiv_id_stays_text():
+    """"!" is left as it is mid-text (AT_LINE_START), but the link written for an id
+    opens with "[": "Wow!arXiv:…" must not become an image."""
+    html = render_linked("Wow!arXiv:2011.06063 and (!arXiv:2604.12345)", {})
+    assert "<img" not in html and html.count("<a ") == 2
+
+
 def test_text_without_ids_is_escaped_as_md_does():
     for text in ("plain text", "<script>x</script> [a](b)", "arxiv is a word here", None):
         assert md_linking_arxiv(text, lambda arxiv_id: None) == md(text)

@@ -343,7 +343,7 @@ def test_a_dump_added_after_a_rebuild_that_changed_no_dump_merges_only_the_paper
 
 def test_a_file_added_to_the_theme_overrides_or_docs_during_serve_reaches_the_site(tmp_path, serving):
     """Under dirty serve builds MkDocs' lists of docs/ and of the theme's files are reused
-    from build to build (preview.files_of): a file added to either still reaches the site,
+    from build to build (file_list.files_of): a file added to either still reaches the site,
     and the site still equals a clean build's."""
     (tmp_path / "project").mkdir()
     project = make_project(tmp_path / "project")
@@ -358,7 +358,7 @@ def test_a_file_added_to_the_theme_overrides_or_docs_during_serve_reaches_the_si
 
 
 def test_the_reused_file_list_is_the_list_mkdocs_makes_itself(tmp_path):
-    """preview.files_of stands in for MkDocs' get_files under dirty serve builds: the same
+    """file_list.files_of stands in for MkDocs' get_files under dirty serve builds: the same
     files, destinations and inclusion, on the project's own docs and on a folder where two
     files would build one page (MkDocs keeps one and warns; files_of leaves that to it)."""
     import shutil
@@ -366,7 +366,7 @@ def test_the_reused_file_list_is_the_list_mkdocs_makes_itself(tmp_path):
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
-    from paperfold.face import preview
+    from paperfold.face import file_list
 
     def listed(files):
         return [(f.src_uri, f.dest_uri, f.inclusion) for f in files]
@@ -374,11 +374,11 @@ def test_the_reused_file_list_is_the_list_mkdocs_makes_itself(tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
     config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "site"))
-    assert listed(preview.files_of(config)) == listed(get_files(config))
-    assert listed(preview.files_of(config)) == listed(get_files(config))  # the reused Files
+    assert listed(file_list.files_of(config)) == listed(get_files(config))
+    assert listed(file_list.files_of(config)) == listed(get_files(config))  # the reused Files
     (docs / "notes.md").write_text("# Notes\n", encoding="utf-8")
     (docs / "notes.markdown").write_text("# Notes again\n", encoding="utf-8")
-    assert listed(preview.files_of(config)) == listed(get_files(config))
+    assert listed(file_list.files_of(config)) == listed(get_files(config))
 
 
 def test_serve_collects_garbage_between_builds_and_its_memory_stays_flat(tmp_path, serving, monkeypatch):

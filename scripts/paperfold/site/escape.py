@@ -35,7 +35,8 @@ INLINE_MATH = re.compile(
 # "(", and the math spans' own "\(" must reach the page as typed.
 MARKDOWN_SYNTAX = "\\`*_{}[]()<>#+-.!|&$~:=^"
 # Of those, these are syntax only where a line starts (a list item "- " "+ " "1. ", a rule
-# or underline "---"), or next to a character escaped anyway ("![", "](", "<!--"). md()
+# or underline "---"), or next to a character escaped anyway ("![", "](", "<!--"; the
+# "[" of an arXiv link md_linking_arxiv writes is not, so a "!" before it is). md()
 # writes one line, so only its start can stand there (LINE_START). Left as they are in
 # the rest of the text, they spare Markdown a character reference each: abstracts are
 # full of "." and "-", and Markdown stashed every reference on its own (BENCHMARKS.md).
@@ -115,7 +116,10 @@ def md_linking_arxiv(text: object, href_in_site: Callable[[str], str | None]) ->
         if not ARXIV_PREFIX.match(match.group()) or _inside_math(text, match.start()):
             continue
         href = href_in_site(match["id"]) or f"https://arxiv.org/abs/{match['id']}"
-        parts += [_md_run(text[last:match.start()]), f"[{_escape_plain(match.group())}]({href})"]
+        before = _md_run(text[last:match.start()])
+        if before.endswith("!"):  # "!" just before the link's "[" would make it an image
+            before = before[:-1] + "&#33;"
+        parts += [before, f"[{_escape_plain(match.group())}]({href})"]
         last = match.end()
     return _escape_line_start("".join(parts) + _md_run(text[last:]))
 

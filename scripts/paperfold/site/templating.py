@@ -36,7 +36,7 @@ def make_env() -> Environment:
 
 def anew(slot, compute, key=None):
     """The `reuse` argument of the pages that list many papers when nothing is kept: each
-    page is computed. Under `serve`, build.py passes a memo's `get` instead (memo.Memo.get:
-    the same signature), which returns the page of an earlier build when `key`, the data
-    the page shows, is equal."""
+    page is computed. build.render_pages passes one that asks build.LISTINGS instead (a
+    memo.Memo, kept for the process: under `serve`, from build to build), which returns the
+    page of an earlier build when `key`, the data the page shows, and the templates are equal."""
     return compute()
