@@ -112,6 +112,8 @@ def test_the_vocabulary_is_what_a_hand_written_page_may_tag(tmp_path):
         mkdocs_hook.check_tags(page([sorted(vocabulary.ids)[0], "not-a-topic"]))
     with pytest.raises(PluginError, match="notes.md: front matter `tags` must be a list"):
         mkdocs_hook.check_tags(page(sorted(vocabulary.ids)[0]))  # one id, not a list of one
+    with pytest.raises(PluginError, match="notes.md: front matter `tags` must be a list"):
+        mkdocs_hook.check_tags(page(5))  # a number, not a list
     source = tmp_path / "notes.md"
     source.write_text("---\ntitle: Notes\ntags:\n  - not-a-topic\n---\n# Notes\n", encoding="utf-8")
     with pytest.raises(PluginError, match="notes.md:3: Tags not in allow list: not-a-topic"):

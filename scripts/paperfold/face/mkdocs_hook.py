@@ -85,7 +85,8 @@ def check_tags(page) -> None:
     """A hand-written page's tags must be topics (the chips, overrides/partials/tags.html)."""
     allowed = _TOPICS[0] if _TOPICS else frozenset()
     tags = page.meta.get("tags") or ()
-    if isinstance(tags, str):  # `tags: grokking` would be read letter by letter
+    # `tags: grokking` would be read letter by letter, `tags: 5` or a mapping not as a list at all
+    if not isinstance(tags, (list, tuple)):
         raise PluginError(f"{tags_origin(page)}: front matter `tags` must be a list of topic ids "
                           f"from topics.yml, as `tags: [{tags}]`; found {tags!r}")
     stray = [str(tag) for tag in tags if allowed and str(tag) not in allowed]
