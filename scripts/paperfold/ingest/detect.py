@@ -9,7 +9,12 @@ names the file and the kinds we know, and the other pages still build.
 
 from __future__ import annotations
 
+import os
+import pickle
+import subprocess
+import sys
 from dataclasses import replace
+from typing import Sequence
 
 from paperfold.model import Dump, Problem, RawRecord, ReadResult
 from paperfold.ingest.readers import READERS, general
@@ -24,6 +29,11 @@ OPENING_WORDS = 12  # words that tell one abstract from another on one page
 # score it, and a page a dedicated reader recognises would be read so twice (the wider
 # reading below reads it once).
 HIGHEST_SCORE = {general.NAME: general.SCORE}
+# Dumps holding this much text in all (about 20,000 papers of listings) are read in two
+# processes at once (read_dumps): at 100,000 papers reading is two thirds of read-and-merge,
+# and the dumps are independent. Below it the second process's start and the pickled records
+# cost more than they save.
+PARALLEL_MIN_CHARS = 20_000_000
 
 
 def known_kinds() -> str:
@@ -139,3 +149,38 @@ def read_dump(dump: Dump) -> tuple[ReadResult, list[str]]:
         kinds += dict.fromkeys([reader.NAME, *(record.kind for record in result.records)])
     return ReadResult(tuple(records), tuple(problems), tuple(skipped)), kinds
 
+
+
+def read_dumps(dumps: Sequence[Dump]) -> list[tuple[ReadResult, list[str]]]:
+    """read_dump of each dump, in order. Dumps holding PARALLEL_MIN_CHARS of text or more,
+    on a machine with two cores or more, are read half here and half in one other Python
+    process at the same time: every other dump, which spreads each kind of listing evenly
+    (files of one kind sort together, and kinds differ in cost per character). The other
+    process is a plain `python -c` run (no fork of this one, which may run threads under
+    `paperfold serve`, and no re-import of the calling script); the dumps go to it and its
+    records come back pickled. BENCHMARKS.md has what it saves and costs."""
+    if (os.cpu_count() or 1) < 2 or sum(len(dump.text) for dump in dumps) < PARALLEL_MIN_CHARS:
+        return [read_dump(dump) for dump in dumps]
+    other = subprocess.Popen([sys.executable, "-c", READER_PROCESS], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, sys.path))})
+    with other:
+        try:
+            pickle.dump(list(dumps[1::2]), other.stdin, pickle.HIGHEST_PROTOCOL)
+            other.stdin.close()
+        except BrokenPipeError:  # it stopped early: its half is read here below
+            pass
+        results: list = [None] * len(dumps)
+        results[0::2] = [read_dump(dump) for dump in dumps[0::2]]
+        theirs = other.stdout.read()
+    # a process that could not start or failed: its half is read here, as it would be alone
+    results[1::2] = pickle.loads(theirs) if other.returncode == 0 else [read_dump(dump) for dump in dumps[1::2]]
+    return results
+
+
+# What the other process of read_dumps runs: the dumps on its stdin, their read_dump on its stdout.
+READER_PROCESS = """
+import pickle, sys
+from paperfold.ingest.detect import read_dump
+dumps = pickle.load(sys.stdin.buffer)
+pickle.dump([read_dump(dump) for dump in dumps], sys.stdout.buffer, pickle.HIGHEST_PROTOCOL)
+"""
