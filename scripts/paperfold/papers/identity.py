@@ -151,16 +151,18 @@ def abstract_fingerprint(abstract: str | None) -> str | None:
     return hashlib.sha1(" ".join(words).encode()).hexdigest()[:16]
 
 
-def identity_keys(record: RawRecord, folded_title: str) -> list[tuple[str, str]]:
-    """The record's identities; `folded_title` is title_key(record.title or "")."""
+def identity_keys(record: RawRecord, folded_title: str) -> list[str]:
+    """The record's identities ("arxiv:2604.12345", "title:...", "abstract:..."); `folded_title`
+    is title_key(record.title or ""). Strings, not (kind, value) pairs: group_records keeps a
+    key of every record, and strings are not objects the cycle collector walks."""
     keys = []
     if record.arxiv_id:
-        keys.append(("arxiv", record.arxiv_id))
+        keys.append("arxiv:" + record.arxiv_id)
     if folded_title:
-        keys.append(("title", folded_title))
+        keys.append("title:" + folded_title)
     # A summary in a page's own words (Almanac's) is not the paper's abstract.
     if KINDS[record.kind].own_words and (fingerprint := abstract_fingerprint(record.abstract)):
-        keys.append(("abstract", fingerprint))
+        keys.append("abstract:" + fingerprint)
     return keys
 
 
@@ -193,7 +195,7 @@ def group_records(records: Sequence[RawRecord]) -> list[list[RawRecord]]:
     """Records grouped by identity, each group in file order, groups in order of first sight."""
     groups = _Groups(records)
     titles = [title_key(record.title or "") for record in records]
-    first_with_key: dict[tuple[str, str], int] = {}
+    first_with_key: dict[str, int] = {}
     for index, record in enumerate(records):
         for key in identity_keys(record, titles[index]):
             groups.union(first_with_key.setdefault(key, index), index)
