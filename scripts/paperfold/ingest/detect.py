@@ -13,6 +13,7 @@ import os
 import pickle
 import subprocess
 import sys
+import threading
 from dataclasses import replace
 from typing import Sequence
 
@@ -164,17 +165,25 @@ def read_dumps(dumps: Sequence[Dump]) -> list[tuple[ReadResult, list[str]]]:
     other = subprocess.Popen([sys.executable, "-c", READER_PROCESS], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, sys.path))})
     with other:
-        try:
-            pickle.dump(list(dumps[1::2]), other.stdin, pickle.HIGHEST_PROTOCOL)
-            other.stdin.close()
-        except BrokenPipeError:  # it stopped early: its half is read here below
-            pass
+        # fed from a thread: the pipe takes its 50 MB (at 100,000 papers) only as fast as the
+        # other process, still starting, reads them, and this one has its own half to read
+        feed = threading.Thread(target=send, args=(other.stdin, pickle.dumps(list(dumps[1::2]), pickle.HIGHEST_PROTOCOL)))
+        feed.start()
         results: list = [None] * len(dumps)
         results[0::2] = [read_dump(dump) for dump in dumps[0::2]]
         theirs = other.stdout.read()
+        feed.join()
     # a process that could not start or failed: its half is read here, as it would be alone
     results[1::2] = pickle.loads(theirs) if other.returncode == 0 else [read_dump(dump) for dump in dumps[1::2]]
     return results
+
+
+def send(pipe, data: bytes) -> None:
+    try:
+        pipe.write(data)
+        pipe.close()
+    except BrokenPipeError:  # the other process stopped early: read_dumps reads its half
+        pass
 
 
 # What the other process of read_dumps runs: the dumps on its stdin, their read_dump on its stdout.
