@@ -35,9 +35,6 @@ HIGHEST_SCORE = {general.NAME: general.SCORE}
 # and the dumps are independent. Below it the second process's start and the pickled records
 # cost more than they save.
 PARALLEL_MIN_CHARS = 20_000_000
-# The other process's share of the text: a little under half, as it also starts an
-# interpreter, takes its dumps and pickles its records (about 1 s at 100,000 papers).
-OTHER_SHARE = 0.47
 
 
 def known_kinds() -> str:
@@ -157,45 +154,28 @@ def read_dump(dump: Dump) -> tuple[ReadResult, list[str]]:
 
 def read_dumps(dumps: Sequence[Dump]) -> list[tuple[ReadResult, list[str]]]:
     """read_dump of each dump, in order. Dumps holding PARALLEL_MIN_CHARS of text or more,
-    on a machine with two cores or more, are read partly here and partly in one other Python
-    process at the same time (`shares`). The other process is a plain `python -c` run (no
-    fork of this one, which may run threads under `paperfold serve`, and no re-import of the
-    calling script); its dumps go to it and its records come back pickled. BENCHMARKS.md
-    has what it saves and costs."""
+    on a machine with two cores or more, are read half here and half in one other Python
+    process at the same time: every other dump, which spreads each kind of listing evenly
+    (files of one kind sort together, and kinds differ in cost per character). The other
+    process is a plain `python -c` run (no fork of this one, which may run threads under
+    `paperfold serve`, and no re-import of the calling script); the dumps go to it and its
+    records come back pickled. BENCHMARKS.md has what it saves and costs."""
     if (os.cpu_count() or 1) < 2 or sum(len(dump.text) for dump in dumps) < PARALLEL_MIN_CHARS:
         return [read_dump(dump) for dump in dumps]
-    ours, theirs = shares(dumps)
     other = subprocess.Popen([sys.executable, "-c", READER_PROCESS], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, sys.path))})
     with other:
         # fed from a thread: the pipe takes its 50 MB (at 100,000 papers) only as fast as the
-        # other process, still starting, reads them, and this one has its own share to read
-        sent = pickle.dumps([dumps[i] for i in theirs], pickle.HIGHEST_PROTOCOL)
-        feed = threading.Thread(target=send, args=(other.stdin, sent))
+        # other process, still starting, reads them, and this one has its own half to read
+        feed = threading.Thread(target=send, args=(other.stdin, pickle.dumps(list(dumps[1::2]), pickle.HIGHEST_PROTOCOL)))
         feed.start()
-        results = {i: read_dump(dumps[i]) for i in ours}
-        answer = other.stdout.read()
+        results: list = [None] * len(dumps)
+        results[0::2] = [read_dump(dump) for dump in dumps[0::2]]
+        theirs = other.stdout.read()
         feed.join()
-    # a process that could not start or failed: its share is read here, as it would be alone
-    read = pickle.loads(answer) if other.returncode == 0 else [read_dump(dumps[i]) for i in theirs]
-    results.update(zip(theirs, read))
-    return [results[i] for i in range(len(dumps))]
-
-
-def shares(dumps: Sequence[Dump]) -> tuple[list[int], list[int]]:
-    """The indices of the dumps read here and of those read by the other process: in turns,
-    so that each kind of listing is spread over both (files of one kind sort together, and
-    kinds differ in cost per character), the other taking a dump whenever it holds less than
-    OTHER_SHARE of the text so far."""
-    ours, theirs, their_chars, chars = [], [], 0, 0
-    for index, dump in enumerate(dumps):
-        if their_chars < OTHER_SHARE * chars:
-            theirs.append(index)
-            their_chars += len(dump.text)
-        else:
-            ours.append(index)
-        chars += len(dump.text)
-    return ours, theirs
+    # a process that could not start or failed: its half is read here, as it would be alone
+    results[1::2] = pickle.loads(theirs) if other.returncode == 0 else [read_dump(dump) for dump in dumps[1::2]]
+    return results
 
 
 def send(pipe, data: bytes) -> None:
