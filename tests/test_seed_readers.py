@@ -251,7 +251,10 @@ def test_dumps_the_other_process_could_not_read_are_read_here(monkeypatch):
     monkeypatch.setattr(detect, "PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr(detect.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(detect, "READER_PROCESS", "import sys; sys.exit(3)")
-    assert detect.read_dumps(dumps) == [read_dump(dump) for dump in dumps]
+    expected = [read_dump(dump) for dump in dumps]
+    assert detect.read_dumps(dumps) == expected
+    monkeypatch.setattr(detect.sys, "executable", "/nonexistent/python")  # none to start at all
+    assert detect.read_dumps(dumps) == expected
 
 
 def test_a_memo_holds_what_get_would_reuse():

@@ -162,8 +162,11 @@ def read_dumps(dumps: Sequence[Dump]) -> list[tuple[ReadResult, list[str]]]:
     records come back pickled. BENCHMARKS.md has what it saves and costs."""
     if (os.cpu_count() or 1) < 2 or sum(len(dump.text) for dump in dumps) < PARALLEL_MIN_CHARS:
         return [read_dump(dump) for dump in dumps]
-    other = subprocess.Popen([sys.executable, "-c", READER_PROCESS], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, sys.path))})
+    try:
+        other = subprocess.Popen([sys.executable, "-c", READER_PROCESS], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, sys.path))})
+    except OSError:  # no interpreter to start (an embedded Python): all of it here
+        return [read_dump(dump) for dump in dumps]
     with other:
         # fed from a thread: the pipe takes its 50 MB (at 100,000 papers) only as fast as the
         # other process, still starting, reads them, and this one has its own half to read
@@ -173,7 +176,7 @@ def read_dumps(dumps: Sequence[Dump]) -> list[tuple[ReadResult, list[str]]]:
         results[0::2] = [read_dump(dump) for dump in dumps[0::2]]
         theirs = other.stdout.read()
         feed.join()
-    # a process that could not start or failed: its half is read here, as it would be alone
+    # a process that failed (or stopped early): its half is read here, as it would be alone
     results[1::2] = pickle.loads(theirs) if other.returncode == 0 else [read_dump(dump) for dump in dumps[1::2]]
     return results
 
