@@ -1231,3 +1231,55 @@ def test_a_listing_s_fields_run_together_by_the_copy_are_cut_apart():
     assert labelled_lines.pieces("A sentence that mentions Subjects: in passing") == [
         "A sentence that mentions Subjects: in passing"]  # no label opens the line: nothing is cut
     assert labelled_lines.classify("- [1] arXiv:2602.02577 [pdf, html, other]") == ("id", "2602.02577")
+
+
+@pytest.mark.parametrize("line, title, names", [
+    ("• Deep Learning for Text Style Transfer: A Survey, by Di Jin, 155–205.",
+     "Deep Learning for Text Style Transfer: A Survey", ("Di Jin",)),
+    ("• Natural Language Processing: A Machine Learning Perspective by Yue Zhang and Zhiyang Teng, by Julia Ive, "
+     "233–235.", "Natural Language Processing: A Machine Learning Perspective by Yue Zhang and Zhiyang Teng",
+     ("Julia Ive",)),  # the last ", by " opens the authors
+    ("Probing Classifiers: Promises, Shortcomings, and Advances, by Yonatan Belinkov , 207–219.",
+     "Probing Classifiers: Promises, Shortcomings, and Advances", ("Yonatan Belinkov",)),  # pages, no bullet
+])
+def test_a_contents_entry_title_comma_by_names(line, title, names):
+    cue = classify(line, previous="blank")
+    assert (cue.kind, cue.text, cue.names.names) == ("byline", title, names)
+
+
+@pytest.mark.parametrize("line", [
+    "Posted in Research News, by Jane Smith",  # no bullet and no pages: a blog's byline
+    "• Read more, by Jane Smith, 12–14.",  # no title before the byline
+])
+def test_a_byline_without_a_contents_entry_s_shape_is_no_entry(line):
+    assert classify(line, previous="blank").kind != "byline"
+
+
+def test_a_contents_entry_wrapped_over_lines_is_one_entry_without_its_affiliations():
+    page = ("ISBN: 978-1-5108-2502-4\nDouble or Nothing: Multiplicative Incentive Mechanisms for\n"
+            "Crowdsourcing, Nihar Shah, UC Berkeley, Dengyong Zhou, Microsoft\nResearch . . . . . . . . 1\n"
+            "Algorithmic Stability and Uniform Generalization, Ibrahim\n"
+            "Alabdulmohsin, King Abdullah University . . . . . . . . 19\n")
+    assert [(r.title, r.authors) for r in read(page)[0].records] == [
+        ("Double or Nothing: Multiplicative Incentive Mechanisms for Crowdsourcing", ("Nihar Shah", "Dengyong Zhou")),
+        ("Algorithmic Stability and Uniform Generalization", ("Ibrahim Alabdulmohsin",))]
+    lines = [Line(i, text) for i, text in enumerate(["Intro text here", "One line only . . . . 3"])]
+    assert [line.text for line in logical_lines(lines)] == ["Intro text here", "One line only . . . . 3"]  # one leader line
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Corinna Cortes Neil D. Lawrence", "text"),  # two editors side by side, never a title
+    ("Robust Portfolio Optimization", "candidate"),
+    ("The Theory of J. Smith Spaces and Their Duals", "candidate"),  # an initial in a title with small words
+])
+def test_names_side_by_side_are_no_title(line, kind):
+    assert classify(line, previous="blank").kind == kind
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SubscribeThe Russian Legislative Corpus", "The Russian Legislative Corpus"),
+    ("ShareGPT Conversations at Scale", "ShareGPT Conversations at Scale"),  # a coined name, not a button
+    ("■ Probing Classifiers, by Yonatan Belinkov", "• Probing Classifiers, by Yonatan Belinkov"),
+])
+def test_a_button_glued_to_a_title_and_square_bullets(text, expected):
+    assert logical_lines([Line(0, text)])[0].text == expected

@@ -21,6 +21,7 @@ from paperfold.ingest.names import (
     GLUED_MARK, Names, family_names, labelled_names, looks_personal, marked_names, names_line,
 )
 from paperfold.ingest.normalize import resolve_date
+from paperfold.ingest.readers.general_contents import by_entry, listed_authors
 
 # "References", "► References", "References (26)", "Cited by 12", "Related papers",
 # "Similar articles", "Papers Similar to "X"": the rest of the page is other work
@@ -334,6 +335,11 @@ PERSON_ROLE = re.compile(
           |Director|Lecturer|Postdoc|Scholar|Manager|Founder|Lead|Head|Chair|Editor)s?\b""",
     re.VERBOSE,
 )
+# "Corinna Cortes Neil D. Lawrence": two or more people's names side by side (a title page's columns
+# of editors), capitalised words only with a middle initial among them; no title reads so
+NAMES_SIDE_BY_SIDE = re.compile(
+    r"""^(?=(?:\S+\s+){3})(?=.*\s[A-Z]\.\s)(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.))+$""",
+    re.VERBOSE)
 # "Dijkstra", "Driscoll", "Van Rossum": family names as a reading list gives them
 NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)
 
@@ -474,6 +480,8 @@ def is_candidate(line: str) -> bool:
         return False  # "Let ${\mathfrak{G}}\subset\mathb": math cut off; a title's math is whole
     if GLUED_MARK.search(line) and names_line(line, alone=True):
         return False  # "Taojiao Wang10": an author with an affiliation mark, wrapped onto a line of its own
+    if NAMES_SIDE_BY_SIDE.match(line):
+        return False  # "Corinna Cortes Neil D. Lawrence": a proceedings' editors, two columns of names
     return any(c.isalpha() for c in line[:3]) or line[:1] in "\"“'‘(["
 
 
@@ -586,6 +594,8 @@ def contents_entry(line: str) -> Cue | None:
         title, authors = body[:glue.end()], body[glue.end():]
         if words(title) >= MIN_BYLINE_TITLE_WORDS and (found := names_line(authors)) and is_candidate(title):
             return Cue("byline", title, names=found)
+    if (listed := listed_authors(body)) and is_candidate(listed[0]):  # "Title, A, Affiliation, B, ..."
+        return Cue("byline", listed[0], names=listed[1])
     return None
 
 
@@ -628,6 +638,9 @@ def byline(line: str) -> Cue | None:
     if line[:1] in BULLETS and (match := TITLE_NAMES_YEAR.match(text)) and all(
             NAME_WORD_RUN.match(name) for name in re.split(r",\s*|\s+et\s+al\.?$", match["names"]) if name):
         return Cue("byline", match["title"], names=labelled_names(match["names"]), date=find_date(match["year"]))
+    if (entry := by_entry(text, bulleted=line[:1] in BULLETS)) and words(entry[0]) >= MIN_BYLINE_TITLE_WORDS and (
+            is_candidate(entry[0]) and not is_chrome(entry[0])):
+        return Cue("byline", entry[0], names=entry[1])  # "• Title, by Names, 155–205."
     for match in reversed(list(BYLINE_DASH.finditer(text))):
         title, authors = text[:match.start()].strip(), text[match.end():].strip().rstrip(".")
         found = names_line(authors, alone=line[:1] in BULLETS)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from paperfold.ingest.paragraphs import Line
+from paperfold.ingest.readers.general_contents import joined_entries
 from paperfold.ingest.readers.general_flat import flat_head
 from paperfold.ingest.readers.general_lines import is_candidate
 
@@ -28,6 +29,13 @@ IMAGE_PLACEHOLDER = re.compile(
 # decoding) of up to four characters before a label or a date; never a list's bullet ("• Name") or CJK words
 LEADING_ICON = re.compile(
     r"""^(?![•·–—])[^\x00-\x7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}\s+(?=[A-Z0-9])""", re.VERBOSE)
+# "■ Deep Learning for Text Style Transfer, by Di Jin", "▪ Title": a square bullet, read as the list's "•"
+SQUARE_BULLET = re.compile(r"""^[■▪◼◾□◆◇]\s+(?=\w)""", re.VERBOSE)
+# "SubscribeThe Russian Legislative Corpus", "Sign inDeep Learning ...": a button's word glued to the text
+# after it where the copy lost the line break (a capital then a small letter starts the text)
+GLUED_BUTTON = re.compile(
+    r"""^(?:Subscribe|Sign\s+(?:in|up)|Log\s*in|Download(?:\s+PDF)?|Share|Bookmark|Menu)(?=[A-Z][a-z])""",
+    re.VERBOSE)
 # "### 1. **Word Embeddings: Word2Vec**", "- __Title__: ...", "# Title": Markdown marks in a pasted README
 EMPHASIS = re.compile(r"""\*\*|(?<!\w)__|__(?!\w)|^\#{1,6}\s+""", re.VERBOSE)
 # "... 22 | - **Title**: Efficient Estimation ... 23 | - **Authors**: ...": a line-numbered file view
@@ -61,7 +69,7 @@ CJK_FIELD = re.compile(r"""(?<=\S)(?=(?:摘要|作者|标题|题目|报告人|�
 def tidy(text: str) -> str:
     """A line without an image's stand-in or an icon before it ("๐Ÿ“ Abstract": an emoji the copy
     garbled) or Markdown emphasis inside it."""
-    text = IMAGE_PLACEHOLDER.sub("", text)
+    text = GLUED_BUTTON.sub("", SQUARE_BULLET.sub("• ", IMAGE_PLACEHOLDER.sub("", text)))
     text = LEADING_ICON.sub("", text) if not text[:1].isascii() else text
     # EMPHASIS needs "**", "__" or a leading "#": a line without them (most) skips its scan
     return (EMPHASIS.sub("", text) if "**" in text or "__" in text or "#" in text else text).strip()
@@ -99,7 +107,7 @@ def logical_lines(lines: list[Line]) -> list[Line]:
     """The page's lines as the reader takes them: tidied, flattened views, a PDF's first page
     run onto one line and glued fields cut apart (every piece keeps its line number, for messages)."""
     out = []
-    for line in lines:
+    for line in joined_entries(lines):
         for piece in gutter_pieces(line.text) if line.text else [""]:
             segments = (flat_page(text := tidy(piece)) or field_segments(text)) if piece else [""]
             out += [Line(line.index, segment, glued=n > 0) for n, segment in enumerate(segments)]
