@@ -225,7 +225,8 @@ def add_authors(reading: Reading, index: int, names: Names, continued: bool = Fa
         pass  # the same list again ("Authors: ..." under a link that shows the names)
     elif current and current.authors and continued:
         first, shown = current.authors
-        current.authors = (first, Names(shown.names + names.names, names.more, names.et_al))
+        added = tuple(name for name in names.names if name not in shown.names)  # each author's block after the list
+        current.authors = (first, Names(shown.names + added, names.more, names.et_al))
         current.last = index
     else:
         if reading.previous == "prose":  # a listing's summary between the title and its authors
