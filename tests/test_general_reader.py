@@ -1283,3 +1283,20 @@ def test_names_side_by_side_are_no_title(line, kind):
 ])
 def test_a_button_glued_to_a_title_and_square_bullets(text, expected):
     assert logical_lines([Line(0, text)])[0].text == expected
+
+
+@pytest.mark.parametrize("line, previous, kind", [
+    ("Niclas Boehmer (TU Berlin)", "candidate", "names"),  # an institution by its acronym
+    ("Frans A. Oliehoek (Delft University of Technology)", "names", "names"),  # the next author, not an affiliation
+    ("Ulle Endriss (AAMAS-2021 Programme Chair)", "candidate", "candidate"),  # a role, not an institution
+    ("Transformers (Vision Models)", "candidate", "candidate"),
+])
+def test_one_name_a_line_with_its_institution_in_brackets(line, previous, kind):
+    assert classify(line, previous=previous).kind == kind
+
+
+def test_a_contents_entry_loses_its_page_reference():
+    assert logical_lines([Line(0, "Cognitive Homeostatic Agents (Page 12)")])[0].text == "Cognitive Homeostatic Agents"
+    assert logical_lines([Line(0, "Welcome Message from the Chairs (Page iii)")])[0].text == (
+        "Welcome Message from the Chairs")
+    assert logical_lines([Line(0, "Graph Networks (Pagerank Revisited)")])[0].text == "Graph Networks (Pagerank Revisited)"

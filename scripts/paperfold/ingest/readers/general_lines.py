@@ -286,6 +286,11 @@ ORGANISATION = re.compile(
           |Cent(?:er|re)|Department|Inria|Corporation|Company|Foundation|Academy|Hospital)\b""",
     re.VERBOSE,
 )
+# "Niclas Boehmer (TU Berlin)", "Frans A. Oliehoek (Delft University of Technology)": one person and
+# their institution in brackets, a contents list's or a programme's author line
+NAME_WITH_INSTITUTION = re.compile(r"""^(?P<name>[^()\d,;:]{3,60}?)\s*\((?P<institution>[^()]{2,120})\)\*?$""", re.VERBOSE)
+# "TU Berlin", "IBM Research", "MIT": an institution named by its acronym first
+ACRONYM_INSTITUTION = re.compile(r"""^[A-Z]{2,}\b(?:\s+[A-Z][\w-]*){0,3}$""", re.VERBOSE)
 # "a r t i c l e", "i n f o": a heading set in spaced letters, as a PDF's text copies it
 SPACED_LETTERS = re.compile(r"""^(?:\w\s+){2,}\w$""", re.VERBOSE)
 # "Record: found", "Status: accepted": a field with a one- or two-word value, not a title
@@ -736,9 +741,23 @@ def names_cue(line: str, previous: str, before_affiliation: bool) -> Cue | None:
         return Cue("names", line, names=found_names)  # "LARS THØRVÄLD, The Thørväld Group, Iceland"
     if previous in AUTHORS_FOLLOW and (found_names := marked_names(line)):
         return Cue("names", line, names=found_names)  # "Yuanchao Li1, Yuan Gong2, ... Lai1 Work done at MIT, ..."
+    if previous in AUTHORS_FOLLOW and (found_names := name_with_institution(line)):
+        return Cue("names", line, names=found_names)  # "Niclas Boehmer (TU Berlin)", one author a line
     if previous == "affiliation" and (found_names := names_line(line, alone=True)):
         return Cue("more_names", line, names=found_names)  # the next author of a name / affiliation block
     return None
+
+
+def name_with_institution(line: str) -> Names | None:
+    """One person with their institution in brackets ("Frans A. Oliehoek (Delft University of
+    Technology)", "Niclas Boehmer (TU Berlin)"); not a role ("Ulle Endriss (Programme Chair)")."""
+    if not line.endswith((")", ")*")) or not (match := NAME_WITH_INSTITUTION.match(line)):
+        return None
+    institution = match["institution"].strip()
+    if not (ORGANISATION.search(institution) or AFFILIATION.match(institution) or ACRONYM_INSTITUTION.match(institution)):
+        return None
+    found = names_line(match["name"].strip(), alone=True)
+    return found if found and len(found.names) == 1 else None
 
 
 def titled_with_full_stop(line: str) -> bool:

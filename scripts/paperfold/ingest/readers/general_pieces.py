@@ -36,6 +36,9 @@ SQUARE_BULLET = re.compile(r"""^[■▪◼◾□◆◇]\s+(?=\w)""", re.VERBOSE)
 GLUED_BUTTON = re.compile(
     r"""^(?:Subscribe|Sign\s+(?:in|up)|Log\s*in|Download(?:\s+PDF)?|Share|Bookmark|Menu)(?=[A-Z][a-z])""",
     re.VERBOSE)
+# "Cognitive Homeostatic Agents (Page 12)", "... Agents (p. 12)", "(pp. 5-9)": where a contents list's
+# entry starts in the volume, not part of its title
+PAGE_REFERENCE = re.compile(r"""\s+\((?:Page|pp?\.)\s*[\dxvilc]+(?:\s*[–-]\s*[\dxvilc]+)?\)$""", re.VERBOSE | re.IGNORECASE)
 # "### 1. **Word Embeddings: Word2Vec**", "- __Title__: ...", "# Title": Markdown marks in a pasted README
 EMPHASIS = re.compile(r"""\*\*|(?<!\w)__|__(?!\w)|^\#{1,6}\s+""", re.VERBOSE)
 # "... 22 | - **Title**: Efficient Estimation ... 23 | - **Authors**: ...": a line-numbered file view
@@ -70,6 +73,7 @@ def tidy(text: str) -> str:
     """A line without an image's stand-in or an icon before it ("๐Ÿ“ Abstract": an emoji the copy
     garbled) or Markdown emphasis inside it."""
     text = GLUED_BUTTON.sub("", SQUARE_BULLET.sub("• ", IMAGE_PLACEHOLDER.sub("", text)))
+    text = PAGE_REFERENCE.sub("", text) if text.endswith(")") else text
     text = LEADING_ICON.sub("", text) if not text[:1].isascii() else text
     # EMPHASIS needs "**", "__" or a leading "#": a line without them (most) skips its scan
     return (EMPHASIS.sub("", text) if "**" in text or "__" in text or "#" in text else text).strip()
