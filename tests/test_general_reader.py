@@ -1300,3 +1300,15 @@ def test_a_contents_entry_loses_its_page_reference():
     assert logical_lines([Line(0, "Welcome Message from the Chairs (Page iii)")])[0].text == (
         "Welcome Message from the Chairs")
     assert logical_lines([Line(0, "Graph Networks (Pagerank Revisited)")])[0].text == "Graph Networks (Pagerank Revisited)"
+
+
+def test_a_time_slot_before_a_talk_s_title_with_its_names_below():
+    page = ("Session 1C (MR209): Machine Learning and Statistical Models I\n"
+            "10:30–10:55Active Learning by Labeling Features\nGregory Druck, Burr Settles and Andrew McCallum\n"
+            "10:55–11:20Reverse Engineering of Tree Kernel Feature Spaces\nDaniele Pighin and Alessandro Moschitti\n"
+            "11:20–11:40Coffee Break\n12:00–13:00Closing remarks of the chairs\nThe Organising Committee\n")
+    assert [(r.title, r.authors) for r in read(page)[0].records] == [
+        ("Active Learning by Labeling Features", ("Gregory Druck", "Burr Settles", "Andrew McCallum")),
+        ("Reverse Engineering of Tree Kernel Feature Spaces", ("Daniele Pighin", "Alessandro Moschitti"))]
+    lines = [Line(0, "9:00–10:00Keynote: Learning to Learn"), Line(1, "Ann Smith and Bob Jones")]
+    assert logical_lines(lines)[0].text == "9:00–10:00Keynote: Learning to Learn"  # a labelled slot keeps its time

@@ -18,7 +18,8 @@ import re
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_contents import joined_entries
 from paperfold.ingest.readers.general_flat import flat_head
-from paperfold.ingest.readers.general_lines import is_candidate
+from paperfold.ingest.names import names_line
+from paperfold.ingest.readers.general_lines import LEAD_LABEL, is_candidate, is_chrome, name_with_institution, words
 
 # "[Uncaptioned image]    In-depth Research ...", "![logo](x.png) Title": an image's stand-in before the text
 IMAGE_PLACEHOLDER = re.compile(
@@ -39,6 +40,10 @@ GLUED_BUTTON = re.compile(
 # "Cognitive Homeostatic Agents (Page 12)", "... Agents (p. 12)", "(pp. 5-9)": where a contents list's
 # entry starts in the volume, not part of its title
 PAGE_REFERENCE = re.compile(r"""\s+\((?:Page|pp?\.)\s*[\dxvilc]+(?:\s*[–-]\s*[\dxvilc]+)?\)$""", re.VERBOSE | re.IGNORECASE)
+# "10:30–10:55Unsupervised Semantic Parsing", "9:15 – 9:45 Findings of ...": a programme's time slot
+# before a talk's title (its authors on the next line); the copy may glue the two
+TIME_SLOT = re.compile(r"""^\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?P<rest>[A-Z`'‘“"].*)$""", re.VERBOSE)
+MIN_SLOT_TITLE_WORDS = 3  # "Coffee Break", "Invited Talk", "Opening remarks": the programme's own items
 # "### 1. **Word Embeddings: Word2Vec**", "- __Title__: ...", "# Title": Markdown marks in a pasted README
 EMPHASIS = re.compile(r"""\*\*|(?<!\w)__|__(?!\w)|^\#{1,6}\s+""", re.VERBOSE)
 # "... 22 | - **Title**: Efficient Estimation ... 23 | - **Authors**: ...": a line-numbered file view
@@ -79,6 +84,24 @@ def tidy(text: str) -> str:
     return (EMPHASIS.sub("", text) if "**" in text or "__" in text or "#" in text else text).strip()
 
 
+def slot_titles(lines: list[Line]) -> list[Line]:
+    """A programme's time slots before talks' titles, each title's authors on the line under it
+    ("10:30–10:55Unsupervised Semantic Parsing" / "Hoifung Poon and Pedro Domingos"): the title
+    without its time, as a piece cut from the line (no title above runs on into it). A slot with
+    its authors on the same line (general_lines.timed_entry), a labelled one ("Invited talk: ...")
+    or a short one ("Coffee Break") keeps its time."""
+    out = list(lines)
+    for position, line in enumerate(out):
+        if not line.text[:1].isdigit() or not (match := TIME_SLOT.match(line.text)):
+            continue
+        rest, below = match["rest"], next((after.text for after in out[position + 1:] if after.text), "")
+        if LEAD_LABEL.match(rest) or words(rest) < MIN_SLOT_TITLE_WORDS or is_chrome(rest) or not is_candidate(rest):
+            continue
+        if names_line(below) or name_with_institution(below):
+            out[position] = Line(line.index, rest, glued=True)
+    return out
+
+
 def field_segments(text: str) -> list[str]:
     """A line that glues labelled fields together, cut into one piece per field: two or
     more labels, or a label spaced as no title is ("... Network title : indonesia ..."),
@@ -115,7 +138,7 @@ def logical_lines(lines: list[Line]) -> list[Line]:
         for piece in gutter_pieces(line.text) if line.text else [""]:
             segments = (flat_page(text := tidy(piece)) or field_segments(text)) if piece else [""]
             out += [Line(line.index, segment, glued=n > 0) for n, segment in enumerate(segments)]
-    return out
+    return slot_titles(out)
 
 
 def flat_page(text: str) -> list[str] | None:
