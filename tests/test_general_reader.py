@@ -1312,3 +1312,15 @@ def test_a_time_slot_before_a_talk_s_title_with_its_names_below():
         ("Reverse Engineering of Tree Kernel Feature Spaces", ("Daniele Pighin", "Alessandro Moschitti"))]
     lines = [Line(0, "9:00–10:00Keynote: Learning to Learn"), Line(1, "Ann Smith and Bob Jones")]
     assert logical_lines(lines)[0].text == "9:00–10:00Keynote: Learning to Learn"  # a labelled slot keeps its time
+
+
+@pytest.mark.parametrize("line, title", [
+    ("ANTHEM: Attentive Hyperbolic Entity Model for Product SearchNurendra Choudhary (Virginia Tech)*; Nikhil Rao "
+     "(Amazon); Sumeet Katariya (Amazon)", "ANTHEM: Attentive Hyperbolic Entity Model for Product Search"),
+    ("Ruobing Xie (WeChat Search Application Department, Tencent)*; Yalong Wang (Tencent); Rui Wang (Tencent)",
+     None),  # names alone: "WeChat" glues no title to them
+    ("Learning on GraphsJohn Smith (MIT)", None),  # one name alone could end the title
+])
+def test_a_title_glued_to_semicolon_separated_names_with_institutions(line, title):
+    cue = classify(line, previous="blank")
+    assert (cue.text if cue.kind == "byline" else None) == title

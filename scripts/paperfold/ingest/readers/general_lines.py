@@ -136,6 +136,7 @@ ROLE_LABEL = re.compile(
 # "Biases in Predicting the Human Language ModelAlex B. Fine, ... and Benjamin Van Durme. . . . . 12":
 # a proceedings' contents line: the title glued to its authors, dot leaders, a page number
 CONTENTS_LINE = re.compile(r"""^(?P<body>.+?)(?:\s*\.){3,}\s*\d*\s*$""", re.VERBOSE)
+MIN_GLUED_AUTHORS = 2  # "TitleName (Institution)*; Name (Institution)": one name alone could be the title's end
 GLUED_CASE = re.compile(r"""[a-z)](?=[A-Z][a-z])""", re.VERBOSE)  # "LearningAbdellah"
 # "[1]  arXiv:2407.14741 [pdf, other]", "1. arXiv:2407.04686  [pdf, other": a listing's (or a search
 # result list's) numbered id line, above its entry's title
@@ -604,6 +605,21 @@ def contents_entry(line: str) -> Cue | None:
     return None
 
 
+def glued_entry(line: str) -> Cue | None:
+    """A programme's or an accepted-papers list's line, the title glued to its authors, each with
+    the institution in brackets and set apart by semicolons ("... Product SearchNurendra Choudhary
+    (Virginia Tech)*; Nikhil Rao (Amazon); ..."): two or more such names, most of the parts."""
+    if line.count(";") < MIN_GLUED_AUTHORS - 1 or "(" not in line:
+        return None
+    for glue in GLUED_CASE.finditer(line):
+        title, parts = line[:glue.end()], [part.strip() for part in line[glue.end():].split(";")]
+        people = [found.names[0] for part in parts if (found := bracketed_name(part))]
+        if bracketed_name(parts[0]) and len(people) >= MIN_GLUED_AUTHORS and 2 * len(people) > len(parts) and (
+                words(title) >= MIN_BYLINE_TITLE_WORDS and is_candidate(title)):
+            return Cue("byline", title, names=Names(tuple(people)))
+    return None
+
+
 def quoted_citation(line: str) -> Cue | None:
     """A sentence that opens by quoting a paper's title with its authors ("Outstanding Paper Award 1:
     "Transformers are Inherently Succinct" (authors: Pascal Bergsträßer, ...) proposes ...",
@@ -708,7 +724,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
             INLINE_AUTHORS.split(match["title"])[0]):  # "8. Title Authors: <twenty names>" is no prose
         return numbered(match["title"].strip().split("  ")[0], previous)
     if found := (byline(line) or contents_entry(line) or timed_entry(line) or cited_entry(line)
-                 or quoted_citation(line)):
+                 or quoted_citation(line) or glued_entry(line)):
         return found
     if is_chrome(line):
         return Cue("chrome", line)
@@ -746,6 +762,14 @@ def names_cue(line: str, previous: str, before_affiliation: bool) -> Cue | None:
     if previous == "affiliation" and (found_names := names_line(line, alone=True)):
         return Cue("more_names", line, names=found_names)  # the next author of a name / affiliation block
     return None
+
+
+def bracketed_name(part: str) -> Names | None:
+    """One person with whatever the brackets after the name hold ("Nikhil Rao (Amazon)*")."""
+    if not (match := NAME_WITH_INSTITUTION.match(part)):
+        return None
+    found = names_line(match["name"].strip(), alone=True)
+    return found if found and len(found.names) == 1 else None
 
 
 def name_with_institution(line: str) -> Names | None:
