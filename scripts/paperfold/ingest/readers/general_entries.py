@@ -484,6 +484,17 @@ def shown_then_names(reading: Reading, text: str) -> Cue | None:
     return None
 
 
+def shown_head(reading: Reading, text: str) -> str | None:
+    """"Virtual Training for Multi-View Object Class Recognition Han-Pang Chiu Leslie Pack Kaelbling
+    ... MIT Computer Science and Artificial Intelligence Laboratory ...": a title the page showed
+    above (a document host's header), then its authors run into their affiliations, with nothing
+    to tell one name from the next; the title alone."""
+    for shown in reading.shown_by_head.get(head_words(text), ()):
+        if len(shown.split()) >= MIN_SHOWN_TITLE_WORDS and text.startswith(shown + " "):
+            return shown
+    return None
+
+
 def head_words(text: str) -> str:
     return " ".join(text.split()[:MIN_SHOWN_TITLE_WORDS])
 
@@ -510,6 +521,8 @@ def in_context(reading: Reading, line: Line, cue: Cue) -> Cue:
     """What a line is given the lines above it, where that differs from what it says alone."""
     if cue.kind in ("affiliation", "prose", "text", "candidate") and (found := shown_then_names(reading, line.text)):
         return found
+    if cue.kind == "affiliation" and (shown := shown_head(reading, line.text)):
+        return Cue("byline", shown, names=Names(()))  # the title shown above, then names run into affiliations
     quoted_above = reading.previous == "candidate" and reading.candidate is not None and bool(
         WHOLLY_QUOTED.match(reading.candidate[1]))
     if quoted_above and (names := family_names(line.text) or names_line(line.text, alone=True)):
@@ -575,7 +588,8 @@ def take_cue(reading: Reading, line: Line, cue: Cue) -> None:
         entry = new_entry(reading, line.index, (line.index, cue.text))
         entry.date = (line.index, cue.date) if cue.date else entry.date
         entry.cited_form = cue.cited
-        add_authors(reading, line.index, cue.names)
+        if cue.names.names:  # a shown title before names the copy ran together has none to give
+            add_authors(reading, line.index, cue.names)
     elif cue.kind in ("abstract", "authors", "title", "other_label"):
         take_label(reading, line, cue)
     elif cue.kind == "facts":
