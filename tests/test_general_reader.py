@@ -1324,3 +1324,14 @@ def test_a_time_slot_before_a_talk_s_title_with_its_names_below():
 def test_a_title_glued_to_semicolon_separated_names_with_institutions(line, title):
     cue = classify(line, previous="blank")
     assert (cue.text if cue.kind == "byline" else None) == title
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Identifying the Development and Application of AI in Scientific Text (2002.07143v2)",
+     ["Identifying the Development and Application of AI in Scientific Text", "(2002.07143v2)"]),
+    ("Published 24 Feb 2026 in cs.AI, cs.CL, and cs.LG | (2602.21201v1)",
+     ["Published 24 Feb 2026 in cs.AI, cs.CL, and cs.LG | (2602.21201v1)"]),  # a date line ending in the id
+    ("Version (2602.21201v1)", ["Version (2602.21201v1)"]),  # no title before it
+])
+def test_a_title_with_its_id_in_brackets_after_it(text, pieces):
+    assert [line.text for line in logical_lines([Line(0, text)])] == pieces

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 
+from paperfold.ingest.names import names_line
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_contents import joined_entries
 from paperfold.ingest.readers.general_flat import flat_head
-from paperfold.ingest.names import names_line
-from paperfold.ingest.readers.general_lines import LEAD_LABEL, is_candidate, is_chrome, name_with_institution, words
+from paperfold.ingest.readers.general_lines import (
+    LEAD_LABEL, dated_line, is_candidate, is_chrome, name_with_institution, words,
+)
 
 # "[Uncaptioned image]    In-depth Research ...", "![logo](x.png) Title": an image's stand-in before the text
 IMAGE_PLACEHOLDER = re.compile(
@@ -44,6 +46,10 @@ PAGE_REFERENCE = re.compile(r"""\s+\((?:Page|pp?\.)\s*[\dxvilc]+(?:\s*[–-]\s*[
 # before a talk's title (its authors on the next line); the copy may glue the two
 TIME_SLOT = re.compile(r"""^\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?P<rest>[A-Z`'‘“"].*)$""", re.VERBOSE)
 MIN_SLOT_TITLE_WORDS = 3  # "Coffee Break", "Invited Talk", "Opening remarks": the programme's own items
+# "Identifying the Development ... in Scientific Text (2002.07143v2)": a title with its arXiv id in
+# brackets after it, as paper pages head themselves; cut into the title and the id
+TITLE_THEN_ID = re.compile(r"""^(?P<title>\S.*?)\s+(?P<id>[(\[]\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}(?:v\d+)?[)\]])$""", re.VERBOSE)
+MIN_ID_TITLE_WORDS = 3
 # "### 1. **Word Embeddings: Word2Vec**", "- __Title__: ...", "# Title": Markdown marks in a pasted README
 EMPHASIS = re.compile(r"""\*\*|(?<!\w)__|__(?!\w)|^\#{1,6}\s+""", re.VERBOSE)
 # "... 22 | - **Title**: Efficient Estimation ... 23 | - **Authors**: ...": a line-numbered file view
@@ -102,6 +108,17 @@ def slot_titles(lines: list[Line]) -> list[Line]:
     return out
 
 
+def title_and_id(text: str) -> list[str] | None:
+    """A title with its id in brackets after it, as two pieces; not a date or labelled line that
+    ends in the id ("Published 24 Feb 2026 in cs.AI | (2602.21201v1)")."""
+    if not text.endswith((")", "]")) or not (match := TITLE_THEN_ID.match(text)):
+        return None
+    title = match["title"]
+    if words(title) < MIN_ID_TITLE_WORDS or LEAD_LABEL.match(title) or dated_line(title) or not is_candidate(title):
+        return None
+    return [title, match["id"]]
+
+
 def field_segments(text: str) -> list[str]:
     """A line that glues labelled fields together, cut into one piece per field: two or
     more labels, or a label spaced as no title is ("... Network title : indonesia ..."),
@@ -136,7 +153,7 @@ def logical_lines(lines: list[Line]) -> list[Line]:
     out = []
     for line in joined_entries(lines):
         for piece in gutter_pieces(line.text) if line.text else [""]:
-            segments = (flat_page(text := tidy(piece)) or field_segments(text)) if piece else [""]
+            segments = (flat_page(text := tidy(piece)) or title_and_id(text) or field_segments(text)) if piece else [""]
             out += [Line(line.index, segment, glued=n > 0) for n, segment in enumerate(segments)]
     return slot_titles(out)
 
