@@ -1335,3 +1335,12 @@ def test_a_title_glued_to_semicolon_separated_names_with_institutions(line, titl
 ])
 def test_a_title_with_its_id_in_brackets_after_it(text, pieces):
     assert [line.text for line in logical_lines([Line(0, text)])] == pieces
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("…A sensible goal which may be hard to achieve…", "text"),  # a newsletter item's teaser
+    ("jmlr jmlr2011 jmlr2011-84 knowledge-graph by maker-knowledge-mining", "text"),  # a site's path
+    ("negativas: a prototype for searching and classifying sentential negation in speech data", "candidate"),
+])
+def test_teasers_and_site_paths_are_no_titles(line, kind):
+    assert classify(line, previous="blank").kind == kind

@@ -341,6 +341,9 @@ PERSON_ROLE = re.compile(
           |Director|Lecturer|Postdoc|Scholar|Manager|Founder|Lead|Head|Chair|Editor)s?\b""",
     re.VERBOSE,
 )
+# "jmlr jmlr2011 jmlr2011-84 knowledge-graph by maker-knowledge-mining": a site's path or slugs, in
+# small letters with a word run into digits; no title is written so
+SLUG_LINE = re.compile(r"""^(?=.*[a-z]\d)[a-z\d\s-]+$""", re.VERBOSE)
 # "Corinna Cortes Neil D. Lawrence": two or more people's names side by side (a title page's columns
 # of editors), capitalised words only with a middle initial among them; no title reads so
 NAMES_SIDE_BY_SIDE = re.compile(
@@ -486,6 +489,8 @@ def is_candidate(line: str) -> bool:
         return False  # "Let ${\mathfrak{G}}\subset\mathb": math cut off; a title's math is whole
     if GLUED_MARK.search(line) and names_line(line, alone=True):
         return False  # "Taojiao Wang10": an author with an affiliation mark, wrapped onto a line of its own
+    if line.startswith(("…", "...")) or SLUG_LINE.match(line):
+        return False  # "…A sensible goal which may be hard to achieve…": a teaser; "jmlr jmlr2011-84 ...": a path
     if NAMES_SIDE_BY_SIDE.match(line):
         return False  # "Corinna Cortes Neil D. Lawrence": a proceedings' editors, two columns of names
     return any(c.isalpha() for c in line[:3]) or line[:1] in "\"“'‘(["
