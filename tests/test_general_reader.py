@@ -1344,3 +1344,14 @@ def test_a_title_with_its_id_in_brackets_after_it(text, pieces):
 ])
 def test_teasers_and_site_paths_are_no_titles(line, kind):
     assert classify(line, previous="blank").kind == kind
+
+
+def test_names_colon_title_lines_count_two_or_more_on_a_page_each_with_two_or_more_names():
+    page = ("Chris Samarinas, Arkin Dharawat and Hamed Zamani: Revisiting Open Domain Query Facet Extraction\n"
+            "Farhan Khawar and Adam Roegiest: Non-popular Items for Accurate Linear Auto-Encoding Recommenders\n"
+            "Invited Talk: Learning to Rank in the Age of Large Language Models\n")  # one "name": a label
+    assert [r.title for r in read(page)[0].records] == [
+        "Revisiting Open Domain Query Facet Extraction",
+        "Non-popular Items for Accurate Linear Auto-Encoding Recommenders"]
+    alone = "Farhan Khawar and Adam Roegiest: Non-popular Items for Accurate Linear Auto-Encoding Recommenders\n"
+    assert not read(alone)[0].records  # one such line: a sentence may open so

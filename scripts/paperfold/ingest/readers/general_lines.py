@@ -136,6 +136,9 @@ ROLE_LABEL = re.compile(
 # "Biases in Predicting the Human Language ModelAlex B. Fine, ... and Benjamin Van Durme. . . . . 12":
 # a proceedings' contents line: the title glued to its authors, dot leaders, a page number
 CONTENTS_LINE = re.compile(r"""^(?P<body>.+?)(?:\s*\.){3,}\s*\d*\s*$""", re.VERBOSE)
+# "Chris Samarinas, Arkin Dharawat and Hamed Zamani: Revisiting Open Domain Query Facet Extraction ...":
+# a programme's authors, a colon, then the title
+NAMES_COLON_TITLE = re.compile(r"""^(?P<names>[^:]{8,300}?):\s+(?P<title>\S.{8,300})$""", re.VERBOSE)
 MIN_GLUED_AUTHORS = 2  # "TitleName (Institution)*; Name (Institution)": one name alone could be the title's end
 GLUED_CASE = re.compile(r"""[a-z)](?=[A-Z][a-z])""", re.VERBOSE)  # "LearningAbdellah"
 # "[1]  arXiv:2407.14741 [pdf, other]", "1. arXiv:2407.04686  [pdf, other": a listing's (or a search
@@ -625,6 +628,19 @@ def glued_entry(line: str) -> Cue | None:
     return None
 
 
+def names_then_title(line: str) -> Cue | None:
+    """A programme's "A, B and C: Title" line: two or more names before a colon, then the title
+    ("Trond Linjordet, Krisztian Balog and Vinay Setty: Towards Formally Grounded ..."). One name
+    alone is none ("Invited Talk: ...", "Coffee Break: ..." read as names); general.py, as for a
+    reading list's lines, asks for two on a page."""
+    if not (match := NAMES_COLON_TITLE.match(line)) or words(match["title"]) < MIN_BYLINE_TITLE_WORDS:
+        return None
+    found = names_line(match["names"])
+    if found and len(found.names) >= 2 and is_candidate(match["title"]):
+        return Cue("byline", match["title"].strip(), names=found, cited=True)
+    return None
+
+
 def quoted_citation(line: str) -> Cue | None:
     """A sentence that opens by quoting a paper's title with its authors ("Outstanding Paper Award 1:
     "Transformers are Inherently Succinct" (authors: Pascal Bergsträßer, ...) proposes ...",
@@ -729,7 +745,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
             INLINE_AUTHORS.split(match["title"])[0]):  # "8. Title Authors: <twenty names>" is no prose
         return numbered(match["title"].strip().split("  ")[0], previous)
     if found := (byline(line) or contents_entry(line) or timed_entry(line) or cited_entry(line)
-                 or quoted_citation(line) or glued_entry(line)):
+                 or quoted_citation(line) or glued_entry(line) or names_then_title(line)):
         return found
     if is_chrome(line):
         return Cue("chrome", line)
