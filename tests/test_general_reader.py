@@ -1355,3 +1355,18 @@ def test_names_colon_title_lines_count_two_or_more_on_a_page_each_with_two_or_mo
         "Non-popular Items for Accurate Linear Auto-Encoding Recommenders"]
     alone = "Farhan Khawar and Adam Roegiest: Non-popular Items for Accurate Linear Auto-Encoding Recommenders\n"
     assert not read(alone)[0].records  # one such line: a sentence may open so
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Published in", "text"),  # a label waiting for its journal or site, not a title to run on
+    ("5 min readMay 7, 2020", "chrome"),  # a post's reading time, its date glued on
+    ("Published Research on Graph Networks", "candidate"),
+])
+def test_published_in_and_reading_times_are_no_titles(line, kind):
+    assert classify(line, previous="blank").kind == kind
+
+
+def test_a_dash_byline_with_the_year_in_brackets_after_the_names():
+    cue = classify("Adam: A Method for Stochastic Optimization – Diederik P. Kingma & Jimmy Ba (2014)")
+    assert (cue.kind, cue.text, cue.names.names, cue.date) == (
+        "byline", "Adam: A Method for Stochastic Optimization", ("Diederik P. Kingma", "Jimmy Ba"), ("2014", "2014"))

@@ -248,6 +248,8 @@ COUNTER = re.compile(
           (?:\s+(?:for|in|matching)\b.*)?|top\s+[\d.,]+\s*%)\s*\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "5 min readMay 7, 2020", "8 min read": a post's reading time (the date glued on, perhaps)
+READ_TIME = re.compile(r"""^\W*\d+\s*min(?:ute)?s?\s+read""", re.VERBOSE | re.IGNORECASE)
 # "Original Article", "Guest Editorial", "Letter to the Editor", "Research Papers": a journal's kinds of
 # article, as its menus and an article's head show them
 ARTICLE_TYPE = re.compile(
@@ -335,6 +337,8 @@ BY = re.compile(r"""^by\s+(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
 MAX_BY_PART = 3  # a "by" part among the first few parts of a line: a date, then the byline
 MAX_TITLE_SYMBOLS = 0.25  # "NEC Rese??a??r??c??h??I?nstitute ,?!#4": text garbled in copying, never a title
 MIN_BYLINE_TITLE_WORDS = 3
+# "Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun (2015)": names, then the year in brackets
+NAMES_YEAR = re.compile(r"""\s*\((?P<year>(?:19|20)\d\d)\)$""", re.VERBOSE)
 # "Sobolev GAN - Youssef Mroueh et al.": a shorter title before the dash names a model (an acronym)
 SHORT_TITLE = re.compile(r"""\b[A-Z][A-Z\d]+\b""", re.VERBOSE)
 # "Jane Wang, Senior Research Scientist, DeepMind", "Alexia Jolicoeur-Martineau, PhD Researcher, MILA":
@@ -344,6 +348,10 @@ PERSON_ROLE = re.compile(
           |Director|Lecturer|Postdoc|Scholar|Manager|Founder|Lead|Head|Chair|Editor)s?\b""",
     re.VERBOSE,
 )
+# "Published in", "Posted on 12 May": where and when a post or paper came out, never its title (nor
+# a title that runs on into the next line)
+PUBLISHED_LEAD = re.compile(r"""^(?:Published|Posted|Submitted|Accepted|Received|Updated)\s+(?:in|on|to|at)\b""",
+                            re.VERBOSE | re.IGNORECASE)
 # "jmlr jmlr2011 jmlr2011-84 knowledge-graph by maker-knowledge-mining": a site's path or slugs, in
 # small letters with a word run into digits; no title is written so
 SLUG_LINE = re.compile(r"""^(?=.*[a-z]\d)[a-z\d\s-]+$""", re.VERBOSE)
@@ -432,7 +440,7 @@ def is_chrome(line: str) -> bool:
     return (letters < 3 or bool(NAVIGATION.match(line)) or bool(SPACED_LETTERS.match(line))
             or bool(COUNTER.match(line)) or bool(CATEGORIES.match(line))
             or bool(ARTICLE_TYPE.match(line))
-            or bool(NAV_TAIL.search(line)) or has_symbol(line))
+            or bool(NAV_TAIL.search(line)) or bool(READ_TIME.match(line)) or has_symbol(line))
 
 
 def has_symbol(line: str) -> bool:
@@ -492,7 +500,7 @@ def is_candidate(line: str) -> bool:
         return False  # "Let ${\mathfrak{G}}\subset\mathb": math cut off; a title's math is whole
     if GLUED_MARK.search(line) and names_line(line, alone=True):
         return False  # "Taojiao Wang10": an author with an affiliation mark, wrapped onto a line of its own
-    if line.startswith(("…", "...")) or SLUG_LINE.match(line):
+    if line.startswith(("…", "...")) or SLUG_LINE.match(line) or PUBLISHED_LEAD.match(line):
         return False  # "…A sensible goal which may be hard to achieve…": a teaser; "jmlr jmlr2011-84 ...": a path
     if NAMES_SIDE_BY_SIDE.match(line):
         return False  # "Corinna Cortes Neil D. Lawrence": a proceedings' editors, two columns of names
@@ -685,10 +693,11 @@ def byline(line: str) -> Cue | None:
         return Cue("byline", entry[0], names=entry[1])  # "• Title, by Names, 155–205."
     for match in reversed(list(BYLINE_DASH.finditer(text))):
         title, authors = text[:match.start()].strip(), text[match.end():].strip().rstrip(".")
-        found = names_line(authors, alone=line[:1] in BULLETS)
+        year = NAMES_YEAR.search(authors)  # "Title – Kaiming He, ..., Jian Sun (2015)"
+        found = names_line(authors[:year.start()] if year else authors, alone=line[:1] in BULLETS)
         long_enough = words(title) >= MIN_BYLINE_TITLE_WORDS or words(title) == 2 and SHORT_TITLE.search(title)
         if found and long_enough and is_candidate(title):
-            return Cue("byline", title, names=found)
+            return Cue("byline", title, names=found, date=find_date(year["year"]) if year else None)
     return None
 
 
