@@ -1370,3 +1370,15 @@ def test_a_dash_byline_with_the_year_in_brackets_after_the_names():
     cue = classify("Adam: A Method for Stochastic Optimization – Diederik P. Kingma & Jimmy Ba (2014)")
     assert (cue.kind, cue.text, cue.names.names, cue.date) == (
         "byline", "Adam: A Method for Stochastic Optimization", ("Diederik P. Kingma", "Jimmy Ba"), ("2014", "2014"))
+
+
+def test_a_reading_list_s_citations_with_quoted_titles_count_two_or_more_on_a_page():
+    page = ('• Xgboost Chen, Tianqi, and Carlos Guestrin. "Xgboost: A scalable tree boosting system." Proceedings '
+            'of the 22nd acm sigkdd international conference. 2016.\n'
+            '• t-SNE Van der Maaten, Laurens, and Geoffrey Hinton. "Visualizing data using t-SNE." Journal of machine '
+            'learning research 9.11 (2008).\n')
+    assert [(r.title, r.authors) for r in read(page)[0].records] == [
+        ("Xgboost: A scalable tree boosting system", ("Tianqi Chen", "Carlos Guestrin")),
+        ("Visualizing data using t-SNE", ("Laurens Van der Maaten", "Geoffrey Hinton"))]
+    one = page.splitlines()[0] + "\n"
+    assert not read(one)[0].records  # one citation in a page's text is a mention, not a listing

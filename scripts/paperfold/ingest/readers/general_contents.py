@@ -1,12 +1,16 @@
-"""Scholarly pages of any site: a contents list, as journals and printed proceedings give it
-(general_pieces.py joins an entry wrapped over lines, general_lines.py reads each entry).
+"""Scholarly pages of any site: a contents list, as journals and printed proceedings give it,
+and a reading list of citations (general_pieces.py joins an entry wrapped over lines,
+general_lines.py reads each entry).
 
     ■ Deep Learning for Text Style Transfer: A Survey, by Di Jin, 155–205.     <- a journal's contents
     Learning with Symmetric Label Noise: The Importance of                       <- a proceedings' contents:
     Being Unhinged, Brendan Rooyen, Aditya Menon, and Robert                        the title, its authors and
     Williamson, NICTA . . . . . . . . . . . . . . . . . . . . . 10                  their affiliations, wrapped
+    • Xgboost Chen, Tianqi, and Carlos Guestrin. "Xgboost: A scalable tree       <- a citation as a scholar
+      boosting system." Proceedings of the 22nd acm sigkdd ... 2016.                search's "Cite" gives it
 
-What marks an entry is its end: the dot leaders and the page number, or the page range.
+What marks a contents entry is its end: the dot leaders and the page number, or the page
+range; a citation, its names before the quoted title and a year after it.
 Pure functions.
 """
 
@@ -84,3 +88,41 @@ def person(part: str) -> Names | None:
     never an institution ("UC Berkeley", "Microsoft Research")."""
     part = re.sub(r"""^and\s+""", "", part)
     return None if ACRONYM_FIRST.match(part) else names_line(part, alone=True)
+
+
+# 'Chen, Tianqi, and Carlos Guestrin. "Xgboost: A scalable tree boosting system." Proceedings ... 2016.':
+# a citation (family name first, then the others), the title in quotation marks, the venue and year
+CITATION_LINE = re.compile(
+    r"""^(?P<names>[^"“”]{3,200}?)\.\s+["“](?P<title>[^"“”]{8,300}?)\.?["”]\s+(?P<venue>.*\b(?:19|20)\d\d\b.*)$""",
+    re.VERBOSE,
+)
+PARTICLES = {"van", "der", "de", "von", "den", "la", "le", "di", "da", "del", "du"}
+
+
+def citation(text: str) -> tuple[str, Names] | None:
+    """A reading list's citation, 'Family, Given, and Given Family. "Title." Venue, Year.', perhaps
+    after the short name the list gives the paper ('LightGBM Ke, Guolin, et al. "Lightgbm: ..."'):
+    the title and its authors. General.py asks for two on a page."""
+    if not (match := CITATION_LINE.match(text)) or not (found := citation_names(match["names"])):
+        return None
+    return match["title"].strip(), found
+
+
+def citation_names(text: str) -> Names | None:
+    """"Chen, Tianqi, and Carlos Guestrin", "Ke, Guolin, et al.", "t-SNE Van der Maaten, Laurens, and
+    Geoffrey Hinton": the first author family name first (a short name before it left out), the
+    others as written."""
+    et_al = bool(re.search(r""",?\s+et\s+al\.?$""", text))
+    parts = [part.strip() for part in re.split(r""",\s*(?:and\s+)?|\s+and\s+""", re.sub(r""",?\s+et\s+al\.?$""", "", text))]
+    if len(parts) < 2 or not parts[1]:
+        return None
+    family_words: list[str] = []
+    for word in reversed(parts[0].split()):  # "t-SNE Van der Maaten": the family name ends the part
+        if family_words and word.lower() not in PARTICLES:
+            break
+        family_words.insert(0, word)
+    first = names_line(f"{parts[1]} {' '.join(family_words)}", alone=True)
+    others = [names_line(part, alone=True) for part in parts[2:] if part]
+    if not first or len(first.names) != 1 or not all(found and len(found.names) == 1 for found in others):
+        return None
+    return Names(first.names + tuple(found.names[0] for found in others if found), et_al=et_al)

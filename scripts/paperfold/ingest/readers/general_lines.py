@@ -21,7 +21,7 @@ from paperfold.ingest.names import (
     GLUED_MARK, Names, family_names, labelled_names, looks_personal, marked_names, names_line,
 )
 from paperfold.ingest.normalize import resolve_date
-from paperfold.ingest.readers.general_contents import by_entry, listed_authors
+from paperfold.ingest.readers.general_contents import by_entry, citation, listed_authors
 
 # "References", "► References", "References (26)", "Cited by 12", "Related papers",
 # "Similar articles", "Papers Similar to "X"": the rest of the page is other work
@@ -636,6 +636,15 @@ def glued_entry(line: str) -> Cue | None:
     return None
 
 
+def citation_entry(line: str) -> Cue | None:
+    """A reading list's citation with its title in quotation marks (general_contents.citation);
+    general.py asks for two on a page."""
+    if '"' not in line and "“" not in line or not (found := citation(line.lstrip(BULLETS + " "))):
+        return None
+    title, names = found
+    return Cue("byline", title, names=names, cited=True) if is_candidate(title) else None
+
+
 def names_then_title(line: str) -> Cue | None:
     """A programme's "A, B and C: Title" line: two or more names before a colon, then the title
     ("Trond Linjordet, Krisztian Balog and Vinay Setty: Towards Formally Grounded ..."). One name
@@ -754,7 +763,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
             INLINE_AUTHORS.split(match["title"])[0]):  # "8. Title Authors: <twenty names>" is no prose
         return numbered(match["title"].strip().split("  ")[0], previous)
     if found := (byline(line) or contents_entry(line) or timed_entry(line) or cited_entry(line)
-                 or quoted_citation(line) or glued_entry(line) or names_then_title(line)):
+                 or quoted_citation(line) or glued_entry(line) or names_then_title(line) or citation_entry(line)):
         return found
     if is_chrome(line):
         return Cue("chrome", line)
