@@ -42,7 +42,11 @@ def read_dumps(dumps: Sequence[Dump]) -> list[tuple[ReadResult, list[str]]]:
         feed = threading.Thread(target=send, args=(other.stdin, pickle.dumps(list(dumps[1::2]), pickle.HIGHEST_PROTOCOL)))
         feed.start()
         results: list = [None] * len(dumps)
-        results[0::2] = [read_dump(dump) for dump in dumps[0::2]]
+        try:
+            results[0::2] = [read_dump(dump) for dump in dumps[0::2]]
+        except BaseException:  # a reader's error or Ctrl-C here: raise it now, not after the
+            other.kill()       # other's half (leaving `with` waits for it), which would then fail
+            raise              # writing to the closed pipe
         theirs = other.stdout.read()
         feed.join()
     # a process that failed (or stopped early): its half is read here, as it would be alone
