@@ -258,6 +258,32 @@ def test_dumps_the_other_process_could_not_read_are_read_here(monkeypatch):
     assert two_processes.read_dumps(dumps) == expected
 
 
+def test_an_error_in_this_process_half_stops_the_other_process(monkeypatch):
+    """A reader's error here is raised at once: the other process is killed, not waited for."""
+    import signal
+    import subprocess
+
+    from paperfold.ingest import two_processes
+
+    started, start = [], subprocess.Popen
+
+    def popen(*args, **kwargs):
+        started.append(start(*args, **kwargs))
+        return started[-1]
+
+    def failing_read(dump):
+        raise RuntimeError("a reader's bug")
+
+    monkeypatch.setattr(two_processes, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(two_processes.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(two_processes, "READER_PROCESS", "import time; time.sleep(60)")
+    monkeypatch.setattr(two_processes.subprocess, "Popen", popen)
+    monkeypatch.setattr(two_processes, "read_dump", failing_read)
+    with pytest.raises(RuntimeError, match="a reader's bug"):
+        two_processes.read_dumps([seed_dump(key) for key in SEEDS])
+    assert started[0].returncode == -signal.SIGKILL
+
+
 def test_a_memo_holds_what_get_would_reuse():
     from paperfold.memo import Memo
 
