@@ -36,19 +36,22 @@ def read_dumps(dumps: Sequence[Dump]) -> list[tuple[ReadResult, list[str]]]:
                                  env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, sys.path))})
     except OSError:  # no interpreter to start (an embedded Python): all of it here
         return [read_dump(dump) for dump in dumps]
+    results: list = [None] * len(dumps)
     with other:
-        # fed from a thread: the pipe takes its 50 MB (at 100,000 papers) only as fast as the
-        # other process, still starting, reads them, and this one has its own half to read
-        feed = threading.Thread(target=send, args=(other.stdin, pickle.dumps(list(dumps[1::2]), pickle.HIGHEST_PROTOCOL)))
-        feed.start()
-        results: list = [None] * len(dumps)
         try:
+            # fed from a thread: the pipe takes its 50 MB (at 100,000 papers) only as fast as the
+            # other process, still starting, reads them, and this one has its own half to read
+            feed = threading.Thread(target=send, args=(other.stdin,
+                                                       pickle.dumps(list(dumps[1::2]), pickle.HIGHEST_PROTOCOL)))
+            feed.start()
             results[0::2] = [read_dump(dump) for dump in dumps[0::2]]
-        except BaseException:  # a reader's error or Ctrl-C here: raise it now, not after the
-            other.kill()       # other's half (leaving `with` waits for it), which would then fail
-            raise              # writing to the closed pipe
-        theirs = other.stdout.read()
-        feed.join()
+            theirs = other.stdout.read()
+            feed.join()
+        except BaseException:
+            # a reader's error or Ctrl-C here is raised now: leaving `with` would wait for the other
+            # process to read its whole half, which would then fail writing to the closed pipe
+            other.kill()
+            raise
     # a process that failed (or stopped early): its half is read here, as it would be alone
     results[1::2] = pickle.loads(theirs) if other.returncode == 0 else [read_dump(dump) for dump in dumps[1::2]]
     return results
