@@ -17,7 +17,8 @@ from paperfold.ingest.detect import read_dump
 # Dumps holding this much text in all (about 20,000 papers of listings) are read in two
 # processes at once (read_dumps): at 100,000 papers reading is two thirds of read-and-merge,
 # and the dumps are independent. Below it the second process's start and the pickled records
-# cost more than they save.
+# would cost more than they save; near it no gain has been measured yet, under load
+# (BENCHMARKS.md, "Read and merge: reading in two processes": to be re-measured quiet).
 PARALLEL_MIN_CHARS = 20_000_000
 
 
