@@ -230,3 +230,39 @@ def test_detection_skips_only_readers_that_cannot_win():
             assert choose_reader(page.text) == every_score_choice(page.text), path
             for reader in READERS:
                 assert reader.score(page.text) <= HIGHEST_SCORE.get(reader.NAME, CERTAIN), (path, reader.NAME)
+
+
+def test_dumps_read_in_two_processes_give_what_reading_them_here_gives(monkeypatch):
+    """A large corpus is read half here, half in another process (detect.read_dumps): the same
+    results, in the dumps' order; a page no reader knows and an empty file are read there too."""
+    from paperfold.ingest import detect
+
+    dumps = [seed_dump(key) for key in SEEDS] + [Dump("seeds/bad.txt", "no listing here\n", CAPTURE, "test"),
+                                                 Dump("seeds/empty.txt", "", CAPTURE, "test")]
+    monkeypatch.setattr(detect, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(detect.os, "cpu_count", lambda: 2)
+    assert detect.read_dumps(dumps) == [read_dump(dump) for dump in dumps]
+
+
+def test_dumps_the_other_process_could_not_read_are_read_here(monkeypatch):
+    from paperfold.ingest import detect
+
+    dumps = [seed_dump(key) for key in SEEDS] * 4  # more than a pipe holds: it stops before reading them all
+    monkeypatch.setattr(detect, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(detect.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(detect, "READER_PROCESS", "import sys; sys.exit(3)")
+    expected = [read_dump(dump) for dump in dumps]
+    assert detect.read_dumps(dumps) == expected
+    monkeypatch.setattr(detect.sys, "executable", "/nonexistent/python")  # none to start at all
+    assert detect.read_dumps(dumps) == expected
+
+
+def test_a_memo_holds_what_get_would_reuse():
+    from paperfold.memo import Memo
+
+    memo = Memo()
+    assert not memo.holds("a", key=1)
+    memo.get("a", lambda: "made", key=1)
+    assert memo.holds("a", key=1) and not memo.holds("a", key=2) and not memo.holds("b", key=1)
+    memo.sweep()  # kept for the next build
+    assert memo.holds("a", key=1)

@@ -39,6 +39,12 @@ class Memo(Generic[Value]):
         self._used[slot] = (key, value)
         return value
 
+    def holds(self, slot: Hashable, key: object = None) -> bool:
+        """True if get(slot, ..., key) would reuse a result rather than compute one."""
+        key = slot if key is None else key
+        entries = (entries.get(slot) for entries in (self._used, self._kept))
+        return any(entry is not None and (entry[0] is key or entry[0] == key) for entry in entries)
+
     def sweep(self) -> None:
         """Forget what this build did not ask for. A memo this build asked nothing of keeps
         its results: its stage was skipped because an earlier memo had the whole result
