@@ -22,7 +22,7 @@ from paperfold.enrich.related import TfIdf
 from paperfold.enrich.topics import assign_topics, automatic_tags
 from paperfold.enrich.topic_rules import Rules
 from paperfold.enrich.vocabulary import Vocabulary, load_vocabulary
-from paperfold.ingest.detect import read_dumps
+from paperfold.ingest.two_processes import read_dumps
 from paperfold.ingest.links import ARXIV_ID
 from paperfold.ingest.readers import KINDS
 from paperfold.ingest.sources import load_dumps

@@ -9,13 +9,7 @@ names the file and the kinds we know, and the other pages still build.
 
 from __future__ import annotations
 
-import os
-import pickle
-import subprocess
-import sys
-import threading
 from dataclasses import replace
-from typing import Sequence
 
 from paperfold.model import Dump, Problem, RawRecord, ReadResult
 from paperfold.ingest.readers import READERS, general
@@ -30,11 +24,6 @@ OPENING_WORDS = 12  # words that tell one abstract from another on one page
 # score it, and a page a dedicated reader recognises would be read so twice (the wider
 # reading below reads it once).
 HIGHEST_SCORE = {general.NAME: general.SCORE}
-# Dumps holding this much text in all (about 20,000 papers of listings) are read in two
-# processes at once (read_dumps): at 100,000 papers reading is two thirds of read-and-merge,
-# and the dumps are independent. Below it the second process's start and the pickled records
-# cost more than they save.
-PARALLEL_MIN_CHARS = 20_000_000
 
 
 def known_kinds() -> str:
@@ -150,49 +139,3 @@ def read_dump(dump: Dump) -> tuple[ReadResult, list[str]]:
         kinds += dict.fromkeys([reader.NAME, *(record.kind for record in result.records)])
     return ReadResult(tuple(records), tuple(problems), tuple(skipped)), kinds
 
-
-
-def read_dumps(dumps: Sequence[Dump]) -> list[tuple[ReadResult, list[str]]]:
-    """read_dump of each dump, in order. Dumps holding PARALLEL_MIN_CHARS of text or more,
-    on a machine with two cores or more, are read half here and half in one other Python
-    process at the same time: every other dump, which spreads each kind of listing evenly
-    (files of one kind sort together, and kinds differ in cost per character). The other
-    process is a plain `python -c` run (no fork of this one, which may run threads under
-    `paperfold serve`, and no re-import of the calling script); the dumps go to it and its
-    records come back pickled. BENCHMARKS.md has what it saves and costs."""
-    if (os.cpu_count() or 1) < 2 or sum(len(dump.text) for dump in dumps) < PARALLEL_MIN_CHARS:
-        return [read_dump(dump) for dump in dumps]
-    try:
-        other = subprocess.Popen([sys.executable, "-c", READER_PROCESS], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                 env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, sys.path))})
-    except OSError:  # no interpreter to start (an embedded Python): all of it here
-        return [read_dump(dump) for dump in dumps]
-    with other:
-        # fed from a thread: the pipe takes its 50 MB (at 100,000 papers) only as fast as the
-        # other process, still starting, reads them, and this one has its own half to read
-        feed = threading.Thread(target=send, args=(other.stdin, pickle.dumps(list(dumps[1::2]), pickle.HIGHEST_PROTOCOL)))
-        feed.start()
-        results: list = [None] * len(dumps)
-        results[0::2] = [read_dump(dump) for dump in dumps[0::2]]
-        theirs = other.stdout.read()
-        feed.join()
-    # a process that failed (or stopped early): its half is read here, as it would be alone
-    results[1::2] = pickle.loads(theirs) if other.returncode == 0 else [read_dump(dump) for dump in dumps[1::2]]
-    return results
-
-
-def send(pipe, data: bytes) -> None:
-    try:
-        pipe.write(data)
-        pipe.close()
-    except BrokenPipeError:  # the other process stopped early: read_dumps reads its half
-        pass
-
-
-# What the other process of read_dumps runs: the dumps on its stdin, their read_dump on its stdout.
-READER_PROCESS = """
-import pickle, sys
-from paperfold.ingest.detect import read_dump
-dumps = pickle.load(sys.stdin.buffer)
-pickle.dump([read_dump(dump) for dump in dumps], sys.stdout.buffer, pickle.HIGHEST_PROTOCOL)
-"""
