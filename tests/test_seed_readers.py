@@ -241,7 +241,7 @@ def test_dumps_read_in_two_processes_give_what_reading_them_here_gives(monkeypat
     dumps = [seed_dump(key) for key in SEEDS] + [Dump("seeds/bad.txt", "no listing here\n", CAPTURE, "test"),
                                                  Dump("seeds/empty.txt", "", CAPTURE, "test")]
     monkeypatch.setattr(two_processes, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(two_processes.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(two_processes, "usable_cores", lambda: 2)
     assert two_processes.read_dumps(dumps) == [read_dump(dump) for dump in dumps]
 
 
@@ -250,7 +250,7 @@ def test_dumps_the_other_process_could_not_read_are_read_here(monkeypatch):
 
     dumps = [seed_dump(key) for key in SEEDS] * 4  # more than a pipe holds: it stops before reading them all
     monkeypatch.setattr(two_processes, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(two_processes.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(two_processes, "usable_cores", lambda: 2)
     monkeypatch.setattr(two_processes, "READER_PROCESS", "import sys; sys.exit(3)")
     expected = [read_dump(dump) for dump in dumps]
     assert two_processes.read_dumps(dumps) == expected
@@ -275,13 +275,28 @@ def test_an_error_in_this_process_half_stops_the_other_process(monkeypatch):
         raise RuntimeError("a reader's bug")
 
     monkeypatch.setattr(two_processes, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(two_processes.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(two_processes, "usable_cores", lambda: 2)
     monkeypatch.setattr(two_processes, "READER_PROCESS", "import time; time.sleep(60)")
     monkeypatch.setattr(two_processes.subprocess, "Popen", popen)
     monkeypatch.setattr(two_processes, "read_dump", failing_read)
     with pytest.raises(RuntimeError, match="a reader's bug"):
         two_processes.read_dumps([seed_dump(key) for key in SEEDS])
     assert started[0].returncode == -signal.SIGKILL
+
+
+def test_one_usable_core_reads_everything_here(monkeypatch):
+    """A process allowed one core (a container, `taskset`) starts no other process: on the same
+    core it would only add its start and the pickling."""
+    from paperfold.ingest import two_processes
+
+    def no_popen(*args, **kwargs):
+        raise AssertionError("a second process was started")
+
+    dumps = [seed_dump(key) for key in SEEDS]
+    monkeypatch.setattr(two_processes, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(two_processes.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr(two_processes.subprocess, "Popen", no_popen)
+    assert two_processes.read_dumps(dumps) == [read_dump(dump) for dump in dumps]
 
 
 def test_a_memo_holds_what_get_would_reuse():

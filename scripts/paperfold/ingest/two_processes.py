@@ -30,7 +30,7 @@ def read_dumps(dumps: Sequence[Dump]) -> list[tuple[ReadResult, list[str]]]:
     process is a plain `python -c` run (no fork of this one, which may run threads under
     `paperfold serve`, and no re-import of the calling script); the dumps go to it and its
     records come back pickled. BENCHMARKS.md has what it saves and costs."""
-    if (os.cpu_count() or 1) < 2 or sum(len(dump.text) for dump in dumps) < PARALLEL_MIN_CHARS:
+    if usable_cores() < 2 or sum(len(dump.text) for dump in dumps) < PARALLEL_MIN_CHARS:
         return [read_dump(dump) for dump in dumps]
     try:
         other = subprocess.Popen([sys.executable, "-c", READER_PROCESS], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -56,6 +56,14 @@ def read_dumps(dumps: Sequence[Dump]) -> list[tuple[ReadResult, list[str]]]:
     # a process that failed (or stopped early): its half is read here, as it would be alone
     results[1::2] = pickle.loads(theirs) if other.returncode == 0 else [read_dump(dump) for dump in dumps[1::2]]
     return results
+
+
+def usable_cores() -> int:
+    """The cores this process may run on: a container or `taskset` may allow fewer than
+    the machine has, and a second process on the same core only adds its cost."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def send(pipe, data: bytes) -> None:
