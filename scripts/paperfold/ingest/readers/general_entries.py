@@ -33,11 +33,13 @@ from dataclasses import dataclass, field
 from paperfold.ingest.names import Names, family_names, labelled_names, names_line, split_names
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
+from paperfold.ingest.readers.general_checks import (
+    ABSTRACT_PART, ABSTRACT_VOICE, BULLETS, INLINE_ABSTRACT_PART, RUN_IN_ABSTRACT_PART, SENTENCE_END, is_affiliation,
+    is_candidate, speaks_as_abstract,
+)
 from paperfold.ingest.readers.general_lines import (
-    ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, BULLETS, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART,
-    INLINE_AUTHORS, LEAD_LABEL, LINK_LINE, LISTED_ID, PAGE_TOP, QUOTED_TITLE, RUN_IN_ABSTRACT_PART,
-    SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
-    classify, find_date, is_affiliation, is_candidate, speaks_as_abstract,
+    ABSTRACT_LABEL, ANNOUNCE, CITATION, CITED_HEADING, INLINE_AUTHORS, LEAD_LABEL, LINK_LINE, LISTED_ID, PAGE_TOP,
+    QUOTED_TITLE, SHORT_LINE, TITLE_YEAR, Cue, classify, find_date,
 )
 from paperfold.ingest.readers.general_pieces import logical_lines
 from paperfold.ingest.readers.general_titles import WHOLLY_QUOTED, introduces_title, title_text

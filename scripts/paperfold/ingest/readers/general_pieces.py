@@ -17,11 +17,10 @@ import re
 
 from paperfold.ingest.names import names_line
 from paperfold.ingest.paragraphs import Line
+from paperfold.ingest.readers.general_checks import is_candidate, is_chrome, words
 from paperfold.ingest.readers.general_contents import joined_entries
 from paperfold.ingest.readers.general_flat import flat_head
-from paperfold.ingest.readers.general_lines import (
-    LEAD_LABEL, dated_line, is_candidate, is_chrome, name_with_institution, words,
-)
+from paperfold.ingest.readers.general_lines import LEAD_LABEL, dated_line, name_with_institution
 
 # "[Uncaptioned image]    In-depth Research ...", "![logo](x.png) Title": an image's stand-in before the text
 IMAGE_PLACEHOLDER = re.compile(
