@@ -20,8 +20,9 @@ from paperfold.ingest.readers import general
 from paperfold.ingest.readers.general_checks import ABSTRACT_VOICE
 from paperfold.ingest.readers.general_entries import Entry, set_title
 from paperfold.ingest.readers.general_flat import flat_head
-from paperfold.ingest.readers.general_lines import classify, dated_line, facts
+from paperfold.ingest.readers.general_lines import classify
 from paperfold.ingest.readers.general_pieces import logical_lines
+from paperfold.ingest.readers.general_recognise import dated_line, facts
 from paperfold.ingest.readers.general_titles import introduces_title, title_text
 from paperfold.model import Dump, RawRecord, Origin
 from paperfold.papers.identity import title_key

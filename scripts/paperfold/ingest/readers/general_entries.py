@@ -38,10 +38,11 @@ from paperfold.ingest.readers.general_checks import (
     is_candidate, speaks_as_abstract,
 )
 from paperfold.ingest.readers.general_lines import (
-    ABSTRACT_LABEL, ANNOUNCE, CITATION, CITED_HEADING, INLINE_AUTHORS, LEAD_LABEL, LINK_LINE, LISTED_ID, PAGE_TOP,
-    QUOTED_TITLE, SHORT_LINE, TITLE_YEAR, Cue, classify, find_date,
+    ABSTRACT_LABEL, CITATION, CITED_HEADING, INLINE_AUTHORS, LINK_LINE, LISTED_ID, PAGE_TOP, QUOTED_TITLE, SHORT_LINE,
+    TITLE_YEAR, classify,
 )
 from paperfold.ingest.readers.general_pieces import logical_lines
+from paperfold.ingest.readers.general_recognise import ANNOUNCE, LEAD_LABEL, Cue, find_date
 from paperfold.ingest.readers.general_titles import WHOLLY_QUOTED, introduces_title, title_text
 
 # "Devlin et al. Key Contribution: Introduced BERT": a label glued after the authors' names

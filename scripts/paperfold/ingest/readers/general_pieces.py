@@ -20,7 +20,7 @@ from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_checks import is_candidate, is_chrome, words
 from paperfold.ingest.readers.general_contents import joined_entries
 from paperfold.ingest.readers.general_flat import flat_head
-from paperfold.ingest.readers.general_lines import LEAD_LABEL, dated_line, name_with_institution
+from paperfold.ingest.readers.general_recognise import LEAD_LABEL, dated_line, name_with_institution
 
 # "[Uncaptioned image]    In-depth Research ...", "![logo](x.png) Title": an image's stand-in before the text
 IMAGE_PLACEHOLDER = re.compile(
