@@ -22,7 +22,8 @@ its title (an "arXiv:ID [cs.AI] date" line above the title). A bracketed year
 after a title is its date, not part of it. An unlabelled paragraph right after
 an author line is the abstract (Hugging Face style); a labelled "Abstract" may
 be inline, on its own line, or in parts ("Objective", "Methods", "Results").
-Everything after a "References" or "Related papers" heading is other work.
+Everything after a "References" or "Related papers" heading is other work, up to
+a pasted page's start (general_layout.py finds it, and the page's other layout facts).
 """
 
 from __future__ import annotations
@@ -34,15 +35,17 @@ from paperfold.ingest.names import Names, family_names, labelled_names, names_li
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_checks import (
-    ABSTRACT_PART, ABSTRACT_VOICE, BULLETS, INLINE_ABSTRACT_PART, RUN_IN_ABSTRACT_PART, SENTENCE_END, is_affiliation,
-    is_candidate, speaks_as_abstract,
+    ABSTRACT_PART, ABSTRACT_VOICE, BULLETS, INLINE_ABSTRACT_PART, RUN_IN_ABSTRACT_PART, SENTENCE_END, is_candidate,
+    speaks_as_abstract,
+)
+from paperfold.ingest.readers.general_layout import (
+    MIN_ABSTRACT_WORDS, affiliations_ahead, counter_label, opens_abstract, page_start, set_apart,
 )
 from paperfold.ingest.readers.general_lines import (
-    ABSTRACT_LABEL, CITATION, CITED_HEADING, INLINE_AUTHORS, LINK_LINE, LISTED_ID, PAGE_TOP, QUOTED_TITLE, SHORT_LINE,
-    TITLE_YEAR, classify,
+    INLINE_AUTHORS, LISTED_ID, QUOTED_TITLE, SHORT_LINE, TITLE_YEAR, classify,
 )
 from paperfold.ingest.readers.general_pieces import logical_lines
-from paperfold.ingest.readers.general_recognise import ANNOUNCE, LEAD_LABEL, Cue, find_date
+from paperfold.ingest.readers.general_recognise import LEAD_LABEL, Cue, find_date
 from paperfold.ingest.readers.general_titles import WHOLLY_QUOTED, introduces_title, title_text
 
 # "Devlin et al. Key Contribution: Introduced BERT": a label glued after the authors' names
@@ -51,15 +54,12 @@ INLINE_LABEL = re.compile(
              |Date|Published|Submitted|Affiliations?|Keywords?|Link|Code|Venue|Year)\s*:)""",
     re.VERBOSE | re.IGNORECASE,
 )
-MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an author line is not an abstract
 # "... Instructions for" / "International Conference ...": a title line cannot end on these words
 WRAPPED_TITLE_ENDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "with", "to", "from", "by",
                       "via", "at", "as", "towards", "into", "through", "using", "under", "without"}
 WRAPPED_TITLE_CHARS = 45  # a title line this long may run on onto the next one
 CONTINUATION_CHARS = 60  # an abstract line this long is hard-wrapped: a long line after it continues it
 MAX_WRAPPED_CHARS = 200  # ... unless it is longer than this: a whole paragraph on one line, not wrapped
-AFFILIATION_AHEAD = 3  # non-blank lines after a lone name in which its affiliation may stand
-PAGE_HEAD_LINES = 8  # lines above a pasted page's abstract that may be its title, authors and dates
 ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts",
                  "byline", "by", "more_names"}
 MIN_SUMMARY_TITLE_WORDS = 3
@@ -69,16 +69,12 @@ LONG_TITLE_WORDS = 35  # a line this long is running text, even where a title is
 MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
 # "ResearchGate Articles: ... Audience Size and" / "Impact1": a footnote's mark on a title's last word
 FOOTNOTE_MARK = re.compile(r"""(?<=[a-z])\d{1,2}\*?$""", re.VERBOSE)
-COUNT_ALONE = re.compile(r"""^\d[\d,.]*\s*[kKmM]?$""", re.VERBOSE)  # "99", "6,722", "1.2k"
 # "{[email protected], [email protected]}", "{guler,braud}@ust.hk": the authors' addresses after their names
 ADDRESSES = re.compile(r"""\s*\{[^{}]*(?:@|email)[^{}]*\}(?:@\S+)?\s*$""", re.VERBOSE)
 MIN_SHOWN_TITLE_WORDS = 4  # a shorter line shown above may be any heading, not the paper's title
 # "1,*,", "1 and", "Alice Smith,": a list of names left open for the next line's name
 LIST_GLUE = re.compile(r"""(?:,|\band)\s*$""", re.VERBOSE)
 MARK_LINE = re.compile(r"""^[\d\s,*∗†‡§¶]*(?:\band)?\s*$""", re.VERBOSE)  # "1,*,", "1 and", "2": marks alone
-# "Hugo Larochelle: The Neural Autoregressive Distribution Estimator": a talk under an "Invited talks" heading
-TALK_LINE = re.compile(r"""^(?P<speaker>[^:]{3,60}?)\s*:\s+(?P<title>\S.*)$""", re.VERBOSE)
-
 
 MIN_SENTENCE_WORDS = 12  # running text this long after an entry's names closes its author block
 MIN_PAIRED_ENTRIES = 2  # title-over-names entries that make a listing of them: a lone name under the next title is its author
@@ -625,62 +621,6 @@ def after_step(reading: Reading, line: Line, cue: Cue) -> None:
         reading.previous = cue.kind
 
 
-def affiliations_ahead(lines: list[Line]) -> list[bool]:
-    """For each line: does an affiliation stand within the next few non-blank lines?"""
-    filled = [i for i, line in enumerate(lines) if line.text]
-    affiliated = {i for i in filled if is_affiliation(lines[i].text)}
-    ahead = [False] * len(lines)
-    for position, i in enumerate(filled):
-        ahead[i] = any(j in affiliated for j in filled[position + 1:position + 1 + AFFILIATION_AHEAD])
-    return ahead
-
-
-def opens_abstract(lines: list[Line], position: int) -> bool:
-    """An "Abstract" label with an abstract's worth of text on its line or the next."""
-    text = lines[position].text
-    if match := ANNOUNCE.match(text):
-        return len(match["text"].split()) >= MIN_ABSTRACT_WORDS
-    if not (match := ABSTRACT_LABEL.match(text)):
-        return False
-    following = next((line.text for line in lines[position + 1:] if line.text), "")
-    return len((match["text"] or following).split()) >= MIN_ABSTRACT_WORDS
-
-
-def page_start(lines: list[Line], position: int, heading: int) -> int | None:
-    """Where a new page starts, if line `position` under a list of other work shows that one
-    does: its "Skip to main content", or the lines above its abstract back to the last citation."""
-    if PAGE_TOP.match(lines[position].text):
-        return position
-    if not opens_abstract(lines, position):
-        return None
-    head = [back for back in range(position - 1, -1, -1) if lines[back].text and lines[back].index > heading]
-    if head and talk_head(lines[head[0]].text):
-        return None  # "Hugo Larochelle: The Neural Autoregressive ...", "Abstract: ...": a talk of the list
-    start = position
-    for n, back in enumerate(head[:PAGE_HEAD_LINES]):
-        text = lines[back].text
-        above = lines[head[n + 1]].text if n + 1 < len(head) else ""
-        if CITATION.search(text) or CITED_HEADING.match(text) or LINK_LINE.match(text) and CITATION.search(above):
-            break
-        start = back
-    return start
-
-
-def counter_label(lines: list[Line], position: int) -> bool:
-    """"CITATIONS", then "99" on the next line: a counter's label (a PDF's cover page), not a
-    heading over a list of other work."""
-    if not CITED_HEADING.match(lines[position].text):
-        return False
-    following = next((line.text for line in lines[position + 1:] if line.text), "")
-    return bool(COUNT_ALONE.match(following))
-
-
-def talk_head(text: str) -> bool:
-    """"John Langford: Imperative Learning": a speaker's name, a colon, the talk's title."""
-    match = TALK_LINE.match(text)
-    return bool(match) and names_line(match["speaker"], alone=True) is not None
-
-
 def close_cited(reading: Reading, lines: list[Line], end: int) -> None:
     """The list of other work ends at `end`: count its lines for the build report, and read on
     as on a new page."""
@@ -690,13 +630,6 @@ def close_cited(reading: Reading, lines: list[Line], end: int) -> None:
     reading.citing, reading.expect, reading.previous = None, None, "blank"
     reading.candidate = reading.earlier = reading.dropped = reading.pending_date = None
     reading.after_authors = reading.abstract_open = reading.structured = False
-
-
-def set_apart(lines: list[Line]) -> frozenset[int]:
-    """The page's non-blank lines with a blank line right above and right below: how a PDF viewer
-    page sets each line of a title apart."""
-    blank = {line.index for line in lines if not line.text}
-    return frozenset(line.index for line in lines if line.text and {line.index - 1, line.index + 1} <= blank)
 
 
 def read_entries(lines: list[Line]) -> Reading:
