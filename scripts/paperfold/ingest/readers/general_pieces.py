@@ -93,7 +93,7 @@ def slot_titles(lines: list[Line]) -> list[Line]:
     """A programme's time slots before talks' titles, each title's authors on the line under it
     ("10:30–10:55Unsupervised Semantic Parsing" / "Hoifung Poon and Pedro Domingos"): the title
     without its time, as a piece cut from the line (no title above runs on into it). A slot with
-    its authors on the same line (general_lines.timed_entry), a labelled one ("Invited talk: ...")
+    its authors on the same line (general_recognise.timed_entry), a labelled one ("Invited talk: ...")
     or a short one ("Coffee Break") keeps its time."""
     out = list(lines)
     for position, line in enumerate(out):
