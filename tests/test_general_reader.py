@@ -17,11 +17,13 @@ from paperfold.ingest.detect import read_dump
 from paperfold.ingest.names import family_names, labelled_names, names_line
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers import general
-from paperfold.ingest.readers.general_entries import Entry, set_title
-from paperfold.ingest.readers.general_titles import introduces_title, title_text
+from paperfold.ingest.readers.general_checks import ABSTRACT_VOICE
 from paperfold.ingest.readers.general_flat import flat_head
-from paperfold.ingest.readers.general_lines import ABSTRACT_VOICE, classify, dated_line, facts
+from paperfold.ingest.readers.general_lines import classify
 from paperfold.ingest.readers.general_pieces import logical_lines
+from paperfold.ingest.readers.general_reading import Entry, set_title
+from paperfold.ingest.readers.general_recognise import dated_line, facts
+from paperfold.ingest.readers.general_titles import introduces_title, title_text
 from paperfold.model import Dump, RawRecord, Origin
 from paperfold.papers.identity import title_key
 from paperfold.papers.merge import merge_records

@@ -1,6 +1,6 @@
 """Scholarly pages of any site: a contents list, as journals and printed proceedings give it,
 and a reading list of citations (general_pieces.py joins an entry wrapped over lines,
-general_lines.py reads each entry).
+general_recognise.py reads each entry).
 
     ■ Deep Learning for Text Style Transfer: A Survey, by Di Jin, 155–205.     <- a journal's contents
     Learning with Symmetric Label Noise: The Importance of                       <- a proceedings' contents:

@@ -17,11 +17,10 @@ import re
 
 from paperfold.ingest.names import names_line
 from paperfold.ingest.paragraphs import Line
+from paperfold.ingest.readers.general_checks import is_candidate, is_chrome, words
 from paperfold.ingest.readers.general_contents import joined_entries
 from paperfold.ingest.readers.general_flat import flat_head
-from paperfold.ingest.readers.general_lines import (
-    LEAD_LABEL, dated_line, is_candidate, is_chrome, name_with_institution, words,
-)
+from paperfold.ingest.readers.general_recognise import LEAD_LABEL, dated_line, name_with_institution
 
 # "[Uncaptioned image]    In-depth Research ...", "![logo](x.png) Title": an image's stand-in before the text
 IMAGE_PLACEHOLDER = re.compile(
@@ -94,7 +93,7 @@ def slot_titles(lines: list[Line]) -> list[Line]:
     """A programme's time slots before talks' titles, each title's authors on the line under it
     ("10:30–10:55Unsupervised Semantic Parsing" / "Hoifung Poon and Pedro Domingos"): the title
     without its time, as a piece cut from the line (no title above runs on into it). A slot with
-    its authors on the same line (general_lines.timed_entry), a labelled one ("Invited talk: ...")
+    its authors on the same line (general_recognise.timed_entry), a labelled one ("Invited talk: ...")
     or a short one ("Coffee Break") keeps its time."""
     out = list(lines)
     for position, line in enumerate(out):
