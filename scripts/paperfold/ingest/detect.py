@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from paperfold.model import Dump, Problem, RawRecord, ReadResult
 from paperfold.ingest.readers import READERS, general
-from paperfold.ingest.readers.general_entries import key
+from paperfold.ingest.readers.general_reading import key
 
 MIN_SCORE = 0.3  # below this a reader is only guessing
 CERTAIN = 1.0  # the highest score a reader gives

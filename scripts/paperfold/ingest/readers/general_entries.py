@@ -22,25 +22,33 @@ its title (an "arXiv:ID [cs.AI] date" line above the title). A bracketed year
 after a title is its date, not part of it. An unlabelled paragraph right after
 an author line is the abstract (Hugging Face style); a labelled "Abstract" may
 be inline, on its own line, or in parts ("Objective", "Methods", "Results").
-Everything after a "References" or "Related papers" heading is other work.
+Everything after a "References" or "Related papers" heading is other work, up to
+a pasted page's start (general_layout.py finds it, and the page's other layout facts).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from paperfold.ingest.names import Names, family_names, labelled_names, names_line, split_names
-from paperfold.ingest.normalize import clean_text
+from paperfold.ingest.names import Names, family_names, labelled_names, names_line
 from paperfold.ingest.paragraphs import Line
+from paperfold.ingest.readers.general_checks import (
+    ABSTRACT_PART, ABSTRACT_VOICE, BULLETS, INLINE_ABSTRACT_PART, RUN_IN_ABSTRACT_PART, SENTENCE_END, is_candidate,
+    speaks_as_abstract,
+)
+from paperfold.ingest.readers.general_layout import (
+    MIN_ABSTRACT_WORDS, affiliations_ahead, counter_label, opens_abstract, page_start, set_apart,
+)
 from paperfold.ingest.readers.general_lines import (
-    ABSTRACT_LABEL, ABSTRACT_PART, ABSTRACT_VOICE, ANNOUNCE, BULLETS, CITATION, CITED_HEADING, INLINE_ABSTRACT_PART,
-    INLINE_AUTHORS, LEAD_LABEL, LINK_LINE, LISTED_ID, PAGE_TOP, QUOTED_TITLE, RUN_IN_ABSTRACT_PART,
-    SENTENCE_END, SHORT_LINE, TITLE_YEAR, Cue,
-    classify, find_date, is_affiliation, is_candidate, speaks_as_abstract,
+    INLINE_AUTHORS, LISTED_ID, QUOTED_TITLE, SHORT_LINE, TITLE_YEAR, classify,
 )
 from paperfold.ingest.readers.general_pieces import logical_lines
-from paperfold.ingest.readers.general_titles import WHOLLY_QUOTED, introduces_title, title_text
+from paperfold.ingest.readers.general_reading import (
+    Entry, Reading, add_authors, add_fact, flush_date, key, new_entry, opened_by_id, set_title, settle,
+    start_abstract,
+)
+from paperfold.ingest.readers.general_recognise import LEAD_LABEL, Cue, find_date
+from paperfold.ingest.readers.general_titles import WHOLLY_QUOTED, introduces_title
 
 # "Devlin et al. Key Contribution: Introduced BERT": a label glued after the authors' names
 INLINE_LABEL = re.compile(
@@ -48,15 +56,11 @@ INLINE_LABEL = re.compile(
              |Date|Published|Submitted|Affiliations?|Keywords?|Link|Code|Venue|Year)\s*:)""",
     re.VERBOSE | re.IGNORECASE,
 )
-MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an author line is not an abstract
 # "... Instructions for" / "International Conference ...": a title line cannot end on these words
 WRAPPED_TITLE_ENDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "with", "to", "from", "by",
                       "via", "at", "as", "towards", "into", "through", "using", "under", "without"}
-WRAPPED_TITLE_CHARS = 45  # a title line this long may run on onto the next one
 CONTINUATION_CHARS = 60  # an abstract line this long is hard-wrapped: a long line after it continues it
 MAX_WRAPPED_CHARS = 200  # ... unless it is longer than this: a whole paragraph on one line, not wrapped
-AFFILIATION_AHEAD = 3  # non-blank lines after a lone name in which its affiliation may stand
-PAGE_HEAD_LINES = 8  # lines above a pasted page's abstract that may be its title, authors and dates
 ENDS_ABSTRACT = {"cited", "abstract", "announce", "authors", "title", "other_label", "numbered", "chrome", "facts",
                  "byline", "by", "more_names"}
 MIN_SUMMARY_TITLE_WORDS = 3
@@ -66,194 +70,15 @@ LONG_TITLE_WORDS = 35  # a line this long is running text, even where a title is
 MAX_MORE_NAME_WORDS = 3  # "Attention Is All You Need" after an affiliation is a title, not the next author
 # "ResearchGate Articles: ... Audience Size and" / "Impact1": a footnote's mark on a title's last word
 FOOTNOTE_MARK = re.compile(r"""(?<=[a-z])\d{1,2}\*?$""", re.VERBOSE)
-COUNT_ALONE = re.compile(r"""^\d[\d,.]*\s*[kKmM]?$""", re.VERBOSE)  # "99", "6,722", "1.2k"
 # "{[email protected], [email protected]}", "{guler,braud}@ust.hk": the authors' addresses after their names
 ADDRESSES = re.compile(r"""\s*\{[^{}]*(?:@|email)[^{}]*\}(?:@\S+)?\s*$""", re.VERBOSE)
 MIN_SHOWN_TITLE_WORDS = 4  # a shorter line shown above may be any heading, not the paper's title
 # "1,*,", "1 and", "Alice Smith,": a list of names left open for the next line's name
 LIST_GLUE = re.compile(r"""(?:,|\band)\s*$""", re.VERBOSE)
 MARK_LINE = re.compile(r"""^[\d\s,*∗†‡§¶]*(?:\band)?\s*$""", re.VERBOSE)  # "1,*,", "1 and", "2": marks alone
-# "Hugo Larochelle: The Neural Autoregressive Distribution Estimator": a talk under an "Invited talks" heading
-TALK_LINE = re.compile(r"""^(?P<speaker>[^:]{3,60}?)\s*:\s+(?P<title>\S.*)$""", re.VERBOSE)
-
 
 MIN_SENTENCE_WORDS = 12  # running text this long after an entry's names closes its author block
 MIN_PAIRED_ENTRIES = 2  # title-over-names entries that make a listing of them: a lone name under the next title is its author
-
-
-@dataclass
-class Entry:
-    """One paper being collected; each field is (0-based line index, value)."""
-
-    start: int
-    title: tuple[int, str] | None = None
-    numbered: bool = False
-    authors: tuple[int, Names] | None = None
-    abstract: tuple[int, list[str]] | None = None
-    date: tuple[int, tuple[str, str]] | None = None  # (index, (as shown, ISO))
-    arxiv_id: tuple[int, str] | None = None
-    doi: tuple[int, str] | None = None
-    summary: bool = False  # its abstract is a summary paragraph under the title, no "Abstract" label
-    guessed: bool = False  # its abstract is the unlabelled paragraph under its authors
-    cited_form: bool = False  # read from a reading list's "Title (Names, Year)" line
-    by_line: bool = False  # its authors came from a "By ..." line, as a blog post's do
-    last: int = -1  # index of its latest line
-
-    def has(self, name: str) -> bool:
-        return getattr(self, name) is not None
-
-
-@dataclass
-class Reading:
-    """The state of reading one page line by line; local to a single call."""
-
-    entries: list[Entry] = field(default_factory=list)
-    candidate: tuple[int, str] | None = None  # the latest title-like line
-    dropped: tuple[int, str] | None = None  # a title-like line that running text followed
-    id_title: tuple[int, str] | None = None  # the first title-like line under an entry of only an id
-    affiliated: bool = False  # an affiliation came after the current entry's authors: an author block
-    shown: dict[str, str] = field(default_factory=dict)  # title-like lines so far, by their key
-    shown_by_head: dict[str, list[str]] = field(default_factory=dict)  # the same, by their first words
-    earlier: tuple[int, str] | None = None  # the title-like line before it (if it turns out a heading)
-    pending_date: tuple[int, tuple[str, str]] | None = None  # a date line, perhaps above the next title
-    expect: str | None = None  # a label alone on its line: "abstract", "authors", "other"
-    abstract_open: bool = False  # the next line may continue the abstract
-    structured: bool = False  # the abstract has parts ("Objective", "Methods")
-    after_authors: bool = False  # an unlabelled paragraph here is the abstract
-    previous: str = "blank"  # what the previous non-blank line was
-    cited: list[tuple[int, int]] = field(default_factory=list)  # (heading index, lines under it): other work
-    citing: int | None = None  # the index of the heading of the list of other work being read
-    talks: list[tuple[int, int]] = field(default_factory=list)  # (heading index, abstract index): a talk's abstract
-    set_apart: frozenset[int] = frozenset()  # lines with a blank line right above and right below them
-    list_open: bool = False  # the last names line, or the marks under it, ended on "," or "and"
-    authors_closed: bool = False  # a sentence came after the latest names: no affiliation adds to them
-
-    @property
-    def current(self) -> Entry | None:
-        return self.entries[-1] if self.entries else None
-
-
-def key(text: str) -> str:
-    """Letters and digits only, in one case: "X. An Overview" and "X An Overview" are one title."""
-    return re.sub(r"\W+", "", text.casefold())
-
-
-def set_title(entry: Entry, title: tuple[int, str]) -> None:
-    text = title_text(clean_text(title[1]))
-    if (year := TITLE_YEAR.search(text)) and (found := find_date(year["year"])):  # "Attention Is All You Need (2017)"
-        text = text[:year.start()]
-        entry.date = entry.date or (title[0], found)
-    entry.title = (title[0], text)
-
-
-def settle(reading: Reading) -> None:
-    """An entry of an id line alone ("arxiv: 2606.11470 · v1 · submitted ...") that no
-    other fact followed takes the first title-like line under it."""
-    current = reading.current
-    if reading.id_title and current and current.title is None and reading.id_title[0] > current.last:
-        set_title(current, reading.id_title)
-    reading.id_title = None
-
-
-def new_entry(reading: Reading, index: int, title: tuple[int, str] | None = None, numbered=False) -> Entry:
-    settle(reading)
-    start = title[0] if title else index
-    entry = Entry(start, None, numbered, last=start)
-    if title:
-        set_title(entry, title)
-    if title and reading.pending_date and reading.pending_date[0] < title[0]:  # "Research 01 March 2023" above it
-        entry.date, entry.start, reading.pending_date = reading.pending_date, reading.pending_date[0], None
-    reading.entries.append(entry)
-    reading.candidate, reading.earlier, reading.structured, reading.dropped = None, None, False, None
-    reading.affiliated = False
-    return entry
-
-
-def entry_for(reading: Reading, name: str, index: int) -> Entry:
-    """The entry a fact on line `index` belongs to (see the module docstring)."""
-    current, candidate = reading.current, reading.candidate
-    fresh = candidate if candidate and (current is None or candidate[0] > current.last) else None
-    if fresh and current and current.title is None and not (current.numbered or current.authors or
-                                                            current.abstract or current.has(name)):
-        set_title(current, fresh)  # an id line above the title
-        reading.candidate = None
-        return current
-    if fresh and name == "authors":
-        fresh = wrapped_title(reading, fresh)
-    if fresh and name == "abstract" and current and doi_only(current):
-        return new_entry(reading, index, fresh)  # "Filter by Categories", a DOI, then the article's own title
-    if fresh and (current is None or current.has(name) or current.abstract is not None or name == "authors"):
-        return new_entry(reading, index, fresh)  # authors stand right under their own title
-    if current is None or current.has(name):
-        return new_entry(reading, index)
-    return current
-
-
-def doi_only(entry: Entry) -> bool:
-    """An entry of a title-like line and a DOI alone: a journal page's DOI under its menus, whose
-    article title comes after it; a labelled abstract under that title is the article's."""
-    return bool(entry.title and entry.doi) and not (entry.numbered or entry.authors or entry.abstract or entry.date
-                                                    or entry.arxiv_id)
-
-
-def wrapped_title(reading: Reading, title: tuple[int, str]) -> tuple[int, str]:
-    """A title over two lines with no telling word at the break ("... with Both Impact" /
-    "Factors and Zero Article Processing Charges"), above its authors: the line right above
-    the last one is long and does not end a sentence, so the title runs on."""
-    earlier = reading.earlier
-    if (earlier and earlier[0] + 1 == title[0] and len(earlier[1]) >= WRAPPED_TITLE_CHARS
-            and not earlier[1].endswith((".", ":", "?", "!")) and title[1][:1].isupper()):
-        return earlier[0], f"{earlier[1]} {title[1]}"
-    return title
-
-
-def add_fact(reading: Reading, name: str, index: int, value) -> None:
-    entry = entry_for(reading, name, index)
-    setattr(entry, name, (index, value))
-    entry.last = max(entry.last, index)
-
-
-def add_authors(reading: Reading, index: int, names: Names, continued: bool = False) -> None:
-    """Authors from a label or a names line; `continued`: an unlabelled names line right
-    after another (one name per line) adds to its list."""
-    current, candidate = reading.current, reading.candidate
-    if reading.affiliated and current and current.authors and current.abstract is None:
-        continued, reading.candidate = True, None  # names, affiliation, names: one author block
-    if candidate and split_names(candidate[1]).names == names.names:
-        index, reading.candidate = candidate[0], None  # the title slot repeats the names
-    if current and current.authors and current.authors[1].names == names.names:
-        pass  # the same list again ("Authors: ..." under a link that shows the names)
-    elif current and current.authors and continued:
-        first, shown = current.authors
-        current.authors = (first, Names(shown.names + names.names, names.more, names.et_al))
-        current.last = index
-    else:
-        if reading.previous == "prose":  # a listing's summary between the title and its authors
-            restore_dropped(reading)
-        add_fact(reading, "authors", index, names)
-    reading.after_authors, reading.authors_closed = True, False
-
-
-def restore_dropped(reading: Reading) -> None:
-    """Before authors or a labelled abstract with no title-like line above them: the title
-    that running text followed ("There is no author summary for this article yet. ...",
-    or a listing's summary between a title and its authors)."""
-    current, dropped = reading.current, reading.dropped
-    if reading.candidate is None and dropped and (current is None or dropped[0] > current.last):
-        reading.candidate = dropped
-
-
-def start_abstract(reading: Reading, index: int, text: str, labelled: bool = False) -> None:
-    current = reading.current
-    if labelled:
-        restore_dropped(reading)
-        if current and (current.summary or current.guessed) and (
-                reading.candidate is None or reading.candidate[0] < current.last):
-            current.abstract, current.summary = None, False  # the labelled abstract replaces the guess
-            current.guessed = False
-    add_fact(reading, "abstract", index, [text])
-    reading.abstract_open, reading.after_authors = True, False
-    reading.structured = bool(ABSTRACT_PART.match(text))
 
 
 def continues_abstract(reading: Reading, line: Line, cue: Cue) -> bool:
@@ -316,11 +141,6 @@ def take_label(reading: Reading, line: Line, cue: Cue) -> None:
         reading.expect = "other"
 
 
-def opened_by_id(entry: Entry) -> bool:
-    """An entry a listing's "[1] arXiv:ID" line opened: its title comes under the id."""
-    return entry.numbered and entry.arxiv_id is not None and entry.arxiv_id[0] == entry.start
-
-
 def take_facts(reading: Reading, index: int, cue: Cue) -> None:
     if cue.arxiv_id and LISTED_ID.match(cue.text):  # the id of the entry below, not of the one above
         new_entry(reading, index, numbered=True).arxiv_id = (index, cue.arxiv_id)
@@ -332,14 +152,6 @@ def take_facts(reading: Reading, index: int, cue: Cue) -> None:
     for name in ("date", "arxiv_id", "doi"):
         if (value := getattr(cue, name)) is not None:
             add_fact(reading, name, index, value)
-
-
-def flush_date(reading: Reading) -> None:
-    """A waiting date line that no title followed belongs to the entry it came after."""
-    if reading.pending_date:
-        index, value = reading.pending_date
-        reading.pending_date = None
-        add_fact(reading, "date", index, value)
 
 
 def continues_title(reading: Reading, line: Line) -> bool:
@@ -429,8 +241,8 @@ def take_title_like(reading: Reading, line: Line, cue: Cue) -> None:
             reading.id_title = reading.candidate
     elif cue.kind == "candidate" and (whole := shown_whole(reading, line)):
         reading.candidate = (reading.candidate[0], whole)
-    elif cue.kind == "candidate":
-        reading.earlier, reading.candidate = reading.candidate, (line.index, line.text)
+    elif cue.kind == "candidate":  # a piece cut from its line (a slot's title after its time) runs on from none
+        reading.earlier, reading.candidate = None if line.glued else reading.candidate, (line.index, line.text)
     elif cue.kind == "prose":  # running text between a title-like line and a fact: not its title
         reading.dropped = reading.candidate or reading.dropped
         reading.candidate = None
@@ -483,6 +295,17 @@ def shown_then_names(reading: Reading, text: str) -> Cue | None:
     return None
 
 
+def shown_head(reading: Reading, text: str) -> str | None:
+    """"Virtual Training for Multi-View Object Class Recognition Han-Pang Chiu Leslie Pack Kaelbling
+    ... MIT Computer Science and Artificial Intelligence Laboratory ...": a title the page showed
+    above (a document host's header), then its authors run into their affiliations, with nothing
+    to tell one name from the next; the title alone."""
+    for shown in reading.shown_by_head.get(head_words(text), ()):
+        if len(shown.split()) >= MIN_SHOWN_TITLE_WORDS and text.startswith(shown + " "):
+            return shown
+    return None
+
+
 def head_words(text: str) -> str:
     return " ".join(text.split()[:MIN_SHOWN_TITLE_WORDS])
 
@@ -509,6 +332,8 @@ def in_context(reading: Reading, line: Line, cue: Cue) -> Cue:
     """What a line is given the lines above it, where that differs from what it says alone."""
     if cue.kind in ("affiliation", "prose", "text", "candidate") and (found := shown_then_names(reading, line.text)):
         return found
+    if cue.kind == "affiliation" and (shown := shown_head(reading, line.text)):
+        return Cue("byline", shown, names=Names(()))  # the title shown above, then names run into affiliations
     quoted_above = reading.previous == "candidate" and reading.candidate is not None and bool(
         WHOLLY_QUOTED.match(reading.candidate[1]))
     if quoted_above and (names := family_names(line.text) or names_line(line.text, alone=True)):
@@ -574,7 +399,8 @@ def take_cue(reading: Reading, line: Line, cue: Cue) -> None:
         entry = new_entry(reading, line.index, (line.index, cue.text))
         entry.date = (line.index, cue.date) if cue.date else entry.date
         entry.cited_form = cue.cited
-        add_authors(reading, line.index, cue.names)
+        if cue.names.names:  # a shown title before names the copy ran together has none to give
+            add_authors(reading, line.index, cue.names)
     elif cue.kind in ("abstract", "authors", "title", "other_label"):
         take_label(reading, line, cue)
     elif cue.kind == "facts":
@@ -607,62 +433,6 @@ def after_step(reading: Reading, line: Line, cue: Cue) -> None:
         reading.previous = cue.kind
 
 
-def affiliations_ahead(lines: list[Line]) -> list[bool]:
-    """For each line: does an affiliation stand within the next few non-blank lines?"""
-    filled = [i for i, line in enumerate(lines) if line.text]
-    affiliated = {i for i in filled if is_affiliation(lines[i].text)}
-    ahead = [False] * len(lines)
-    for position, i in enumerate(filled):
-        ahead[i] = any(j in affiliated for j in filled[position + 1:position + 1 + AFFILIATION_AHEAD])
-    return ahead
-
-
-def opens_abstract(lines: list[Line], position: int) -> bool:
-    """An "Abstract" label with an abstract's worth of text on its line or the next."""
-    text = lines[position].text
-    if match := ANNOUNCE.match(text):
-        return len(match["text"].split()) >= MIN_ABSTRACT_WORDS
-    if not (match := ABSTRACT_LABEL.match(text)):
-        return False
-    following = next((line.text for line in lines[position + 1:] if line.text), "")
-    return len((match["text"] or following).split()) >= MIN_ABSTRACT_WORDS
-
-
-def page_start(lines: list[Line], position: int, heading: int) -> int | None:
-    """Where a new page starts, if line `position` under a list of other work shows that one
-    does: its "Skip to main content", or the lines above its abstract back to the last citation."""
-    if PAGE_TOP.match(lines[position].text):
-        return position
-    if not opens_abstract(lines, position):
-        return None
-    head = [back for back in range(position - 1, -1, -1) if lines[back].text and lines[back].index > heading]
-    if head and talk_head(lines[head[0]].text):
-        return None  # "Hugo Larochelle: The Neural Autoregressive ...", "Abstract: ...": a talk of the list
-    start = position
-    for n, back in enumerate(head[:PAGE_HEAD_LINES]):
-        text = lines[back].text
-        above = lines[head[n + 1]].text if n + 1 < len(head) else ""
-        if CITATION.search(text) or CITED_HEADING.match(text) or LINK_LINE.match(text) and CITATION.search(above):
-            break
-        start = back
-    return start
-
-
-def counter_label(lines: list[Line], position: int) -> bool:
-    """"CITATIONS", then "99" on the next line: a counter's label (a PDF's cover page), not a
-    heading over a list of other work."""
-    if not CITED_HEADING.match(lines[position].text):
-        return False
-    following = next((line.text for line in lines[position + 1:] if line.text), "")
-    return bool(COUNT_ALONE.match(following))
-
-
-def talk_head(text: str) -> bool:
-    """"John Langford: Imperative Learning": a speaker's name, a colon, the talk's title."""
-    match = TALK_LINE.match(text)
-    return bool(match) and names_line(match["speaker"], alone=True) is not None
-
-
 def close_cited(reading: Reading, lines: list[Line], end: int) -> None:
     """The list of other work ends at `end`: count its lines for the build report, and read on
     as on a new page."""
@@ -672,13 +442,6 @@ def close_cited(reading: Reading, lines: list[Line], end: int) -> None:
     reading.citing, reading.expect, reading.previous = None, None, "blank"
     reading.candidate = reading.earlier = reading.dropped = reading.pending_date = None
     reading.after_authors = reading.abstract_open = reading.structured = False
-
-
-def set_apart(lines: list[Line]) -> frozenset[int]:
-    """The page's non-blank lines with a blank line right above and right below: how a PDF viewer
-    page sets each line of a title apart."""
-    blank = {line.index for line in lines if not line.text}
-    return frozenset(line.index for line in lines if line.text and {line.index - 1, line.index + 1} <= blank)
 
 
 def read_entries(lines: list[Line]) -> Reading:

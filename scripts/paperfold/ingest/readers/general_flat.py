@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from paperfold.ingest.names import names_line
-from paperfold.ingest.readers.general_lines import EMAIL
+from paperfold.ingest.readers.general_checks import EMAIL
 
 # " Abstract Google Scholar is ...", " ABSTRACT In academia, ...": the label inside the flattened line
 FLAT_ABSTRACT = re.compile(r"""\s(?:Abstract|ABSTRACT)(?:\s*[:.—–-])?\s+(?=[A-Z])""", re.VERBOSE)

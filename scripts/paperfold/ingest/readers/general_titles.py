@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from paperfold.ingest.readers.general_lines import BULLETS
+from paperfold.ingest.readers.general_checks import BULLETS
 
 # "... in Africa [version 1; peer review: awaiting peer review]", "... physics (updated to 2021/1/1)":
 # a note on the version after a title, not part of it
