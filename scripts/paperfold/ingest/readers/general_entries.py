@@ -33,11 +33,11 @@ import re
 from paperfold.ingest.names import Names, family_names, labelled_names, names_line
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_checks import (
-    ABSTRACT_PART, ABSTRACT_VOICE, BULLETS, INLINE_ABSTRACT_PART, RUN_IN_ABSTRACT_PART, SENTENCE_END, is_candidate,
-    speaks_as_abstract,
+    ABSTRACT_PART, ABSTRACT_VOICE, BULLETS, INLINE_ABSTRACT_PART, MIN_ABSTRACT_WORDS, RUN_IN_ABSTRACT_PART,
+    SENTENCE_END, is_candidate, speaks_as_abstract,
 )
 from paperfold.ingest.readers.general_layout import (
-    MIN_ABSTRACT_WORDS, affiliations_ahead, counter_label, opens_abstract, page_start, set_apart,
+    affiliations_ahead, counter_label, opens_abstract, page_start, set_apart,
 )
 from paperfold.ingest.readers.general_lines import (
     INLINE_AUTHORS, LISTED_ID, QUOTED_TITLE, SHORT_LINE, TITLE_YEAR, classify,

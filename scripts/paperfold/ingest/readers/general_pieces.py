@@ -20,6 +20,7 @@ from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_checks import is_candidate, is_chrome, words
 from paperfold.ingest.readers.general_contents import joined_entries
 from paperfold.ingest.readers.general_flat import flat_head
+from paperfold.ingest.readers.general_layout import next_text
 from paperfold.ingest.readers.general_recognise import LEAD_LABEL, dated_line, name_with_institution
 
 # "[Uncaptioned image]    In-depth Research ...", "![logo](x.png) Title": an image's stand-in before the text
@@ -99,10 +100,10 @@ def slot_titles(lines: list[Line]) -> list[Line]:
     for position, line in enumerate(out):
         if not line.text[:1].isdigit() or not (match := TIME_SLOT.match(line.text)):
             continue
-        rest, below = match["rest"], next((after.text for after in out[position + 1:] if after.text), "")
+        rest = match["rest"]
         if LEAD_LABEL.match(rest) or words(rest) < MIN_SLOT_TITLE_WORDS or is_chrome(rest) or not is_candidate(rest):
             continue
-        if names_line(below) or name_with_institution(below):
+        if names_line(below := next_text(out, position)) or name_with_institution(below):
             out[position] = Line(line.index, rest, glued=True)
     return out
 
