@@ -1384,3 +1384,12 @@ def test_a_reading_list_s_citations_with_quoted_titles_count_two_or_more_on_a_pa
         ("Visualizing data using t-SNE", ("Laurens Van der Maaten", "Geoffrey Hinton"))]
     one = page.splitlines()[0] + "\n"
     assert not read(one)[0].records  # one citation in a page's text is a mention, not a listing
+
+def test_a_slot_s_title_cut_from_its_time_takes_nothing_from_the_line_above():
+    heading = "Session 1C (MR209): Machine Learning and Statistical Models I\n"
+    talk = "Active Learning by Labeling Features\nGregory Druck, Burr Settles and Andrew McCallum\n"
+    assert [r.title for r in read(heading + "10:30–10:55" + talk)[0].records] == [
+        "Active Learning by Labeling Features"]
+    # without its time the line opens its line, and a long line above may run on into it
+    assert [r.title for r in read(heading + talk)[0].records] == [
+        "Session 1C (MR209): Machine Learning and Statistical Models I Active Learning by Labeling Features"]
