@@ -1385,6 +1385,26 @@ def test_a_reading_list_s_citations_with_quoted_titles_count_two_or_more_on_a_pa
     one = page.splitlines()[0] + "\n"
     assert not read(one)[0].records  # one citation in a page's text is a mention, not a listing
 
+@pytest.mark.parametrize("line, text", [
+    ("SubscribeThe Russian Legislative Corpus", "The Russian Legislative Corpus"),  # the copy lost a line break
+    ("Sign inDeep Learning for Graphs", "Deep Learning for Graphs"),
+    ("Download PDFAttention Is All You Need", "Attention Is All You Need"),
+    ("SharePoint Online as a Research Data Platform", "SharePoint Online as a Research Data Platform"),
+    ("Menus of Choice in Online Ordering", "Menus of Choice in Online Ordering"),
+    ("MenuBar Layouts for Small Screens", "MenuBar Layouts for Small Screens"),  # "Menu" heads a name
+    ("DownloadManager Traces at Scale", "DownloadManager Traces at Scale"),
+    ("SubscribeLaTeX Macros for Papers", "SubscribeLaTeX Macros for Papers"),  # no whole word after it
+    ("Subscribers of Online News", "Subscribers of Online News"),
+])
+def test_a_button_glued_to_a_title_is_a_whole_button_before_a_whole_word(line, text):
+    assert logical_lines([Line(0, line)])[0].text == text
+
+
+def test_a_title_beginning_with_a_name_that_a_button_word_heads_is_read_whole():
+    page = "SharePoint Online as a Research Data Platform\nAda Lovelace, Charles Babbage\n"
+    assert [r.title for r in read(page)[0].records] == ["SharePoint Online as a Research Data Platform"]
+
+
 def test_a_slot_s_title_cut_from_its_time_takes_nothing_from_the_line_above():
     heading = "Session 1C (MR209): Machine Learning and Statistical Models I\n"
     talk = "Active Learning by Labeling Features\nGregory Druck, Burr Settles and Andrew McCallum\n"

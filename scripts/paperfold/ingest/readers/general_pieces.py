@@ -34,10 +34,13 @@ LEADING_ICON = re.compile(
     r"""^(?![•·–—])[^\x00-\x7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}\s+(?=[A-Z0-9])""", re.VERBOSE)
 # "■ Deep Learning for Text Style Transfer, by Di Jin", "▪ Title": a square bullet, read as the list's "•"
 SQUARE_BULLET = re.compile(r"""^[■▪◼◾□◆◇]\s+(?=\w)""", re.VERBOSE)
-# "SubscribeThe Russian Legislative Corpus", "Sign inDeep Learning ...": a button's word glued to the text
-# after it where the copy lost the line break (a capital then a small letter starts the text)
+# "SubscribeThe Russian Legislative Corpus", "Sign inDeep Learning ...": a button's words glued to the title
+# after them where the copy lost the line break: the whole button, then a capitalised whole word that opens
+# the title ("SubscribeLaTeX" has none). Buttons of two words, or "Subscribe" (seen glued so); never a
+# one-word button that heads names written as one word ("SharePoint Online ...", "MenuBar", "DownloadManager",
+# "LoginRadius"), which a cut would behead. Alone on their lines, all of them are chrome (general_checks)
 GLUED_BUTTON = re.compile(
-    r"""^(?:Subscribe|Sign\s+(?:in|up)|Log\s*in|Download(?:\s+PDF)?|Share|Bookmark|Menu)(?=[A-Z][a-z])""",
+    r"""^(?:Subscribe|Sign\s+(?:in|up)|Log\s+in|Download\s+PDF)(?=[A-Z][a-z]+\b)""",
     re.VERBOSE)
 # "Cognitive Homeostatic Agents (Page 12)", "... Agents (p. 12)", "(pp. 5-9)": where a contents list's
 # entry starts in the volume, not part of its title
