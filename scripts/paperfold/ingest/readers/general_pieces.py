@@ -42,9 +42,6 @@ SQUARE_BULLET = re.compile(r"""^[■▪◼◾□◆◇]\s+(?=\w)""", re.VERBOSE)
 GLUED_BUTTON = re.compile(
     r"""^(?:Subscribe|Sign\s+(?:in|up)|Log\s+in|Download\s+PDF)(?=[A-Z][a-z]+\b)""",
     re.VERBOSE)
-# "Cognitive Homeostatic Agents (Page 12)", "... Agents (p. 12)", "(pp. 5-9)": where a contents list's
-# entry starts in the volume, not part of its title
-PAGE_REFERENCE = re.compile(r"""\s+\((?:Page|pp?\.)\s*[\dxvilc]+(?:\s*[–-]\s*[\dxvilc]+)?\)$""", re.VERBOSE | re.IGNORECASE)
 # "10:30–10:55Unsupervised Semantic Parsing", "9:15 – 9:45 Findings of ...": a programme's time slot
 # before a talk's title (its authors on the next line); the copy may glue the two
 TIME_SLOT = re.compile(r"""^\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?P<rest>[A-Z`'‘“"].*)$""", re.VERBOSE)
@@ -87,7 +84,6 @@ def tidy(text: str) -> str:
     """A line without an image's stand-in or an icon before it ("๐Ÿ“ Abstract": an emoji the copy
     garbled) or Markdown emphasis inside it."""
     text = GLUED_BUTTON.sub("", SQUARE_BULLET.sub("• ", IMAGE_PLACEHOLDER.sub("", text)))
-    text = PAGE_REFERENCE.sub("", text) if text.endswith(")") else text
     text = LEADING_ICON.sub("", text) if not text[:1].isascii() else text
     # EMPHASIS needs "**", "__" or a leading "#": a line without them (most) skips its scan
     return (EMPHASIS.sub("", text) if "**" in text or "__" in text or "#" in text else text).strip()
