@@ -48,7 +48,8 @@ def test_golden_case(path: Path):
     dump = Dump(path.name, text, capture, "test")
     result, kinds = read_dump(dump)
 
-    assert set(kinds) == {spec.get("kind", path.parent.name)}
+    kind = spec.get("kind", path.parent.name)  # null: no reader takes the page (a problem says so)
+    assert set(kinds) == ({kind} if kind else set())
     actual = [record_as_json(r) for r in result.records]
     expected = [expected_record(r) for r in spec["records"]]
     assert len(actual) == len(expected)

@@ -1231,3 +1231,154 @@ def test_a_listing_s_fields_run_together_by_the_copy_are_cut_apart():
     assert labelled_lines.pieces("A sentence that mentions Subjects: in passing") == [
         "A sentence that mentions Subjects: in passing"]  # no label opens the line: nothing is cut
     assert labelled_lines.classify("- [1] arXiv:2602.02577 [pdf, html, other]") == ("id", "2602.02577")
+
+
+@pytest.mark.parametrize("line, title, names", [
+    ("• Deep Learning for Text Style Transfer: A Survey, by Di Jin, 155–205.",
+     "Deep Learning for Text Style Transfer: A Survey", ("Di Jin",)),
+    ("• Natural Language Processing: A Machine Learning Perspective by Yue Zhang and Zhiyang Teng, by Julia Ive, "
+     "233–235.", "Natural Language Processing: A Machine Learning Perspective by Yue Zhang and Zhiyang Teng",
+     ("Julia Ive",)),  # the last ", by " opens the authors
+    ("Probing Classifiers: Promises, Shortcomings, and Advances, by Yonatan Belinkov , 207–219.",
+     "Probing Classifiers: Promises, Shortcomings, and Advances", ("Yonatan Belinkov",)),  # pages, no bullet
+])
+def test_a_contents_entry_title_comma_by_names(line, title, names):
+    cue = classify(line, previous="blank")
+    assert (cue.kind, cue.text, cue.names.names) == ("byline", title, names)
+
+
+@pytest.mark.parametrize("line", [
+    "Posted in Research News, by Jane Smith",  # no bullet and no pages: a blog's byline
+    "• Read more, by Jane Smith, 12–14.",  # no title before the byline
+])
+def test_a_byline_without_a_contents_entry_s_shape_is_no_entry(line):
+    assert classify(line, previous="blank").kind != "byline"
+
+
+def test_a_contents_entry_wrapped_over_lines_is_one_entry_without_its_affiliations():
+    page = ("ISBN: 978-1-5108-2502-4\nDouble or Nothing: Multiplicative Incentive Mechanisms for\n"
+            "Crowdsourcing, Nihar Shah, UC Berkeley, Dengyong Zhou, Microsoft\nResearch . . . . . . . . 1\n"
+            "Algorithmic Stability and Uniform Generalization, Ibrahim\n"
+            "Alabdulmohsin, King Abdullah University . . . . . . . . 19\n")
+    assert [(r.title, r.authors) for r in read(page)[0].records] == [
+        ("Double or Nothing: Multiplicative Incentive Mechanisms for Crowdsourcing", ("Nihar Shah", "Dengyong Zhou")),
+        ("Algorithmic Stability and Uniform Generalization", ("Ibrahim Alabdulmohsin",))]
+    lines = [Line(i, text) for i, text in enumerate(["Intro text here", "One line only . . . . 3"])]
+    assert [line.text for line in logical_lines(lines)] == ["Intro text here", "One line only . . . . 3"]  # one leader line
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Corinna Cortes Neil D. Lawrence", "text"),  # two editors side by side, never a title
+    ("Robust Portfolio Optimization", "candidate"),
+    ("The Theory of J. Smith Spaces and Their Duals", "candidate"),  # an initial in a title with small words
+])
+def test_names_side_by_side_are_no_title(line, kind):
+    assert classify(line, previous="blank").kind == kind
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SubscribeThe Russian Legislative Corpus", "The Russian Legislative Corpus"),
+    ("ShareGPT Conversations at Scale", "ShareGPT Conversations at Scale"),  # a coined name, not a button
+    ("■ Probing Classifiers, by Yonatan Belinkov", "• Probing Classifiers, by Yonatan Belinkov"),
+])
+def test_a_button_glued_to_a_title_and_square_bullets(text, expected):
+    assert logical_lines([Line(0, text)])[0].text == expected
+
+
+@pytest.mark.parametrize("line, previous, kind", [
+    ("Niclas Boehmer (TU Berlin)", "candidate", "names"),  # an institution by its acronym
+    ("Frans A. Oliehoek (Delft University of Technology)", "names", "names"),  # the next author, not an affiliation
+    ("Ulle Endriss (AAMAS-2021 Programme Chair)", "candidate", "candidate"),  # a role, not an institution
+    ("Transformers (Vision Models)", "candidate", "candidate"),
+])
+def test_one_name_a_line_with_its_institution_in_brackets(line, previous, kind):
+    assert classify(line, previous=previous).kind == kind
+
+
+def test_a_contents_entry_loses_its_page_reference():
+    assert logical_lines([Line(0, "Cognitive Homeostatic Agents (Page 12)")])[0].text == "Cognitive Homeostatic Agents"
+    assert logical_lines([Line(0, "Welcome Message from the Chairs (Page iii)")])[0].text == (
+        "Welcome Message from the Chairs")
+    assert logical_lines([Line(0, "Graph Networks (Pagerank Revisited)")])[0].text == "Graph Networks (Pagerank Revisited)"
+
+
+def test_a_time_slot_before_a_talk_s_title_with_its_names_below():
+    page = ("Session 1C (MR209): Machine Learning and Statistical Models I\n"
+            "10:30–10:55Active Learning by Labeling Features\nGregory Druck, Burr Settles and Andrew McCallum\n"
+            "10:55–11:20Reverse Engineering of Tree Kernel Feature Spaces\nDaniele Pighin and Alessandro Moschitti\n"
+            "11:20–11:40Coffee Break\n12:00–13:00Closing remarks of the chairs\nThe Organising Committee\n")
+    assert [(r.title, r.authors) for r in read(page)[0].records] == [
+        ("Active Learning by Labeling Features", ("Gregory Druck", "Burr Settles", "Andrew McCallum")),
+        ("Reverse Engineering of Tree Kernel Feature Spaces", ("Daniele Pighin", "Alessandro Moschitti"))]
+    lines = [Line(0, "9:00–10:00Keynote: Learning to Learn"), Line(1, "Ann Smith and Bob Jones")]
+    assert logical_lines(lines)[0].text == "9:00–10:00Keynote: Learning to Learn"  # a labelled slot keeps its time
+
+
+@pytest.mark.parametrize("line, title", [
+    ("ANTHEM: Attentive Hyperbolic Entity Model for Product SearchNurendra Choudhary (Virginia Tech)*; Nikhil Rao "
+     "(Amazon); Sumeet Katariya (Amazon)", "ANTHEM: Attentive Hyperbolic Entity Model for Product Search"),
+    ("Ruobing Xie (WeChat Search Application Department, Tencent)*; Yalong Wang (Tencent); Rui Wang (Tencent)",
+     None),  # names alone: "WeChat" glues no title to them
+    ("Learning on GraphsJohn Smith (MIT)", None),  # one name alone could end the title
+])
+def test_a_title_glued_to_semicolon_separated_names_with_institutions(line, title):
+    cue = classify(line, previous="blank")
+    assert (cue.text if cue.kind == "byline" else None) == title
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Identifying the Development and Application of AI in Scientific Text (2002.07143v2)",
+     ["Identifying the Development and Application of AI in Scientific Text", "(2002.07143v2)"]),
+    ("Published 24 Feb 2026 in cs.AI, cs.CL, and cs.LG | (2602.21201v1)",
+     ["Published 24 Feb 2026 in cs.AI, cs.CL, and cs.LG | (2602.21201v1)"]),  # a date line ending in the id
+    ("Version (2602.21201v1)", ["Version (2602.21201v1)"]),  # no title before it
+])
+def test_a_title_with_its_id_in_brackets_after_it(text, pieces):
+    assert [line.text for line in logical_lines([Line(0, text)])] == pieces
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("…A sensible goal which may be hard to achieve…", "text"),  # a newsletter item's teaser
+    ("jmlr jmlr2011 jmlr2011-84 knowledge-graph by maker-knowledge-mining", "text"),  # a site's path
+    ("negativas: a prototype for searching and classifying sentential negation in speech data", "candidate"),
+])
+def test_teasers_and_site_paths_are_no_titles(line, kind):
+    assert classify(line, previous="blank").kind == kind
+
+
+def test_names_colon_title_lines_count_two_or_more_on_a_page_each_with_two_or_more_names():
+    page = ("Chris Samarinas, Arkin Dharawat and Hamed Zamani: Revisiting Open Domain Query Facet Extraction\n"
+            "Farhan Khawar and Adam Roegiest: Non-popular Items for Accurate Linear Auto-Encoding Recommenders\n"
+            "Invited Talk: Learning to Rank in the Age of Large Language Models\n")  # one "name": a label
+    assert [r.title for r in read(page)[0].records] == [
+        "Revisiting Open Domain Query Facet Extraction",
+        "Non-popular Items for Accurate Linear Auto-Encoding Recommenders"]
+    alone = "Farhan Khawar and Adam Roegiest: Non-popular Items for Accurate Linear Auto-Encoding Recommenders\n"
+    assert not read(alone)[0].records  # one such line: a sentence may open so
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Published in", "text"),  # a label waiting for its journal or site, not a title to run on
+    ("5 min readMay 7, 2020", "chrome"),  # a post's reading time, its date glued on
+    ("Published Research on Graph Networks", "candidate"),
+])
+def test_published_in_and_reading_times_are_no_titles(line, kind):
+    assert classify(line, previous="blank").kind == kind
+
+
+def test_a_dash_byline_with_the_year_in_brackets_after_the_names():
+    cue = classify("Adam: A Method for Stochastic Optimization – Diederik P. Kingma & Jimmy Ba (2014)")
+    assert (cue.kind, cue.text, cue.names.names, cue.date) == (
+        "byline", "Adam: A Method for Stochastic Optimization", ("Diederik P. Kingma", "Jimmy Ba"), ("2014", "2014"))
+
+
+def test_a_reading_list_s_citations_with_quoted_titles_count_two_or_more_on_a_page():
+    page = ('• Xgboost Chen, Tianqi, and Carlos Guestrin. "Xgboost: A scalable tree boosting system." Proceedings '
+            'of the 22nd acm sigkdd international conference. 2016.\n'
+            '• t-SNE Van der Maaten, Laurens, and Geoffrey Hinton. "Visualizing data using t-SNE." Journal of machine '
+            'learning research 9.11 (2008).\n')
+    assert [(r.title, r.authors) for r in read(page)[0].records] == [
+        ("Xgboost: A scalable tree boosting system", ("Tianqi Chen", "Carlos Guestrin")),
+        ("Visualizing data using t-SNE", ("Laurens Van der Maaten", "Geoffrey Hinton"))]
+    one = page.splitlines()[0] + "\n"
+    assert not read(one)[0].records  # one citation in a page's text is a mention, not a listing

@@ -133,3 +133,16 @@ def test_judgement_files_name_real_papers_and_cover_every_seed(seeds):
 
 def test_export_of_a_set_is_not_part_of_the_sample_site():
     assert not any(Path(ROOT / "seeds").glob("*speech*")) and not any(Path(ROOT / "seeds").glob("*graphs*"))
+
+
+def test_every_experiment_runs_and_leaves_the_shipped_stage_as_it_was(seeds):
+    """The bench's experiments swap steps of related.py for a run: each gives lists of at
+    most k other papers, and the shipped default gives its own lists again afterwards."""
+    import related_experiments
+
+    papers, titles, shipped = seeds
+    for name in related_experiments.EXPERIMENTS:
+        with related_experiments.applied(name):
+            out = related.relate(papers, k=8, topic_titles=titles)
+        assert all(len(p.related) <= 8 and p.id not in {r.id for r in p.related} for p in out), name
+    assert related.relate(papers, k=8, topic_titles=titles) == shipped

@@ -230,3 +230,81 @@ def test_detection_skips_only_readers_that_cannot_win():
             assert choose_reader(page.text) == every_score_choice(page.text), path
             for reader in READERS:
                 assert reader.score(page.text) <= HIGHEST_SCORE.get(reader.NAME, CERTAIN), (path, reader.NAME)
+
+
+def test_dumps_read_in_two_processes_give_what_reading_them_here_gives(monkeypatch):
+    """A large corpus is read half here, half in another process (two_processes.read_dumps):
+    the same results, in the dumps' order; a page no reader knows and an empty file are read
+    there too."""
+    from paperfold.ingest import two_processes
+
+    dumps = [seed_dump(key) for key in SEEDS] + [Dump("seeds/bad.txt", "no listing here\n", CAPTURE, "test"),
+                                                 Dump("seeds/empty.txt", "", CAPTURE, "test")]
+    monkeypatch.setattr(two_processes, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(two_processes, "usable_cores", lambda: 2)
+    assert two_processes.read_dumps(dumps) == [read_dump(dump) for dump in dumps]
+
+
+def test_dumps_the_other_process_could_not_read_are_read_here(monkeypatch):
+    from paperfold.ingest import two_processes
+
+    dumps = [seed_dump(key) for key in SEEDS] * 4  # more than a pipe holds: it stops before reading them all
+    monkeypatch.setattr(two_processes, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(two_processes, "usable_cores", lambda: 2)
+    monkeypatch.setattr(two_processes, "READER_PROCESS", "import sys; sys.exit(3)")
+    expected = [read_dump(dump) for dump in dumps]
+    assert two_processes.read_dumps(dumps) == expected
+    monkeypatch.setattr(two_processes.sys, "executable", "/nonexistent/python")  # none to start at all
+    assert two_processes.read_dumps(dumps) == expected
+
+
+def test_an_error_in_this_process_half_stops_the_other_process(monkeypatch):
+    """A reader's error here is raised at once: the other process is killed, not waited for."""
+    import signal
+    import subprocess
+
+    from paperfold.ingest import two_processes
+
+    started, start = [], subprocess.Popen
+
+    def popen(*args, **kwargs):
+        started.append(start(*args, **kwargs))
+        return started[-1]
+
+    def failing_read(dump):
+        raise RuntimeError("a reader's bug")
+
+    monkeypatch.setattr(two_processes, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(two_processes, "usable_cores", lambda: 2)
+    monkeypatch.setattr(two_processes, "READER_PROCESS", "import time; time.sleep(60)")
+    monkeypatch.setattr(two_processes.subprocess, "Popen", popen)
+    monkeypatch.setattr(two_processes, "read_dump", failing_read)
+    with pytest.raises(RuntimeError, match="a reader's bug"):
+        two_processes.read_dumps([seed_dump(key) for key in SEEDS])
+    assert started[0].returncode == -signal.SIGKILL
+
+
+def test_one_usable_core_reads_everything_here(monkeypatch):
+    """A process allowed one core (a container, `taskset`) starts no other process: on the same
+    core it would only add its start and the pickling."""
+    from paperfold.ingest import two_processes
+
+    def no_popen(*args, **kwargs):
+        raise AssertionError("a second process was started")
+
+    dumps = [seed_dump(key) for key in SEEDS]
+    monkeypatch.setattr(two_processes, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(two_processes.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr(two_processes.subprocess, "Popen", no_popen)
+    assert two_processes.read_dumps(dumps) == [read_dump(dump) for dump in dumps]
+
+
+def test_a_memo_holds_what_get_would_reuse():
+    from paperfold.memo import Memo
+
+    memo = Memo()
+    assert not memo.holds("a", key=1)
+    memo.get("a", lambda: "made", key=1)
+    assert memo.holds("a", key=1) and not memo.holds("a", key=2) and not memo.holds("b", key=1)
+    memo.sweep()  # kept for the next build
+    assert memo.holds("a", key=1)

@@ -22,7 +22,7 @@ from paperfold.enrich.related import TfIdf
 from paperfold.enrich.topics import assign_topics, automatic_tags
 from paperfold.enrich.topic_rules import Rules
 from paperfold.enrich.vocabulary import Vocabulary, load_vocabulary
-from paperfold.ingest.detect import read_dump
+from paperfold.ingest.two_processes import read_dumps
 from paperfold.ingest.links import ARXIV_ID
 from paperfold.ingest.readers import KINDS
 from paperfold.ingest.sources import load_dumps
@@ -102,8 +102,10 @@ def read_seeds(dumps: list[Dump], problems: list[Problem]) -> Read:
     """Every record of every dump in file order, a summary of each dump, the problems
     (`problems`: those of loading the files first) and what was skipped."""
     records, skipped, summaries, problems = [], [], [], list(problems)
+    unread = [dump for dump in dumps if not READS.holds((dump.path, dump.first_line), dump)]
+    fresh = dict(zip(unread, read_dumps(unread)))  # a large corpus in two processes
     for dump in dumps:
-        result, kinds = READS.get((dump.path, dump.first_line), lambda: read_dump(dump), key=dump)
+        result, kinds = READS.get((dump.path, dump.first_line), lambda: fresh[dump], key=dump)
         records += result.records
         problems += result.problems
         skipped += result.skipped

@@ -30,14 +30,23 @@ class Memo(Generic[Value]):
         """compute()'s value for `key` (default: the slot itself), reused when an earlier
         call in this build or the last one had an equal key in this slot."""
         key = slot if key is None else key
+        entry = self._entry(slot, key)
+        if entry is None:
+            entry = (key, compute())
+        self._used[slot] = entry
+        return entry[1]
+
+    def holds(self, slot: Hashable, key: object = None) -> bool:
+        """True if get(slot, ..., key) would reuse a result rather than compute one."""
+        return self._entry(slot, slot if key is None else key) is not None
+
+    def _entry(self, slot: Hashable, key: object) -> tuple[object, Value] | None:
+        """The (key, result) this build or the last one kept in `slot` for an equal key."""
         for entries in (self._used, self._kept):
             entry = entries.get(slot)
             if entry is not None and (entry[0] is key or entry[0] == key):
-                self._used[slot] = entry
-                return entry[1]
-        value = compute()
-        self._used[slot] = (key, value)
-        return value
+                return entry
+        return None
 
     def sweep(self) -> None:
         """Forget what this build did not ask for. A memo this build asked nothing of keeps

@@ -1,6 +1,9 @@
 """Quality of related papers against hand judgements: precision@5 and anchor recall@8.
 
-    .venv/bin/python tests/bench/bench_related_quality.py [--details SET] [--embeddings]
+    .venv/bin/python tests/bench/bench_related_quality.py [--details SET] [--embeddings] [--rows TEXT] [--digits 3]
+
+--rows TEXT: only the rows whose name holds TEXT (again for more), besides the first two;
+--digits: decimals of p@5 and r@8 (2 in BENCHMARKS.md; 3 to see changes under 0.01).
 
 Four judged sets (tests/data/README.md says how each was made):
 
@@ -212,8 +215,11 @@ def main() -> None:
     parser.add_argument("--embeddings", action="store_true", help="also rows with MiniLM (optional extra)")
     parser.add_argument("--try", dest="tries", action="append", default=[],
                         help='another blend, as changes to the default: "floor=0.1,topics=0.3"')
+    parser.add_argument("--digits", type=int, default=2, help="decimals of p@5 and r@8")
     parser.add_argument("--bands", action="store_true", help="also: judged-related share by score band")
     parser.add_argument("--only-tries", action="store_true", help="skip the alternatives")
+    parser.add_argument("--rows", action="append", default=[],
+                        help="run only the rows whose name holds this text (again for more), besides the first two")
     parser.add_argument("--cache", type=Path, default=ROOT / ".paperfold-cache" / "related")
     args = parser.parse_args()
     loaded = {}
@@ -227,6 +233,8 @@ def main() -> None:
     for name, blend, backend, experiment in variants(args.embeddings, args.tries):
         if args.only_tries and not name.startswith(("try", "text-only", "shipped")):
             continue
+        if args.rows and name not in ("text-only TF-IDF", "shipped default") and not any(r in name for r in args.rows):
+            continue
         cells, outliers = [], []
         for set_name, (papers, titles, judged) in loaded.items():
             try:
@@ -235,7 +243,7 @@ def main() -> None:
                 cells = [f"not run: {str(error).splitlines()[0][:60]}"]
                 break
             s = judged.scores(related)
-            cells += [f"{s['p@5']:.2f}", f"{s['r@8']:.2f}", str(s["<3"])]
+            cells += [f"{s['p@5']:.{args.digits}f}", f"{s['r@8']:.{args.digits}f}", str(s["<3"])]
             if set_name in with_outliers:
                 outliers.append(f"{s['outl.']:.1f}")
             if args.details == set_name and name == args.variant:

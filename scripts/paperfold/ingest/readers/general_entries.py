@@ -225,7 +225,8 @@ def add_authors(reading: Reading, index: int, names: Names, continued: bool = Fa
         pass  # the same list again ("Authors: ..." under a link that shows the names)
     elif current and current.authors and continued:
         first, shown = current.authors
-        current.authors = (first, Names(shown.names + names.names, names.more, names.et_al))
+        added = tuple(name for name in names.names if name not in shown.names)  # each author's block after the list
+        current.authors = (first, Names(shown.names + added, names.more, names.et_al))
         current.last = index
     else:
         if reading.previous == "prose":  # a listing's summary between the title and its authors
@@ -429,8 +430,8 @@ def take_title_like(reading: Reading, line: Line, cue: Cue) -> None:
             reading.id_title = reading.candidate
     elif cue.kind == "candidate" and (whole := shown_whole(reading, line)):
         reading.candidate = (reading.candidate[0], whole)
-    elif cue.kind == "candidate":
-        reading.earlier, reading.candidate = reading.candidate, (line.index, line.text)
+    elif cue.kind == "candidate":  # a piece cut from its line (a slot's title after its time) runs on from none
+        reading.earlier, reading.candidate = None if line.glued else reading.candidate, (line.index, line.text)
     elif cue.kind == "prose":  # running text between a title-like line and a fact: not its title
         reading.dropped = reading.candidate or reading.dropped
         reading.candidate = None
@@ -483,6 +484,17 @@ def shown_then_names(reading: Reading, text: str) -> Cue | None:
     return None
 
 
+def shown_head(reading: Reading, text: str) -> str | None:
+    """"Virtual Training for Multi-View Object Class Recognition Han-Pang Chiu Leslie Pack Kaelbling
+    ... MIT Computer Science and Artificial Intelligence Laboratory ...": a title the page showed
+    above (a document host's header), then its authors run into their affiliations, with nothing
+    to tell one name from the next; the title alone."""
+    for shown in reading.shown_by_head.get(head_words(text), ()):
+        if len(shown.split()) >= MIN_SHOWN_TITLE_WORDS and text.startswith(shown + " "):
+            return shown
+    return None
+
+
 def head_words(text: str) -> str:
     return " ".join(text.split()[:MIN_SHOWN_TITLE_WORDS])
 
@@ -509,6 +521,8 @@ def in_context(reading: Reading, line: Line, cue: Cue) -> Cue:
     """What a line is given the lines above it, where that differs from what it says alone."""
     if cue.kind in ("affiliation", "prose", "text", "candidate") and (found := shown_then_names(reading, line.text)):
         return found
+    if cue.kind == "affiliation" and (shown := shown_head(reading, line.text)):
+        return Cue("byline", shown, names=Names(()))  # the title shown above, then names run into affiliations
     quoted_above = reading.previous == "candidate" and reading.candidate is not None and bool(
         WHOLLY_QUOTED.match(reading.candidate[1]))
     if quoted_above and (names := family_names(line.text) or names_line(line.text, alone=True)):
@@ -574,7 +588,8 @@ def take_cue(reading: Reading, line: Line, cue: Cue) -> None:
         entry = new_entry(reading, line.index, (line.index, cue.text))
         entry.date = (line.index, cue.date) if cue.date else entry.date
         entry.cited_form = cue.cited
-        add_authors(reading, line.index, cue.names)
+        if cue.names.names:  # a shown title before names the copy ran together has none to give
+            add_authors(reading, line.index, cue.names)
     elif cue.kind in ("abstract", "authors", "title", "other_label"):
         take_label(reading, line, cue)
     elif cue.kind == "facts":

@@ -21,6 +21,7 @@ from paperfold.ingest.names import (
     GLUED_MARK, Names, family_names, labelled_names, looks_personal, marked_names, names_line,
 )
 from paperfold.ingest.normalize import resolve_date
+from paperfold.ingest.readers.general_contents import by_entry, citation, listed_authors
 
 # "References", "► References", "References (26)", "Cited by 12", "Related papers",
 # "Similar articles", "Papers Similar to "X"": the rest of the page is other work
@@ -135,6 +136,10 @@ ROLE_LABEL = re.compile(
 # "Biases in Predicting the Human Language ModelAlex B. Fine, ... and Benjamin Van Durme. . . . . 12":
 # a proceedings' contents line: the title glued to its authors, dot leaders, a page number
 CONTENTS_LINE = re.compile(r"""^(?P<body>.+?)(?:\s*\.){3,}\s*\d*\s*$""", re.VERBOSE)
+# "Chris Samarinas, Arkin Dharawat and Hamed Zamani: Revisiting Open Domain Query Facet Extraction ...":
+# a programme's authors, a colon, then the title
+NAMES_COLON_TITLE = re.compile(r"""^(?P<names>[^:]{8,300}?):\s+(?P<title>\S.{8,300})$""", re.VERBOSE)
+MIN_GLUED_AUTHORS = 2  # "TitleName (Institution)*; Name (Institution)": one name alone could be the title's end
 GLUED_CASE = re.compile(r"""[a-z)](?=[A-Z][a-z])""", re.VERBOSE)  # "LearningAbdellah"
 # "[1]  arXiv:2407.14741 [pdf, other]", "1. arXiv:2407.04686  [pdf, other": a listing's (or a search
 # result list's) numbered id line, above its entry's title
@@ -243,6 +248,8 @@ COUNTER = re.compile(
           (?:\s+(?:for|in|matching)\b.*)?|top\s+[\d.,]+\s*%)\s*\W*$""",
     re.VERBOSE | re.IGNORECASE,
 )
+# "5 min readMay 7, 2020", "8 min read": a post's reading time (the date glued on, perhaps)
+READ_TIME = re.compile(r"""^\W*\d+\s*min(?:ute)?s?\s+read""", re.VERBOSE | re.IGNORECASE)
 # "Original Article", "Guest Editorial", "Letter to the Editor", "Research Papers": a journal's kinds of
 # article, as its menus and an article's head show them
 ARTICLE_TYPE = re.compile(
@@ -285,6 +292,11 @@ ORGANISATION = re.compile(
           |Cent(?:er|re)|Department|Inria|Corporation|Company|Foundation|Academy|Hospital)\b""",
     re.VERBOSE,
 )
+# "Niclas Boehmer (TU Berlin)", "Frans A. Oliehoek (Delft University of Technology)": one person and
+# their institution in brackets, a contents list's or a programme's author line
+NAME_WITH_INSTITUTION = re.compile(r"""^(?P<name>[^()\d,;:]{3,60}?)\s*\((?P<institution>[^()]{2,120})\)\*?$""", re.VERBOSE)
+# "TU Berlin", "IBM Research", "MIT": an institution named by its acronym first
+ACRONYM_INSTITUTION = re.compile(r"""^[A-Z]{2,}\b(?:\s+[A-Z][\w-]*){0,3}$""", re.VERBOSE)
 # "a r t i c l e", "i n f o": a heading set in spaced letters, as a PDF's text copies it
 SPACED_LETTERS = re.compile(r"""^(?:\w\s+){2,}\w$""", re.VERBOSE)
 # "Record: found", "Status: accepted": a field with a one- or two-word value, not a title
@@ -325,6 +337,8 @@ BY = re.compile(r"""^by\s+(?P<value>\S.*)$""", re.VERBOSE | re.IGNORECASE)
 MAX_BY_PART = 3  # a "by" part among the first few parts of a line: a date, then the byline
 MAX_TITLE_SYMBOLS = 0.25  # "NEC Rese??a??r??c??h??I?nstitute ,?!#4": text garbled in copying, never a title
 MIN_BYLINE_TITLE_WORDS = 3
+# "Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun (2015)": names, then the year in brackets
+NAMES_YEAR = re.compile(r"""\s*\((?P<year>(?:19|20)\d\d)\)$""", re.VERBOSE)
 # "Sobolev GAN - Youssef Mroueh et al.": a shorter title before the dash names a model (an acronym)
 SHORT_TITLE = re.compile(r"""\b[A-Z][A-Z\d]+\b""", re.VERBOSE)
 # "Jane Wang, Senior Research Scientist, DeepMind", "Alexia Jolicoeur-Martineau, PhD Researcher, MILA":
@@ -334,6 +348,18 @@ PERSON_ROLE = re.compile(
           |Director|Lecturer|Postdoc|Scholar|Manager|Founder|Lead|Head|Chair|Editor)s?\b""",
     re.VERBOSE,
 )
+# "Published in", "Posted on 12 May": where and when a post or paper came out, never its title (nor
+# a title that runs on into the next line)
+PUBLISHED_LEAD = re.compile(r"""^(?:Published|Posted|Submitted|Accepted|Received|Updated)\s+(?:in|on|to|at)\b""",
+                            re.VERBOSE | re.IGNORECASE)
+# "jmlr jmlr2011 jmlr2011-84 knowledge-graph by maker-knowledge-mining": a site's path or slugs, in
+# small letters with a word run into digits; no title is written so
+SLUG_LINE = re.compile(r"""^(?=.*[a-z]\d)[a-z\d\s-]+$""", re.VERBOSE)
+# "Corinna Cortes Neil D. Lawrence": two or more people's names side by side (a title page's columns
+# of editors), capitalised words only with a middle initial among them; no title reads so
+NAMES_SIDE_BY_SIDE = re.compile(
+    r"""^(?=(?:\S+\s+){3})(?=.*\s[A-Z]\.\s)(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.))+$""",
+    re.VERBOSE)
 # "Dijkstra", "Driscoll", "Van Rossum": family names as a reading list gives them
 NAME_WORD_RUN = re.compile(r"""^(?:[A-Z][\w'’-]+\s?){1,3}$""", re.VERBOSE)
 
@@ -414,7 +440,7 @@ def is_chrome(line: str) -> bool:
     return (letters < 3 or bool(NAVIGATION.match(line)) or bool(SPACED_LETTERS.match(line))
             or bool(COUNTER.match(line)) or bool(CATEGORIES.match(line))
             or bool(ARTICLE_TYPE.match(line))
-            or bool(NAV_TAIL.search(line)) or has_symbol(line))
+            or bool(NAV_TAIL.search(line)) or bool(READ_TIME.match(line)) or has_symbol(line))
 
 
 def has_symbol(line: str) -> bool:
@@ -474,6 +500,10 @@ def is_candidate(line: str) -> bool:
         return False  # "Let ${\mathfrak{G}}\subset\mathb": math cut off; a title's math is whole
     if GLUED_MARK.search(line) and names_line(line, alone=True):
         return False  # "Taojiao Wang10": an author with an affiliation mark, wrapped onto a line of its own
+    if line.startswith(("…", "...")) or SLUG_LINE.match(line) or PUBLISHED_LEAD.match(line):
+        return False  # "…A sensible goal which may be hard to achieve…": a teaser; "jmlr jmlr2011-84 ...": a path
+    if NAMES_SIDE_BY_SIDE.match(line):
+        return False  # "Corinna Cortes Neil D. Lawrence": a proceedings' editors, two columns of names
     return any(c.isalpha() for c in line[:3]) or line[:1] in "\"“'‘(["
 
 
@@ -586,6 +616,45 @@ def contents_entry(line: str) -> Cue | None:
         title, authors = body[:glue.end()], body[glue.end():]
         if words(title) >= MIN_BYLINE_TITLE_WORDS and (found := names_line(authors)) and is_candidate(title):
             return Cue("byline", title, names=found)
+    if (listed := listed_authors(body)) and is_candidate(listed[0]):  # "Title, A, Affiliation, B, ..."
+        return Cue("byline", listed[0], names=listed[1])
+    return None
+
+
+def glued_entry(line: str) -> Cue | None:
+    """A programme's or an accepted-papers list's line, the title glued to its authors, each with
+    the institution in brackets and set apart by semicolons ("... Product SearchNurendra Choudhary
+    (Virginia Tech)*; Nikhil Rao (Amazon); ..."): two or more such names, most of the parts."""
+    if line.count(";") < MIN_GLUED_AUTHORS - 1 or "(" not in line:
+        return None
+    for glue in GLUED_CASE.finditer(line):
+        title, parts = line[:glue.end()], [part.strip() for part in line[glue.end():].split(";")]
+        people = [found.names[0] for part in parts if (found := bracketed_name(part))]
+        if bracketed_name(parts[0]) and len(people) >= MIN_GLUED_AUTHORS and 2 * len(people) > len(parts) and (
+                words(title) >= MIN_BYLINE_TITLE_WORDS and is_candidate(title)):
+            return Cue("byline", title, names=Names(tuple(people)))
+    return None
+
+
+def citation_entry(line: str) -> Cue | None:
+    """A reading list's citation with its title in quotation marks (general_contents.citation);
+    general.py asks for two on a page."""
+    if '"' not in line and "“" not in line or not (found := citation(line.lstrip(BULLETS + " "))):
+        return None
+    title, names = found
+    return Cue("byline", title, names=names, cited=True) if is_candidate(title) else None
+
+
+def names_then_title(line: str) -> Cue | None:
+    """A programme's "A, B and C: Title" line: two or more names before a colon, then the title
+    ("Trond Linjordet, Krisztian Balog and Vinay Setty: Towards Formally Grounded ..."). One name
+    alone is none ("Invited Talk: ...", "Coffee Break: ..." read as names); general.py, as for a
+    reading list's lines, asks for two on a page."""
+    if not (match := NAMES_COLON_TITLE.match(line)) or words(match["title"]) < MIN_BYLINE_TITLE_WORDS:
+        return None
+    found = names_line(match["names"])
+    if found and len(found.names) >= 2 and is_candidate(match["title"]):
+        return Cue("byline", match["title"].strip(), names=found, cited=True)
     return None
 
 
@@ -628,12 +697,16 @@ def byline(line: str) -> Cue | None:
     if line[:1] in BULLETS and (match := TITLE_NAMES_YEAR.match(text)) and all(
             NAME_WORD_RUN.match(name) for name in re.split(r",\s*|\s+et\s+al\.?$", match["names"]) if name):
         return Cue("byline", match["title"], names=labelled_names(match["names"]), date=find_date(match["year"]))
+    if (entry := by_entry(text, bulleted=line[:1] in BULLETS)) and words(entry[0]) >= MIN_BYLINE_TITLE_WORDS and (
+            is_candidate(entry[0]) and not is_chrome(entry[0])):
+        return Cue("byline", entry[0], names=entry[1])  # "• Title, by Names, 155–205."
     for match in reversed(list(BYLINE_DASH.finditer(text))):
         title, authors = text[:match.start()].strip(), text[match.end():].strip().rstrip(".")
-        found = names_line(authors, alone=line[:1] in BULLETS)
+        year = NAMES_YEAR.search(authors)  # "Title – Kaiming He, ..., Jian Sun (2015)"
+        found = names_line(authors[:year.start()] if year else authors, alone=line[:1] in BULLETS)
         long_enough = words(title) >= MIN_BYLINE_TITLE_WORDS or words(title) == 2 and SHORT_TITLE.search(title)
         if found and long_enough and is_candidate(title):
-            return Cue("byline", title, names=found)
+            return Cue("byline", title, names=found, date=find_date(year["year"]) if year else None)
     return None
 
 
@@ -690,7 +763,7 @@ def classify(line: str, previous: str = "blank", before_affiliation: bool = Fals
             INLINE_AUTHORS.split(match["title"])[0]):  # "8. Title Authors: <twenty names>" is no prose
         return numbered(match["title"].strip().split("  ")[0], previous)
     if found := (byline(line) or contents_entry(line) or timed_entry(line) or cited_entry(line)
-                 or quoted_citation(line)):
+                 or quoted_citation(line) or glued_entry(line) or names_then_title(line) or citation_entry(line)):
         return found
     if is_chrome(line):
         return Cue("chrome", line)
@@ -723,9 +796,31 @@ def names_cue(line: str, previous: str, before_affiliation: bool) -> Cue | None:
         return Cue("names", line, names=found_names)  # "LARS THØRVÄLD, The Thørväld Group, Iceland"
     if previous in AUTHORS_FOLLOW and (found_names := marked_names(line)):
         return Cue("names", line, names=found_names)  # "Yuanchao Li1, Yuan Gong2, ... Lai1 Work done at MIT, ..."
+    if previous in AUTHORS_FOLLOW and (found_names := name_with_institution(line)):
+        return Cue("names", line, names=found_names)  # "Niclas Boehmer (TU Berlin)", one author a line
     if previous == "affiliation" and (found_names := names_line(line, alone=True)):
         return Cue("more_names", line, names=found_names)  # the next author of a name / affiliation block
     return None
+
+
+def bracketed_name(part: str) -> Names | None:
+    """One person with whatever the brackets after the name hold ("Nikhil Rao (Amazon)*")."""
+    if not (match := NAME_WITH_INSTITUTION.match(part)):
+        return None
+    found = names_line(match["name"].strip(), alone=True)
+    return found if found and len(found.names) == 1 else None
+
+
+def name_with_institution(line: str) -> Names | None:
+    """One person with their institution in brackets ("Frans A. Oliehoek (Delft University of
+    Technology)", "Niclas Boehmer (TU Berlin)"); not a role ("Ulle Endriss (Programme Chair)")."""
+    if not line.endswith((")", ")*")) or not (match := NAME_WITH_INSTITUTION.match(line)):
+        return None
+    institution = match["institution"].strip()
+    if not (ORGANISATION.search(institution) or AFFILIATION.match(institution) or ACRONYM_INSTITUTION.match(institution)):
+        return None
+    found = names_line(match["name"].strip(), alone=True)
+    return found if found and len(found.names) == 1 else None
 
 
 def titled_with_full_stop(line: str) -> bool:

@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import re
 
+from paperfold.ingest.names import names_line
 from paperfold.ingest.paragraphs import Line
+from paperfold.ingest.readers.general_contents import joined_entries
 from paperfold.ingest.readers.general_flat import flat_head
-from paperfold.ingest.readers.general_lines import is_candidate
+from paperfold.ingest.readers.general_lines import (
+    LEAD_LABEL, dated_line, is_candidate, is_chrome, name_with_institution, words,
+)
 
 # "[Uncaptioned image]    In-depth Research ...", "![logo](x.png) Title": an image's stand-in before the text
 IMAGE_PLACEHOLDER = re.compile(
@@ -28,6 +32,24 @@ IMAGE_PLACEHOLDER = re.compile(
 # decoding) of up to four characters before a label or a date; never a list's bullet ("• Name") or CJK words
 LEADING_ICON = re.compile(
     r"""^(?![•·–—])[^\x00-\x7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}\s+(?=[A-Z0-9])""", re.VERBOSE)
+# "■ Deep Learning for Text Style Transfer, by Di Jin", "▪ Title": a square bullet, read as the list's "•"
+SQUARE_BULLET = re.compile(r"""^[■▪◼◾□◆◇]\s+(?=\w)""", re.VERBOSE)
+# "SubscribeThe Russian Legislative Corpus", "Sign inDeep Learning ...": a button's word glued to the text
+# after it where the copy lost the line break (a capital then a small letter starts the text)
+GLUED_BUTTON = re.compile(
+    r"""^(?:Subscribe|Sign\s+(?:in|up)|Log\s*in|Download(?:\s+PDF)?|Share|Bookmark|Menu)(?=[A-Z][a-z])""",
+    re.VERBOSE)
+# "Cognitive Homeostatic Agents (Page 12)", "... Agents (p. 12)", "(pp. 5-9)": where a contents list's
+# entry starts in the volume, not part of its title
+PAGE_REFERENCE = re.compile(r"""\s+\((?:Page|pp?\.)\s*[\dxvilc]+(?:\s*[–-]\s*[\dxvilc]+)?\)$""", re.VERBOSE | re.IGNORECASE)
+# "10:30–10:55Unsupervised Semantic Parsing", "9:15 – 9:45 Findings of ...": a programme's time slot
+# before a talk's title (its authors on the next line); the copy may glue the two
+TIME_SLOT = re.compile(r"""^\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?P<rest>[A-Z`'‘“"].*)$""", re.VERBOSE)
+MIN_SLOT_TITLE_WORDS = 3  # "Coffee Break", "Invited Talk", "Opening remarks": the programme's own items
+# "Identifying the Development ... in Scientific Text (2002.07143v2)": a title with its arXiv id in
+# brackets after it, as paper pages head themselves; cut into the title and the id
+TITLE_THEN_ID = re.compile(r"""^(?P<title>\S.*?)\s+(?P<id>[(\[]\d{2}(?:0[1-9]|1[0-2])\.\d{4,5}(?:v\d+)?[)\]])$""", re.VERBOSE)
+MIN_ID_TITLE_WORDS = 3
 # "### 1. **Word Embeddings: Word2Vec**", "- __Title__: ...", "# Title": Markdown marks in a pasted README
 EMPHASIS = re.compile(r"""\*\*|(?<!\w)__|__(?!\w)|^\#{1,6}\s+""", re.VERBOSE)
 # "... 22 | - **Title**: Efficient Estimation ... 23 | - **Authors**: ...": a line-numbered file view
@@ -61,10 +83,40 @@ CJK_FIELD = re.compile(r"""(?<=\S)(?=(?:摘要|作者|标题|题目|报告人|�
 def tidy(text: str) -> str:
     """A line without an image's stand-in or an icon before it ("๐Ÿ“ Abstract": an emoji the copy
     garbled) or Markdown emphasis inside it."""
-    text = IMAGE_PLACEHOLDER.sub("", text)
+    text = GLUED_BUTTON.sub("", SQUARE_BULLET.sub("• ", IMAGE_PLACEHOLDER.sub("", text)))
+    text = PAGE_REFERENCE.sub("", text) if text.endswith(")") else text
     text = LEADING_ICON.sub("", text) if not text[:1].isascii() else text
     # EMPHASIS needs "**", "__" or a leading "#": a line without them (most) skips its scan
     return (EMPHASIS.sub("", text) if "**" in text or "__" in text or "#" in text else text).strip()
+
+
+def slot_titles(lines: list[Line]) -> list[Line]:
+    """A programme's time slots before talks' titles, each title's authors on the line under it
+    ("10:30–10:55Unsupervised Semantic Parsing" / "Hoifung Poon and Pedro Domingos"): the title
+    without its time, as a piece cut from the line (no title above runs on into it). A slot with
+    its authors on the same line (general_lines.timed_entry), a labelled one ("Invited talk: ...")
+    or a short one ("Coffee Break") keeps its time."""
+    out = list(lines)
+    for position, line in enumerate(out):
+        if not line.text[:1].isdigit() or not (match := TIME_SLOT.match(line.text)):
+            continue
+        rest, below = match["rest"], next((after.text for after in out[position + 1:] if after.text), "")
+        if LEAD_LABEL.match(rest) or words(rest) < MIN_SLOT_TITLE_WORDS or is_chrome(rest) or not is_candidate(rest):
+            continue
+        if names_line(below) or name_with_institution(below):
+            out[position] = Line(line.index, rest, glued=True)
+    return out
+
+
+def title_and_id(text: str) -> list[str] | None:
+    """A title with its id in brackets after it, as two pieces; not a date or labelled line that
+    ends in the id ("Published 24 Feb 2026 in cs.AI | (2602.21201v1)")."""
+    if not text.endswith((")", "]")) or not (match := TITLE_THEN_ID.match(text)):
+        return None
+    title = match["title"]
+    if words(title) < MIN_ID_TITLE_WORDS or LEAD_LABEL.match(title) or dated_line(title) or not is_candidate(title):
+        return None
+    return [title, match["id"]]
 
 
 def field_segments(text: str) -> list[str]:
@@ -99,11 +151,11 @@ def logical_lines(lines: list[Line]) -> list[Line]:
     """The page's lines as the reader takes them: tidied, flattened views, a PDF's first page
     run onto one line and glued fields cut apart (every piece keeps its line number, for messages)."""
     out = []
-    for line in lines:
+    for line in joined_entries(lines):
         for piece in gutter_pieces(line.text) if line.text else [""]:
-            segments = (flat_page(text := tidy(piece)) or field_segments(text)) if piece else [""]
+            segments = (flat_page(text := tidy(piece)) or title_and_id(text) or field_segments(text)) if piece else [""]
             out += [Line(line.index, segment, glued=n > 0) for n, segment in enumerate(segments)]
-    return out
+    return slot_titles(out)
 
 
 def flat_page(text: str) -> list[str] | None:
