@@ -1297,11 +1297,10 @@ def test_one_name_a_line_with_its_institution_in_brackets(line, previous, kind):
     assert classify(line, previous=previous).kind == kind
 
 
-def test_a_contents_entry_loses_its_page_reference():
-    assert logical_lines([Line(0, "Cognitive Homeostatic Agents (Page 12)")])[0].text == "Cognitive Homeostatic Agents"
-    assert logical_lines([Line(0, "Welcome Message from the Chairs (Page iii)")])[0].text == (
-        "Welcome Message from the Chairs")
-    assert logical_lines([Line(0, "Graph Networks (Pagerank Revisited)")])[0].text == "Graph Networks (Pagerank Revisited)"
+def test_a_contents_entry_s_title_loses_its_page_reference():
+    assert title_text("Cognitive Homeostatic Agents (Page 12)") == "Cognitive Homeostatic Agents"
+    assert title_text("Welcome Message from the Chairs (Page iii)") == "Welcome Message from the Chairs"
+    assert title_text("Graph Networks (Pagerank Revisited)") == "Graph Networks (Pagerank Revisited)"
 
 
 def test_a_time_slot_before_a_talk_s_title_with_its_names_below():
@@ -1384,3 +1383,48 @@ def test_a_reading_list_s_citations_with_quoted_titles_count_two_or_more_on_a_pa
         ("Visualizing data using t-SNE", ("Laurens Van der Maaten", "Geoffrey Hinton"))]
     one = page.splitlines()[0] + "\n"
     assert not read(one)[0].records  # one citation in a page's text is a mention, not a listing
+
+
+def test_a_page_reference_leaves_a_contents_title_and_nothing_else():
+    page = ("Cognitive Homeostatic Agents (Page 12)\nAmol Kelkar and Jeffrey O. Kephart\n\n"
+            "Multi-modal Agents for Business Intelligence (pp. 17-22)\nJeffrey O. Kephart and Amol Kelkar\n\n"
+            "Reading the Engine Closely\nAuthors: Ada Lovelace\n"
+            "Abstract: We read the notes again and find that the engine could act upon other things besides "
+            "number, as the translator herself wrote (p. 12)\n")
+    records = read(page)[0].records
+    assert [r.title for r in records] == [
+        "Cognitive Homeostatic Agents", "Multi-modal Agents for Business Intelligence", "Reading the Engine Closely"]
+    assert records[2].abstract.endswith("as the translator herself wrote (p. 12)")  # a quotation keeps its page
+    cited = ['Knuth, Donald. "The Art of Computer Programming." Addison-Wesley, 1968 (pp. 5-9)',
+             "the engine might compose elaborate pieces of music, as argued (p. 12)"]
+    assert [line.text for line in logical_lines([Line(n, text) for n, text in enumerate(cited)])] == cited
+
+
+@pytest.mark.parametrize("line, text", [
+    ("SubscribeThe Russian Legislative Corpus", "The Russian Legislative Corpus"),  # the copy lost a line break
+    ("Sign inDeep Learning for Graphs", "Deep Learning for Graphs"),
+    ("Download PDFAttention Is All You Need", "Attention Is All You Need"),
+    ("SharePoint Online as a Research Data Platform", "SharePoint Online as a Research Data Platform"),
+    ("Menus of Choice in Online Ordering", "Menus of Choice in Online Ordering"),
+    ("MenuBar Layouts for Small Screens", "MenuBar Layouts for Small Screens"),  # "Menu" heads a name
+    ("DownloadManager Traces at Scale", "DownloadManager Traces at Scale"),
+    ("SubscribeLaTeX Macros for Papers", "SubscribeLaTeX Macros for Papers"),  # no whole word after it
+    ("Subscribers of Online News", "Subscribers of Online News"),
+])
+def test_a_button_glued_to_a_title_is_a_whole_button_before_a_whole_word(line, text):
+    assert logical_lines([Line(0, line)])[0].text == text
+
+
+def test_a_title_beginning_with_a_name_that_a_button_word_heads_is_read_whole():
+    page = "SharePoint Online as a Research Data Platform\nAda Lovelace, Charles Babbage\n"
+    assert [r.title for r in read(page)[0].records] == ["SharePoint Online as a Research Data Platform"]
+
+
+def test_a_slot_s_title_cut_from_its_time_takes_nothing_from_the_line_above():
+    heading = "Session 1C (MR209): Machine Learning and Statistical Models I\n"
+    talk = "Active Learning by Labeling Features\nGregory Druck, Burr Settles and Andrew McCallum\n"
+    assert [r.title for r in read(heading + "10:30–10:55" + talk)[0].records] == [
+        "Active Learning by Labeling Features"]
+    # without its time the line opens its line, and a long line above may run on into it
+    assert [r.title for r in read(heading + talk)[0].records] == [
+        "Session 1C (MR209): Machine Learning and Statistical Models I Active Learning by Labeling Features"]

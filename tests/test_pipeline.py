@@ -1,5 +1,6 @@
 """The whole pipeline on real files: bad input, injection, stable ids, export, site build."""
 
+import gzip
 import json
 from html import unescape
 import re
@@ -112,6 +113,27 @@ def test_paper_page_shows_fields_sources_and_cite(built_site):
     assert "seeds/003_c2369d42063fcfc5.txt line 13" in text
     assert "@misc{anon2026compositional," in text
     assert 'href="https://github.com/oshapio/necessary-compositionality"' in html
+
+
+def indexed_text(site, url: str) -> str:
+    """What Pagefind indexed of the page at `url` (its fragment: gzip, a signature, JSON)."""
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        if data["url"] == url:
+            return data["content"]
+    raise AssertionError(f"no Pagefind fragment for {url}")
+
+
+def test_search_indexes_a_paper_but_not_the_blocks_every_page_has(built_site):
+    """The sources list and the contribute line are on every paper page ("line", "problem",
+    a listing's name): indexed, they made every paper a result for those words."""
+    page = next((built_site / "site" / "papers").glob("compositional-generalization-requires-*/index.html"))
+    text = indexed_text(built_site / "site", f"/papers/{page.parent.name}/")
+    assert "Compositional" in text and "Abstract" in text  # the paper's own words are found
+    assert "003_c2369d42063fcfc5" not in text and "Daily Papers" not in text  # Seen in
+    assert "Report a problem" not in text and "curation file" not in text
+    html = page.read_text(encoding="utf-8")
+    assert "seeds/003_c2369d42063fcfc5.txt line 13" in html and "Report a problem" in html  # still shown
 
 
 def test_same_title_different_arxiv_ids_keeps_the_first_page_in_place():

@@ -29,7 +29,9 @@ log = logging.getLogger("mkdocs.plugins.paperfold.site_assets")
 
 KATEX_FILES = ("katex.min.js", "katex.min.css")
 ROOT_SELECTOR = "article.md-content__inner"
-# The BibTeX block repeats title and authors; permalinks are pilcrows.
+# The BibTeX block repeats title and authors; permalinks are pilcrows; .pf-no-search marks
+# what every paper page has (related papers, where it was seen, the contribute line), which
+# made every paper a result for their words.
 EXCLUDE_SELECTORS = "pre, .headerlink, .pf-no-search"
 
 

@@ -21,7 +21,7 @@ from paperfold.site.escape import attr, safe_url
 from paperfold.site.notes import note_html
 from paperfold.site.templating import anew, make_env
 from paperfold.site import urls
-from paperfold.site.urls import paper_url
+from paperfold.site.urls import paper_url_from_paper
 from paperfold.ingest.links import is_code_link
 from paperfold.model import Paper, Problem, ReaderKind
 from paperfold.report import DumpSummary
@@ -67,12 +67,13 @@ def paper_links(paper: Paper) -> list[dict]:
 
 def related_entries(paper: Paper, titles: Mapping[str, str]) -> list[list[str]]:
     """The paper's related papers as the theme shows them (overrides/partials/related*.html),
-    best first: [url, title, reason] triples, the url being the page's path from the site
-    root (for the theme's `url` filter), title and reason HTML-escaped. `titles` (id ->
+    best first: [url, title, reason] triples, the url a link from this page
+    (urls.paper_url_from_paper: the theme writes it as it is; MkDocs' `url` filter on 16
+    links a page cost about a tenth of the template's time), title and reason HTML-escaped. `titles` (id ->
     escaped label of every paper on the site) is built once per site, so a page never
     scans the corpus; a related id without a page is left out. Triples, not mappings:
     the YAML dumper's time goes by the node, and 8 mappings were most of a page's front matter."""
-    return [[paper_url(r.id), titles[r.id], attr(r.reason)] for r in paper.related if r.id in titles]
+    return [[paper_url_from_paper(r.id), titles[r.id], attr(r.reason)] for r in paper.related if r.id in titles]
 
 
 def paper_meta(paper: Paper, edit_url: str | None) -> dict:

@@ -24,6 +24,12 @@ def paper_url(paper_id: str) -> str:
     return f"{PAPERS}/{paper_id}/"
 
 
+def paper_url_from_paper(paper_id: str) -> str:
+    """The address of a paper's page as a link from another paper's page: both are served
+    from papers/ (`paper_url`), so it needs no theme filter to make it relative."""
+    return f"../{paper_id}/"
+
+
 def redirect_path(old_id: str) -> str:
     """The HTML page left at a paper's old URL (MkDocs copies it as it is)."""
     return f"{PAPERS}/{old_id}/index.html"

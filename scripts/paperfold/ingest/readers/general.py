@@ -28,8 +28,8 @@ from collections.abc import Callable
 from paperfold.ingest.links import find_links
 from paperfold.ingest.normalize import clean_text
 from paperfold.ingest.paragraphs import numbered_lines
+from paperfold.ingest.readers.general_checks import MIN_ABSTRACT_WORDS
 from paperfold.ingest.readers.general_entries import read_entries
-from paperfold.ingest.readers.general_layout import MIN_ABSTRACT_WORDS
 from paperfold.ingest.readers.general_reading import Entry, key
 from paperfold.ingest.readers.labelled import NEW_STYLE_ID
 from paperfold.model import Dump, Problem, RawRecord, ReaderKind, ReadResult

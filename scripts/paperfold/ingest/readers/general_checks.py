@@ -13,6 +13,10 @@ import unicodedata
 
 from paperfold.ingest.names import GLUED_MARK, names_line
 
+# An abstract's least length: an unlabelled paragraph after an author line, the text under an "Abstract"
+# label or a flattened page's abstract shorter than this is none; and an entry without a title, authors or
+# an id needs an abstract this long (issue 14's precision guard)
+MIN_ABSTRACT_WORDS = 20
 # "Volume 2014, Article ID 372768, 6 pages", "Journal of Applied Mathematics": an issue's or a
 # journal's line in a paper page's header, never the paper's title
 ISSUE_LINE = re.compile(

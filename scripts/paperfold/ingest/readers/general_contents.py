@@ -32,8 +32,9 @@ WRAPPED_END = re.compile(r"""[^\W\d_],?$""", re.VERBOSE)
 PAGES_END = re.compile(r"""\s*,?\s*(?:pp?\.\s*)?\d{1,5}(?:\s*[–-]\s*\d{1,5})?\.?\s*$""", re.VERBOSE)
 # "... Perspective by Yue Zhang and Zhiyang Teng, by Julia Ive": the last ", by " opens the authors
 BY_AUTHORS = re.compile(r""",\s+by\s+(?=\S)(?!.*,\s+by\s)""", re.VERBOSE)
-# "UC Berkeley", "MIT Lincoln Laboratory": an institution opening with an acronym, never a person
-ACRONYM_FIRST = re.compile(r"""^[A-Z]{2,}\b""", re.VERBOSE)
+# "UC Berkeley", "MIT Lincoln Laboratory", "TU Berlin", "IBM Research": an institution named by its
+# acronym first (and a few capitalised words), never a person
+ACRONYM_INSTITUTION = re.compile(r"""^[A-Z]{2,}\b(?:\s+[A-Z][\w-]*){0,3}$""", re.VERBOSE)
 
 
 def joined_entries(lines: list[Line]) -> list[Line]:
@@ -87,7 +88,7 @@ def person(part: str) -> Names | None:
     """The names in one comma-separated part of an entry ("and Robert Williamson", "Nihar Shah"),
     never an institution ("UC Berkeley", "Microsoft Research")."""
     part = re.sub(r"""^and\s+""", "", part)
-    return None if ACRONYM_FIRST.match(part) else names_line(part, alone=True)
+    return None if ACRONYM_INSTITUTION.match(part) else names_line(part, alone=True)
 
 
 # 'Chen, Tianqi, and Carlos Guestrin. "Xgboost: A scalable tree boosting system." Proceedings ... 2016.':

@@ -33,11 +33,11 @@ import re
 from paperfold.ingest.names import Names, family_names, labelled_names, names_line
 from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_checks import (
-    ABSTRACT_PART, ABSTRACT_VOICE, BULLETS, INLINE_ABSTRACT_PART, RUN_IN_ABSTRACT_PART, SENTENCE_END, is_candidate,
-    speaks_as_abstract,
+    ABSTRACT_PART, ABSTRACT_VOICE, BULLETS, INLINE_ABSTRACT_PART, MIN_ABSTRACT_WORDS, RUN_IN_ABSTRACT_PART,
+    SENTENCE_END, is_candidate, speaks_as_abstract,
 )
 from paperfold.ingest.readers.general_layout import (
-    MIN_ABSTRACT_WORDS, affiliations_ahead, counter_label, opens_abstract, page_start, set_apart,
+    affiliations_ahead, counter_label, opens_abstract, page_start, set_apart,
 )
 from paperfold.ingest.readers.general_lines import (
     INLINE_AUTHORS, LISTED_ID, QUOTED_TITLE, SHORT_LINE, TITLE_YEAR, classify,
@@ -241,8 +241,11 @@ def take_title_like(reading: Reading, line: Line, cue: Cue) -> None:
             reading.id_title = reading.candidate
     elif cue.kind == "candidate" and (whole := shown_whole(reading, line)):
         reading.candidate = (reading.candidate[0], whole)
-    elif cue.kind == "candidate":  # a piece cut from its line (a slot's title after its time) runs on from none
-        reading.earlier, reading.candidate = None if line.glued else reading.candidate, (line.index, line.text)
+    elif cue.kind == "candidate":
+        # a piece cut from its line (a slot's title after its time, a field after the one before it)
+        # follows the text before it on that line: no title-like line above runs on into it
+        reading.earlier = None if line.glued else reading.candidate
+        reading.candidate = (line.index, line.text)
     elif cue.kind == "prose":  # running text between a title-like line and a fact: not its title
         reading.dropped = reading.candidate or reading.dropped
         reading.candidate = None

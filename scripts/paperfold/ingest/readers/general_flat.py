@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from paperfold.ingest.names import names_line
-from paperfold.ingest.readers.general_checks import EMAIL
+from paperfold.ingest.readers.general_checks import EMAIL, MIN_ABSTRACT_WORDS
 
 # " Abstract Google Scholar is ...", " ABSTRACT In academia, ...": the label inside the flattened line
 FLAT_ABSTRACT = re.compile(r"""\s(?:Abstract|ABSTRACT)(?:\s*[:.—–-])?\s+(?=[A-Z])""", re.VERBOSE)
@@ -34,7 +34,6 @@ NUMBERED_NAMES_REACH = 12  # words in which the first names and their marks stan
 MIN_NUMBERED_NAMES = 2
 MIN_FLAT_WORDS = 40  # shorter lines are not a page's head and abstract run together
 MIN_FLAT_CHARS = 200  # ... and no line of forty words is shorter
-MIN_ABSTRACT_WORDS = 20
 MAX_HEAD_WORDS = 160  # the title and the authors' block before the abstract (sixteen authors and their institutes)
 MIN_TITLE_WORDS = 3
 NAME_WORDS = (2, 3)  # a first author's name: "Jöran Beel", "Amer E. Mouawad"

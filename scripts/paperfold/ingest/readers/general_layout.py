@@ -13,16 +13,21 @@ import re
 
 from paperfold.ingest.names import names_line
 from paperfold.ingest.paragraphs import Line
-from paperfold.ingest.readers.general_checks import is_affiliation
+from paperfold.ingest.readers.general_checks import MIN_ABSTRACT_WORDS, is_affiliation
 from paperfold.ingest.readers.general_lines import ABSTRACT_LABEL, CITATION, CITED_HEADING, LINK_LINE, PAGE_TOP
 from paperfold.ingest.readers.general_recognise import ANNOUNCE
 
-MIN_ABSTRACT_WORDS = 20  # an unlabelled paragraph shorter than this after an author line is not an abstract
 AFFILIATION_AHEAD = 3  # non-blank lines after a lone name in which its affiliation may stand
 PAGE_HEAD_LINES = 8  # lines above a pasted page's abstract that may be its title, authors and dates
 COUNT_ALONE = re.compile(r"""^\d[\d,.]*\s*[kKmM]?$""", re.VERBOSE)  # "99", "6,722", "1.2k"
 # "Hugo Larochelle: The Neural Autoregressive Distribution Estimator": a talk under an "Invited talks" heading
 TALK_LINE = re.compile(r"""^(?P<speaker>[^:]{3,60}?)\s*:\s+(?P<title>\S.*)$""", re.VERBOSE)
+
+
+def next_text(lines: list[Line], position: int) -> str:
+    """The first non-blank line after `position`, found by index: a long page is not copied for
+    each line that asks (a programme's every time slot, a digest's every "Abstract" label)."""
+    return next((lines[after].text for after in range(position + 1, len(lines)) if lines[after].text), "")
 
 
 def affiliations_ahead(lines: list[Line]) -> list[bool]:
@@ -42,8 +47,7 @@ def opens_abstract(lines: list[Line], position: int) -> bool:
         return len(match["text"].split()) >= MIN_ABSTRACT_WORDS
     if not (match := ABSTRACT_LABEL.match(text)):
         return False
-    following = next((line.text for line in lines[position + 1:] if line.text), "")
-    return len((match["text"] or following).split()) >= MIN_ABSTRACT_WORDS
+    return len((match["text"] or next_text(lines, position)).split()) >= MIN_ABSTRACT_WORDS
 
 
 def page_start(lines: list[Line], position: int, heading: int) -> int | None:
@@ -71,8 +75,7 @@ def counter_label(lines: list[Line], position: int) -> bool:
     heading over a list of other work."""
     if not CITED_HEADING.match(lines[position].text):
         return False
-    following = next((line.text for line in lines[position + 1:] if line.text), "")
-    return bool(COUNT_ALONE.match(following))
+    return bool(COUNT_ALONE.match(next_text(lines, position)))
 
 
 def talk_head(text: str) -> bool:

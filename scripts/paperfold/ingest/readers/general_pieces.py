@@ -20,6 +20,7 @@ from paperfold.ingest.paragraphs import Line
 from paperfold.ingest.readers.general_checks import is_candidate, is_chrome, words
 from paperfold.ingest.readers.general_contents import joined_entries
 from paperfold.ingest.readers.general_flat import flat_head
+from paperfold.ingest.readers.general_layout import next_text
 from paperfold.ingest.readers.general_recognise import LEAD_LABEL, dated_line, name_with_institution
 
 # "[Uncaptioned image]    In-depth Research ...", "![logo](x.png) Title": an image's stand-in before the text
@@ -33,14 +34,14 @@ LEADING_ICON = re.compile(
     r"""^(?![•·–—])[^\x00-\x7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}\s+(?=[A-Z0-9])""", re.VERBOSE)
 # "■ Deep Learning for Text Style Transfer, by Di Jin", "▪ Title": a square bullet, read as the list's "•"
 SQUARE_BULLET = re.compile(r"""^[■▪◼◾□◆◇]\s+(?=\w)""", re.VERBOSE)
-# "SubscribeThe Russian Legislative Corpus", "Sign inDeep Learning ...": a button's word glued to the text
-# after it where the copy lost the line break (a capital then a small letter starts the text)
+# "SubscribeThe Russian Legislative Corpus", "Sign inDeep Learning ...": a button's words glued to the title
+# after them where the copy lost the line break: the whole button, then a capitalised whole word that opens
+# the title ("SubscribeLaTeX" has none). Buttons of two words, or "Subscribe" (seen glued so); never a
+# one-word button that heads names written as one word ("SharePoint Online ...", "MenuBar", "DownloadManager",
+# "LoginRadius"), which a cut would behead. Alone on their lines, all of them are chrome (general_checks)
 GLUED_BUTTON = re.compile(
-    r"""^(?:Subscribe|Sign\s+(?:in|up)|Log\s*in|Download(?:\s+PDF)?|Share|Bookmark|Menu)(?=[A-Z][a-z])""",
+    r"""^(?:Subscribe|Sign\s+(?:in|up)|Log\s+in|Download\s+PDF)(?=[A-Z][a-z]+\b)""",
     re.VERBOSE)
-# "Cognitive Homeostatic Agents (Page 12)", "... Agents (p. 12)", "(pp. 5-9)": where a contents list's
-# entry starts in the volume, not part of its title
-PAGE_REFERENCE = re.compile(r"""\s+\((?:Page|pp?\.)\s*[\dxvilc]+(?:\s*[–-]\s*[\dxvilc]+)?\)$""", re.VERBOSE | re.IGNORECASE)
 # "10:30–10:55Unsupervised Semantic Parsing", "9:15 – 9:45 Findings of ...": a programme's time slot
 # before a talk's title (its authors on the next line); the copy may glue the two
 TIME_SLOT = re.compile(r"""^\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?P<rest>[A-Z`'‘“"].*)$""", re.VERBOSE)
@@ -83,7 +84,6 @@ def tidy(text: str) -> str:
     """A line without an image's stand-in or an icon before it ("๐Ÿ“ Abstract": an emoji the copy
     garbled) or Markdown emphasis inside it."""
     text = GLUED_BUTTON.sub("", SQUARE_BULLET.sub("• ", IMAGE_PLACEHOLDER.sub("", text)))
-    text = PAGE_REFERENCE.sub("", text) if text.endswith(")") else text
     text = LEADING_ICON.sub("", text) if not text[:1].isascii() else text
     # EMPHASIS needs "**", "__" or a leading "#": a line without them (most) skips its scan
     return (EMPHASIS.sub("", text) if "**" in text or "__" in text or "#" in text else text).strip()
@@ -99,10 +99,10 @@ def slot_titles(lines: list[Line]) -> list[Line]:
     for position, line in enumerate(out):
         if not line.text[:1].isdigit() or not (match := TIME_SLOT.match(line.text)):
             continue
-        rest, below = match["rest"], next((after.text for after in out[position + 1:] if after.text), "")
+        rest = match["rest"]
         if LEAD_LABEL.match(rest) or words(rest) < MIN_SLOT_TITLE_WORDS or is_chrome(rest) or not is_candidate(rest):
             continue
-        if names_line(below) or name_with_institution(below):
+        if names_line(below := next_text(out, position)) or name_with_institution(below):
             out[position] = Line(line.index, rest, glued=True)
     return out
 

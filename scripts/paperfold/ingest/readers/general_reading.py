@@ -57,7 +57,9 @@ class Reading:
     affiliated: bool = False  # an affiliation came after the current entry's authors: an author block
     shown: dict[str, str] = field(default_factory=dict)  # title-like lines so far, by their key
     shown_by_head: dict[str, list[str]] = field(default_factory=dict)  # the same, by their first words
-    earlier: tuple[int, str] | None = None  # the title-like line before it (if it turns out a heading)
+    # the title-like line before the candidate: kept if the candidate turns out a section heading, or the
+    # first line of a title wrapped onto it; none before a piece cut from its line (general_entries.py)
+    earlier: tuple[int, str] | None = None
     pending_date: tuple[int, tuple[str, str]] | None = None  # a date line, perhaps above the next title
     expect: str | None = None  # a label alone on its line: "abstract", "authors", "other"
     abstract_open: bool = False  # the next line may continue the abstract

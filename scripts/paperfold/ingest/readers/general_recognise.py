@@ -16,7 +16,9 @@ from datetime import date
 from paperfold.ingest.names import Names, family_names, labelled_names, names_line
 from paperfold.ingest.normalize import resolve_date
 from paperfold.ingest.readers.general_checks import AFFILIATION, BULLETS, is_candidate, is_chrome, words
-from paperfold.ingest.readers.general_contents import by_entry, citation, listed_authors
+from paperfold.ingest.readers.general_contents import (
+    ACRONYM_INSTITUTION, LEADERS_END, by_entry, citation, listed_authors,
+)
 
 # "Published Nov 23, 2023 in cs.LG", "Published: | 2021-11-10, volume 5", "Date posted to arXiv: 17 Nov 2015",
 # "Submitted: Apr 2026 | Updated: Apr 2026", "Posted to bioRxiv 08 Sep 2020", "Article history: Received 24
@@ -72,9 +74,6 @@ CLOSING_ID = re.compile(rf"""[(\[](?P<id>{_NEW_ID})(?:v\d+)?[)\]]\W*$""", re.VER
 TIMED = re.compile(r"""^\s*\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?\s+(?P<rest>\S.*)$""", re.VERBOSE)
 JOINERS = {"&", "and", ",", ";"}
 MIN_TIMED_TITLE_WORDS = 4  # "Introduction and overview", "Coffee", "Round table": a programme's own items
-# "Biases in Predicting the Human Language ModelAlex B. Fine, ... and Benjamin Van Durme. . . . . 12":
-# a proceedings' contents line: the title glued to its authors, dot leaders, a page number
-CONTENTS_LINE = re.compile(r"""^(?P<body>.+?)(?:\s*\.){3,}\s*\d*\s*$""", re.VERBOSE)
 # "Chris Samarinas, Arkin Dharawat and Hamed Zamani: Revisiting Open Domain Query Facet Extraction ...":
 # a programme's authors, a colon, then the title
 NAMES_COLON_TITLE = re.compile(r"""^(?P<names>[^:]{8,300}?):\s+(?P<title>\S.{8,300})$""", re.VERBOSE)
@@ -100,8 +99,6 @@ ORGANISATION = re.compile(
 # "Niclas Boehmer (TU Berlin)", "Frans A. Oliehoek (Delft University of Technology)": one person and
 # their institution in brackets, a contents list's or a programme's author line
 NAME_WITH_INSTITUTION = re.compile(r"""^(?P<name>[^()\d,;:]{3,60}?)\s*\((?P<institution>[^()]{2,120})\)\*?$""", re.VERBOSE)
-# "TU Berlin", "IBM Research", "MIT": an institution named by its acronym first
-ACRONYM_INSTITUTION = re.compile(r"""^[A-Z]{2,}\b(?:\s+[A-Z][\w-]*){0,3}$""", re.VERBOSE)
 # "Transformer and Recurrent Networks – Surafel Melaku Lakew, Mauro Cettolo and Marcello Federico.":
 # a title and its authors on one line, split at a dash
 BYLINE_DASH = re.compile(r"""\s[–—-]\s""", re.VERBOSE)
@@ -243,11 +240,11 @@ def timed_entry(line: str) -> Cue | None:
 
 
 def contents_entry(line: str) -> Cue | None:
-    """A proceedings' contents line: the title and its authors, glued where a lower-case
+    """A proceedings' contents line ("Biases in Predicting the Human Language ModelAlex B. Fine, ...
+    and Benjamin Van Durme. . . . . 12"): the title and its authors, glued where a lower-case
     letter meets the capital of the first name, before the dot leaders."""
-    if not (match := CONTENTS_LINE.match(line)):
+    if not (leaders := LEADERS_END.search(line)) or not (body := line[:leaders.start()].strip()):
         return None
-    body = match["body"].strip()
     for glue in GLUED_CASE.finditer(body):
         title, authors = body[:glue.end()], body[glue.end():]
         if words(title) >= MIN_BYLINE_TITLE_WORDS and (found := names_line(authors)) and is_candidate(title):
@@ -372,5 +369,4 @@ def name_with_institution(line: str) -> Names | None:
     institution = match["institution"].strip()
     if not (ORGANISATION.search(institution) or AFFILIATION.match(institution) or ACRONYM_INSTITUTION.match(institution)):
         return None
-    found = names_line(match["name"].strip(), alone=True)
-    return found if found and len(found.names) == 1 else None
+    return bracketed_name(line)

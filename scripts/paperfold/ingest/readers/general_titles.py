@@ -5,6 +5,7 @@ a title says of it (general_entries.py calls these). Pure functions.
     DR-Arena: Automated Evaluation for "Deep Research" Agents (paper)        <- a digest's link word
     DBLP — Some Lessons Learned ∗                                             <- a PDF's footnote mark
     Women's groups and COVID-19 [version 1; peer review: awaiting ...]        <- a note on the version
+    Cognitive Homeostatic Agents (Page 12)                                   <- its page in a contents list
 """
 
 from __future__ import annotations
@@ -39,14 +40,20 @@ INTRODUCED = re.compile(
 WHOLLY_QUOTED = re.compile(r"""^["“](?P<inner>[^"“”]{3,})["”]$""", re.VERBOSE)
 
 
+# "Cognitive Homeostatic Agents (Page 12)", "... Agents (p. 12)", "(pp. 5-9)": where a contents list's
+# entry starts in the volume, after its title; only a title loses it ("... as argued (p. 12)" in an
+# abstract or a citation keeps it)
+PAGE_REFERENCE = re.compile(r"""\s+\((?:Page|pp?\.)\s*[\dxvilc]+(?:\s*[–-]\s*[\dxvilc]+)?\)$""", re.VERBOSE | re.IGNORECASE)
+
 # "... Deep Bibliographic Coupling.": a full stop the source put after a title (not "... vs.", "Inc.")
 TITLE_STOP = re.compile(r"""(?<=[a-z]{4})\.$""", re.VERBOSE)
 
 
 def title_text(text: str) -> str:
-    """The title a title line shows, without a list's bullet, a note on the version, link words,
-    a footnote mark, a full stop after it or the quotation marks it is set in."""
-    text = TITLE_STOP.sub("", TITLE_TAIL.sub("", TITLE_NOTE.sub("", text.lstrip(BULLETS + " "))))
+    """The title a title line shows, without a list's bullet, a note on the version, its page in a
+    contents list, link words, a footnote mark, a full stop after it or the quotation marks it is set in."""
+    text = PAGE_REFERENCE.sub("", text.lstrip(BULLETS + " "))
+    text = TITLE_STOP.sub("", TITLE_TAIL.sub("", TITLE_NOTE.sub("", text)))
     return quoted["inner"] if (quoted := WHOLLY_QUOTED.match(text)) else text
 
 
